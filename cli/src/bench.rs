@@ -1,0 +1,113 @@
+//! `waymark bench`: native time per estimate on each example scheme and on a generated
+//! 200-question scheme. Figures are printed, never asserted.
+
+use crate::files;
+use crate::Failure;
+use std::time::{Duration, Instant};
+use waymark_engine::{estimate, what_would_change, Answers, Date, Scheme};
+
+/// Prints timings for the schemes in a folder (default `www/schemes`).
+pub fn run(argv: &[String]) -> Result<(), Failure> {
+    let dir = argv.first().map_or("www/schemes", String::as_str);
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Failure::bad(format!("{dir}: cannot read: {e}")))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !files::is_case_file(&p.display().to_string()))
+        .collect();
+    paths.sort();
+    println!("{:<40} {:>14} {:>22}", "scheme", "per estimate", "with what-would-change");
+    for path in paths {
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let scheme = files::scheme(&path.display().to_string())?;
+        let case_path = files::case_file_for(&path.display().to_string());
+        let cases = files::cases(&case_path)?;
+        let Some(case) = cases.cases.iter().find(|c| estimate(&scheme, &c.answers, c.date).is_ok()) else {
+            continue;
+        };
+        report(&name, &scheme, &case.answers, case.date);
+    }
+    let (scheme, answers) = generated(200)?;
+    let date = Date::new(2026, 6, 1).ok_or_else(|| Failure::bad("bad date"))?;
+    report("generated (200 questions)", &scheme, &answers, date);
+    Ok(())
+}
+
+fn report(name: &str, scheme: &Scheme, answers: &Answers, date: Date) {
+    let plain = time(|| {
+        let _ = estimate(scheme, answers, date);
+    });
+    let full = time(|| {
+        if let Ok(e) = estimate(scheme, answers, date) {
+            let _ = what_would_change(scheme, answers, date, &e);
+        }
+    });
+    println!("{name:<40} {:>14} {:>22}", show(plain), show(full));
+}
+
+/// The mean time of `f`, run for about half a second.
+fn time(mut f: impl FnMut()) -> Duration {
+    let start = Instant::now();
+    let mut runs = 0u32;
+    while start.elapsed() < Duration::from_millis(500) || runs < 3 {
+        f();
+        runs += 1;
+    }
+    start.elapsed() / runs
+}
+
+fn show(d: Duration) -> String {
+    let micros = d.as_secs_f64() * 1e6;
+    if micros < 1000.0 {
+        format!("{micros:.1} µs")
+    } else {
+        format!("{:.2} ms", micros / 1000.0)
+    }
+}
+
+/// A price-per-point scheme with `n` four-option questions in sections of 20, and answers.
+pub fn generated(n: usize) -> Result<(Scheme, Answers), Failure> {
+    let sections: Vec<serde_json::Value> = (0..n.div_ceil(20))
+        .map(|s| {
+            let questions: Vec<serde_json::Value> = (s * 20..((s + 1) * 20).min(n))
+                .map(|q| {
+                    let options: Vec<serde_json::Value> = (0..4)
+                        .map(|o| serde_json::json!({"id": format!("o{o}"), "label": format!("Option {o}"), "points": o}))
+                        .collect();
+                    serde_json::json!({"id": format!("q{q}"), "text": format!("Question {q}"), "answer": {"choice": options}})
+                })
+                .collect();
+            serde_json::json!({"id": format!("s{s}"), "title": format!("Section {s}"), "questions": questions})
+        })
+        .collect();
+    let scheme = serde_json::json!({
+        "id": "generated", "version": "1", "title": "Generated", "owner": "Nobody",
+        "applies_from": "2026-04-01", "currency": "GBP", "period": "annual", "weeks_per_year": "52",
+        "rounding": {"places": 2, "strategy": "half_up"},
+        "text": {"introduction": "A generated scheme.", "next_steps": "None.", "not_eligible": "Not eligible."},
+        "parameters": [{"id": "price", "label": "Price per point", "unit": "money", "values": [{"from": "2026-04-01", "value": "40.00"}]}],
+        "sections": sections,
+        "allocation": {"steps": [
+            {"id": "points", "label": "Points", "calc": {"points": {}}},
+            {"id": "enough", "label": "Threshold", "calc": {"require": {"value": "points", "at_least": {"number": 10}}}},
+            {"id": "money", "label": "Points times price", "calc": {"product": ["points", {"param": "price"}]}},
+            {"id": "capped", "label": "Cap", "calc": {"at_most": {"value": "money", "limit": {"money": "20000.00"}}}}
+        ], "result": "capped"}
+    });
+    let answers = Answers((0..n).map(|q| (format!("q{q}"), serde_json::json!("o2"))).collect());
+    let scheme = Scheme::from_json(&scheme.to_string())
+        .map_err(|issues| Failure::Bad(files::located("generated scheme", &issues)))?;
+    Ok((scheme, answers))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_generated_scheme_loads_and_estimates() {
+        let Ok((scheme, answers)) = super::generated(200) else {
+            panic!("the generated scheme does not load");
+        };
+        let date = waymark_engine::Date::new(2026, 6, 1).unwrap();
+        let e = waymark_engine::estimate(&scheme, &answers, date).unwrap();
+        assert_eq!(e.annual.to_string(), "16000.00");
+    }
+}

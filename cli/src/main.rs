@@ -1,0 +1,63 @@
+//! `waymark`: check, test and run resource allocation schemes from the command line.
+//!
+//! Exit codes: 0 success; 1 a test failed or a plan has a blocking finding; 2 bad input
+//! (with one line per problem naming the file and JSON path). A panic is a bug.
+
+mod args;
+mod bench;
+mod check;
+mod estimate;
+mod files;
+mod test;
+
+use std::process::ExitCode;
+
+/// How a command failed.
+pub enum Failure {
+    /// Bad input or usage: each line names the file and path. Exit code 2.
+    Bad(Vec<String>),
+    /// The command ran, and what it checked did not pass. Exit code 1.
+    Failed,
+}
+
+impl Failure {
+    /// A single line of bad input.
+    pub fn bad(line: impl Into<String>) -> Failure {
+        Failure::Bad(vec![line.into()])
+    }
+}
+
+const USAGE: &str = "usage:
+  waymark check SCHEME...                       check scheme and test-case files
+  waymark test SCHEME...                        run the test cases beside each scheme
+  waymark estimate SCHEME ANSWERS [--date YYYY-MM-DD] [--format json|text]
+                                                work out an estimate (ANSWERS - reads stdin)
+  waymark schema [scheme|cases]                 print the JSON Schema for scheme or test-case files
+  waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match argv.first().map(String::as_str) {
+        Some("check") => check::run(&argv[1..]),
+        Some("test") => test::run(&argv[1..]),
+        Some("estimate") => estimate::run(&argv[1..]),
+        Some("schema") => check::schema(&argv[1..]),
+        Some("bench") => bench::run(&argv[1..]),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(Failure::bad(format!("unknown command {other:?}\n{USAGE}"))),
+        None => Err(Failure::bad(USAGE)),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Failed) => ExitCode::from(1),
+        Err(Failure::Bad(lines)) => {
+            for line in lines {
+                eprintln!("waymark: {line}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

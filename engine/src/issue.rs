@@ -1,0 +1,49 @@
+//! Structured problems: what went wrong, where, in plain words.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One problem with a scheme, answers or a plan.
+///
+/// `path` is a JSON Pointer (RFC 6901) into the document the problem was found in,
+/// so a form can put the message beside the field and an author can find the key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// A stable, machine-readable code such as `missing_answer`.
+    pub code: String,
+    /// JSON Pointer to the offending field, `""` for the whole document.
+    pub path: String,
+    /// A short plain-language message, lower case, no full stop.
+    pub message: String,
+}
+
+impl Issue {
+    /// Makes an issue from a code, a JSON Pointer and a message.
+    pub fn new(code: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Issue {
+            code: code.to_owned(),
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "/" } else { &self.path };
+        write!(f, "{}: {} [{}]", path, self.message, self.code)
+    }
+}
+
+/// Builds JSON Pointer paths, escaping `~` and `/` in keys.
+pub fn pointer<I, S>(segments: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    segments.into_iter().fold(String::new(), |mut out, seg| {
+        out.push('/');
+        out.push_str(&seg.as_ref().replace('~', "~0").replace('/', "~1"));
+        out
+    })
+}

@@ -1,0 +1,179 @@
+//! Strict JSON reading: duplicate keys are refused and every error names its JSON path.
+
+use crate::issue::{pointer, Issue};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Reads `text` as a `T`, refusing duplicate keys, and locating any error by JSON Pointer.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
+    check_duplicate_keys(text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = pointer(e.path().iter().filter_map(|seg| match seg {
+            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            serde_path_to_error::Segment::Enum { variant } => Some(variant.clone()),
+            serde_path_to_error::Segment::Unknown => None,
+        }));
+        Issue::new("invalid_value", path, plain_serde_message(e.inner()))
+    })?;
+    de.end()
+        .map_err(|e| Issue::new("invalid_json", "", plain_serde_message(&e)))?;
+    Ok(value)
+}
+
+/// Serde's message without the trailing " at line 3 column 7", which the path replaces.
+fn plain_serde_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(i) if e.line() > 0 => &text[..i],
+        _ => &text,
+    };
+    if e.is_syntax() || e.is_eof() {
+        format!("{message} (line {}, column {})", e.line(), e.column())
+    } else {
+        message.to_owned()
+    }
+}
+
+/// Fails on the first object that repeats a key, naming the key's path.
+pub fn check_duplicate_keys(text: &str) -> Result<(), Issue> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut found = None;
+    let walk = Walk {
+        path: Vec::new(),
+        found: &mut found,
+    };
+    let outcome = walk.deserialize(&mut de).and_then(|()| de.end());
+    if let Some(issue) = found {
+        return Err(issue);
+    }
+    outcome.map_err(|e| Issue::new("invalid_json", "", plain_serde_message(&e)))
+}
+
+struct Walk<'a> {
+    path: Vec<String>,
+    found: &'a mut Option<Issue>,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0usize;
+        loop {
+            let mut path = self.path.clone();
+            path.push(index.to_string());
+            let seed = Walk {
+                path,
+                found: &mut *self.found,
+            };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(());
+            }
+            if self.found.is_some() {
+                return Err(de::Error::custom("duplicate key"));
+            }
+            index += 1;
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let mut path = self.path.clone();
+            path.push(key.clone());
+            if !seen.insert(key.clone()) {
+                *self.found = Some(Issue::new(
+                    "duplicate_key",
+                    pointer(&path),
+                    format!("the key {key:?} appears more than once"),
+                ));
+                return Err(de::Error::custom("duplicate key"));
+            }
+            map.next_value_seed(Walk {
+                path,
+                found: &mut *self.found,
+            })?;
+            if self.found.is_some() {
+                return Err(de::Error::custom("duplicate key"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Thing {
+        #[allow(dead_code)]
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        #[allow(dead_code)]
+        n: u32,
+    }
+
+    #[test]
+    fn duplicate_keys_are_located() {
+        let e = check_duplicate_keys(r#"{"a": [{"b": 1, "b": 2}]}"#).unwrap_err();
+        assert_eq!(e.code, "duplicate_key");
+        assert_eq!(e.path, "/a/0/b");
+    }
+
+    #[test]
+    fn type_errors_are_located() {
+        let e = from_str::<Thing>(r#"{"items": [{"n": 1}, {"n": "x"}]}"#).unwrap_err();
+        assert_eq!(e.path, "/items/1/n");
+        let e = from_str::<Thing>(r#"{"items": [{"n": 1, "m": 2}]}"#).unwrap_err();
+        assert_eq!(e.path, "/items/0/m");
+        assert!(e.message.contains("unknown field"), "{}", e.message);
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let e = from_str::<Thing>("{\n  \"items\": [,]\n}").unwrap_err();
+        assert_eq!(e.code, "invalid_json");
+        assert!(e.message.contains("line 2"), "{}", e.message);
+    }
+}

@@ -1,0 +1,71 @@
+//! Waymark's engine: a council's resource allocation scheme, as data, turned into an
+//! indicative personal budget with an exact, replayable explanation.
+//!
+//! The key decision is that a scheme is *data*: questions with points, dated parameters
+//! with references, and an allocation written as named steps (`points`, `product`,
+//! `band`, `at_most`, `require`, ...). Every shape a council uses (price per point, step
+//! bands, per-domain tables, weighted formulas, cost of an existing package, one-off
+//! payments) is a short list of such steps, and every step becomes one line of the
+//! explanation a person reads. Nothing here does IO or knows about the browser, and no
+//! input can make it panic: problems come back as [`Issue`]s with a JSON path.
+//!
+//! ```
+//! use waymark_engine::{estimate, Answers, Scheme};
+//! let scheme = Scheme::from_json(r#"{
+//!   "id": "example", "version": "1", "title": "Example", "owner": "Example Council",
+//!   "applies_from": "2026-04-01", "currency": "GBP", "period": "annual",
+//!   "weeks_per_year": "52", "rounding": {"places": 2, "strategy": "half_up"},
+//!   "text": {"introduction": "About you.", "next_steps": "Talk to us.", "not_eligible": "No budget."},
+//!   "references": [{"id": "cabinet", "title": "Cabinet, 1 March 2026"}],
+//!   "parameters": [{"id": "price", "label": "Price per point", "unit": "money",
+//!     "values": [{"from": "2026-04-01", "value": "50.00", "reference": "cabinet"}]}],
+//!   "sections": [{"id": "home", "title": "Home", "questions": [{"id": "cooking",
+//!     "text": "Do you need help to cook?", "answer": {"yes_no": {"yes": 10, "no": 0}}}]}],
+//!   "allocation": {"steps": [
+//!     {"id": "points", "label": "Your points", "calc": {"points": {}}},
+//!     {"id": "money", "label": "Points times the price", "calc": {"product": ["points", {"param": "price"}]}}
+//!   ], "result": "money"}
+//! }"#).expect("a valid scheme");
+//! let answers = Answers::from_json(r#"{"cooking": true}"#).expect("answers");
+//! let e = estimate(&scheme, &answers, "2026-06-01".parse().unwrap()).expect("an estimate");
+//! assert_eq!(e.annual.to_string(), "500.00");
+//! assert_eq!(e.weekly.unwrap().to_string(), "9.62");
+//! assert_eq!(e.explanation[1].text, "10 × £50.00 = £500.00");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod alternatives;
+pub mod amount;
+pub mod answers;
+pub mod cases;
+pub mod date;
+pub mod estimate;
+pub mod explain;
+pub mod issue;
+mod json;
+pub mod report;
+pub mod scheme;
+mod units;
+
+pub use alternatives::what_would_change;
+pub use amount::{format_money, Money, Number, Rounding};
+pub use answers::Answers;
+pub use date::Date;
+pub use estimate::{estimate, Estimate};
+pub use explain::replay;
+pub use issue::Issue;
+pub use rust_decimal::Decimal;
+pub use scheme::Scheme;
+
+/// The JSON Schema for scheme files, for editors and validators.
+#[cfg(feature = "schema")]
+pub fn scheme_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Scheme)).unwrap_or_default()
+}
+
+/// The JSON Schema for test-case files.
+#[cfg(feature = "schema")]
+pub fn cases_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(cases::CaseFile)).unwrap_or_default()
+}

@@ -1,0 +1,530 @@
+//! A council's scheme: questions, dated parameters and the allocation steps, all as data.
+//!
+//! The types here are the scheme file format. [`Scheme::from_json`] reads one strictly and
+//! then checks it as a whole (see `validate`), so an engine never meets a scheme that refers
+//! to a missing question or has no price in force on a date it claims to cover.
+
+mod operand;
+mod validate;
+
+pub use operand::Operand;
+
+use crate::amount::{Money, Number, Rounding};
+use crate::date::Date;
+use crate::issue::Issue;
+use serde::{Deserialize, Serialize};
+
+/// One version of a council's resource allocation scheme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Scheme {
+    /// Where an editor finds the JSON Schema for this file; ignored by the engine.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<String>,
+    /// A stable identifier shared by every version of the scheme, like `northvale-recovery`.
+    pub id: String,
+    /// This version's name, like `2026.1`.
+    pub version: String,
+    /// The scheme's name as a person sees it.
+    pub title: String,
+    /// Who runs the scheme.
+    pub owner: String,
+    /// The first day this version applies.
+    pub applies_from: Date,
+    /// The last day this version applies, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<Date>,
+    /// The currency of every amount: `GBP`.
+    pub currency: Currency,
+    /// What the allocation's result is an amount for.
+    pub period: Period,
+    /// Weeks in a year, for converting between yearly and weekly amounts (`"52"` or `"52.143"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks_per_year: Option<Number>,
+    /// How the final yearly and weekly amounts are rounded.
+    pub rounding: Rounding,
+    /// Plain-language text a person sees around the questions and the result.
+    pub text: SchemeText,
+    /// The policy documents the parameters come from.
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// Prices, caps, band tables and other values, each dated.
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    /// The questions, grouped into life areas.
+    pub sections: Vec<Section>,
+    /// How answers become money.
+    pub allocation: Allocation,
+}
+
+/// The currencies a scheme may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Currency {
+    /// Pounds sterling.
+    #[serde(rename = "GBP")]
+    Gbp,
+}
+
+impl Currency {
+    /// The symbol written before amounts.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::Gbp => "£",
+        }
+    }
+}
+
+/// What the allocation's result measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// A yearly amount; the weekly amount is derived from it.
+    Annual,
+    /// A weekly amount; the yearly amount is derived from it.
+    Weekly,
+    /// A single payment for a goal; there is no weekly amount.
+    OneOff,
+}
+
+/// Plain-language text for a person, written by the council.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchemeText {
+    /// What this assessment is for, shown before the first question.
+    pub introduction: String,
+    /// What happens after the estimate: who to contact, what the next steps are.
+    pub next_steps: String,
+    /// What to say when a person is not eligible on these answers.
+    pub not_eligible: String,
+}
+
+/// A policy document or decision that a parameter comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// Identifier used by parameters' `reference`.
+    pub id: String,
+    /// The document's title, like "Cabinet decision 14 March 2026, item 7".
+    pub title: String,
+    /// Where the public can read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A value the allocation uses that may change on dates: a price, a cap, a band table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    /// Identifier used by allocation steps.
+    pub id: String,
+    /// What it is, in plain words: "Price per point".
+    pub label: String,
+    /// More about it, if needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether its values (or its bands' values) are money or plain numbers.
+    pub unit: Unit,
+    /// Its values, in date order; each applies from its date until the next one (or its `to`).
+    pub values: Vec<DatedValue>,
+}
+
+/// Whether a value is money or a plain number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// An amount in the scheme's currency.
+    Money,
+    /// Points, weights, percentages or counts.
+    Number,
+}
+
+/// A parameter's value from a date: `value` for a single value, `bands` for a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DatedValue {
+    /// The first day this value applies.
+    pub from: Date,
+    /// The last day it applies, if it ends before the next value starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// A single value, like `"52.00"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Number>,
+    /// Bands in ascending order of `min`; a score falls in the last band whose `min` it reaches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Vec<Band>>,
+    /// The `id` of the reference that set this value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// One band of a table: from `min` upwards (until the next band), the value is `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The lowest score in this band.
+    pub min: Number,
+    /// The band's value.
+    pub value: Number,
+    /// A name for the band a person can read, like "Moderate needs" or "Aged 18 to 24".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// A group of questions about one life area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Identifier used by allocation steps and the breakdown.
+    pub id: String,
+    /// The life area's name as a person sees it.
+    pub title: String,
+    /// A sentence about the area, shown before its questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// One question a person answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Identifier: the key in an answers file.
+    pub id: String,
+    /// The question as a person reads it.
+    pub text: String,
+    /// Help shown on request, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Asked only when an earlier answer makes it relevant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    /// Whether choosing an answer with more points can never lower the amount (true unless
+    /// the scheme says otherwise, with a reason in `help` or the scheme's references).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub monotonic: bool,
+    /// What kind of answer it takes.
+    pub answer: AnswerKind,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// The kinds of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    /// Pick one option; each option carries points.
+    Choice(Vec<ChoiceOption>),
+    /// Yes or no, each with points.
+    YesNo(YesNo),
+    /// A number within limits, like an age or hours a week.
+    Number(NumberLimits),
+    /// An amount of money within limits, like the cost of current support.
+    Money(MoneyLimits),
+}
+
+/// An option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Identifier: the value in an answers file.
+    pub id: String,
+    /// The option as a person reads it.
+    pub label: String,
+    /// A line of help under the option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Points for choosing it.
+    pub points: Number,
+}
+
+/// Points for each answer of a yes/no question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YesNo {
+    /// Points for "yes".
+    pub yes: Number,
+    /// Points for "no".
+    pub no: Number,
+}
+
+/// Limits on a number answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NumberLimits {
+    /// The smallest allowed answer.
+    pub min: Number,
+    /// The largest allowed answer.
+    pub max: Number,
+    /// Whether only whole numbers are allowed.
+    #[serde(default)]
+    pub whole: bool,
+    /// What the number counts, after it, like "hours a week".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+}
+
+/// Limits on a money answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MoneyLimits {
+    /// The smallest allowed amount.
+    pub min: Money,
+    /// The largest allowed amount.
+    pub max: Money,
+}
+
+/// A test on an earlier answer. Exactly one of `any_of`, `at_least` and `at_most` is given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The question whose answer is tested.
+    pub question: String,
+    /// True when the answer is one of these option ids (or `true`/`false` for yes/no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any_of: Option<Vec<serde_json::Value>>,
+    /// True when a number or money answer is at least this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Number>,
+    /// True when a number or money answer is at most this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Number>,
+}
+
+/// How answers become money: steps run in order, each naming its result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Allocation {
+    /// The steps, each of which may use the results of earlier ones.
+    pub steps: Vec<Step>,
+    /// The id of the step whose money result is the amount for the scheme's period.
+    pub result: String,
+}
+
+/// One step of an allocation; it becomes one step of every explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Identifier that later steps use to refer to this result.
+    pub id: String,
+    /// What the step does, in plain words: "Your points times the price per point".
+    pub label: String,
+    /// Why the step is there, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The recorded reason for an adjustment, like a local-market uplift.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The section this step's money belongs to in the breakdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The calculation.
+    pub calc: Calc,
+    /// Rounding applied to this step's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<Rounding>,
+}
+
+/// The calculations a step can do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Calc {
+    /// Adds up the points of answered questions: all of them, or those in the named
+    /// sections and questions.
+    Points(PointsScope),
+    /// Adds values of the same unit.
+    Sum(Vec<Operand>),
+    /// Multiplies values; at most one may be money.
+    Product(Vec<Operand>),
+    /// The first value minus the second.
+    Difference(Vec<Operand>),
+    /// `percent` per cent of `of`.
+    Percent(PercentOf),
+    /// A number raised to a small whole power, like squaring a score.
+    Power(PowerOf),
+    /// The value of the band of a table parameter that `of` falls in.
+    Band(BandOf),
+    /// The value, but no more than the limit (a cap).
+    AtMost(Limit),
+    /// The value, but no less than the limit (a floor).
+    AtLeast(Limit),
+    /// The value, if it reaches the threshold; otherwise the person is not eligible.
+    Require(Threshold),
+    /// One value when a condition on the answers holds, another when it does not.
+    Choose(Choose),
+}
+
+/// Which answers' points to add up.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PointsScope {
+    /// Sections whose questions count; all sections when neither list is given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
+    /// Single questions that count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+}
+
+/// A percentage of a value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PercentOf {
+    /// The value.
+    pub of: Operand,
+    /// The percentage, a number: `"15"` is 15 per cent.
+    pub percent: Operand,
+}
+
+/// A whole power of a number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PowerOf {
+    /// The number.
+    pub of: Operand,
+    /// The power, 1 to 4.
+    pub exponent: u32,
+}
+
+/// A band lookup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BandOf {
+    /// The score to look up.
+    pub of: Operand,
+    /// The id of a parameter whose values are bands.
+    pub table: String,
+}
+
+/// A value and a limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// The value.
+    pub value: Operand,
+    /// The limit.
+    pub limit: Operand,
+}
+
+/// An eligibility threshold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// The value tested.
+    pub value: Operand,
+    /// The smallest value that is eligible.
+    pub at_least: Operand,
+}
+
+/// A choice between two values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Choose {
+    /// The condition on an answer.
+    pub when: Condition,
+    /// The value when it holds.
+    pub then: Operand,
+    /// The value when it does not (or the question was not asked).
+    pub otherwise: Operand,
+}
+
+impl Scheme {
+    /// Reads a scheme from JSON and checks it whole; every problem found is returned.
+    pub fn from_json(text: &str) -> Result<Scheme, Vec<Issue>> {
+        let scheme: Scheme = crate::json::from_str(text).map_err(|e| vec![e])?;
+        let issues = validate::validate(&scheme);
+        if issues.is_empty() {
+            Ok(scheme)
+        } else {
+            Err(issues)
+        }
+    }
+
+    /// Every question in order, with the index of its section.
+    pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q)))
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().map(|(_, q)| q).find(|q| q.id == id)
+    }
+
+    /// The parameter with this id.
+    pub fn parameter(&self, id: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.id == id)
+    }
+
+    /// The reference with this id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
+    }
+
+    /// Whether the scheme applies on `date`.
+    pub fn applies_on(&self, date: Date) -> bool {
+        date >= self.applies_from && self.applies_to.is_none_or(|to| date <= to)
+    }
+}
+
+impl Parameter {
+    /// The value in force on `date`, with its position in `values`.
+    pub fn value_on(&self, date: Date) -> Option<(usize, &DatedValue)> {
+        self.values
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, v)| v.from <= date)
+            .filter(|(_, v)| v.to.is_none_or(|to| date <= to))
+    }
+}
+
+impl Question {
+    /// The points for an option id or yes/no answer, if the question carries points.
+    pub fn points_for(&self, answer: &crate::answers::Answer) -> Option<Number> {
+        use crate::answers::Answer;
+        match (&self.answer, answer) {
+            (AnswerKind::Choice(options), Answer::Choice(id)) => {
+                options.iter().find(|o| &o.id == id).map(|o| o.points)
+            }
+            (AnswerKind::YesNo(p), Answer::YesNo(yes)) => Some(if *yes { p.yes } else { p.no }),
+            _ => None,
+        }
+    }
+}
