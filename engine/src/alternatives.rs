@@ -95,7 +95,10 @@ pub fn what_would_change(
 /// The answers worth trying for a question.
 fn candidates(scheme: &Scheme, q: &Question) -> Vec<Answer> {
     match &q.answer {
-        AnswerKind::Choice(options) => options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+        AnswerKind::Choice(options) => options
+            .iter()
+            .map(|o| Answer::Choice(o.id.clone()))
+            .collect(),
         AnswerKind::YesNo(_) => vec![Answer::YesNo(true), Answer::YesNo(false)],
         AnswerKind::Number(limits) => edges(scheme, q, limits.min.0, limits.max.0)
             .into_iter()

@@ -72,7 +72,9 @@ impl Visitor<'_> for DecimalVisitor {
         if self.integers {
             Ok(Decimal::from(v))
         } else {
-            Err(E::custom("write amounts of money as strings, like \"12.50\""))
+            Err(E::custom(
+                "write amounts of money as strings, like \"12.50\"",
+            ))
         }
     }
 
@@ -80,7 +82,9 @@ impl Visitor<'_> for DecimalVisitor {
         if self.integers {
             Ok(Decimal::from(v))
         } else {
-            Err(E::custom("write amounts of money as strings, like \"12.50\""))
+            Err(E::custom(
+                "write amounts of money as strings, like \"12.50\"",
+            ))
         }
     }
 
@@ -206,18 +210,17 @@ impl Rounding {
     /// Plain words for the rule, such as "to the nearest penny, halves rounded up".
     pub fn describe(self) -> String {
         let unit = match self.places {
-            0 => "to the nearest whole pound".to_owned(),
-            2 => "to the nearest penny".to_owned(),
-            n => format!("to {n} decimal places"),
+            0 => "whole pound".to_owned(),
+            2 => "penny".to_owned(),
+            n => format!("{n} decimal places"),
         };
-        let how = match self.strategy {
-            RoundingRule::HalfUp => "halves rounded up",
-            RoundingRule::HalfDown => "halves rounded down",
-            RoundingRule::HalfEven => "halves rounded to even",
-            RoundingRule::Up => "always rounded up",
-            RoundingRule::Down => "always rounded down",
-        };
-        format!("{unit}, {how}")
+        match self.strategy {
+            RoundingRule::HalfUp => format!("to the nearest {unit}, halves rounded up"),
+            RoundingRule::HalfDown => format!("to the nearest {unit}, halves rounded down"),
+            RoundingRule::HalfEven => format!("to the nearest {unit}, halves rounded to even"),
+            RoundingRule::Up => format!("up to the next {unit}"),
+            RoundingRule::Down => format!("down to the {unit}"),
+        }
     }
 }
 
@@ -267,7 +270,10 @@ mod tests {
         assert_eq!(pence(RoundingRule::HalfEven).apply(d("12.355")), d("12.36"));
         assert_eq!(pence(RoundingRule::Up).apply(d("12.341")), d("12.35"));
         assert_eq!(pence(RoundingRule::Down).apply(d("12.349")), d("12.34"));
-        assert_eq!(pence(RoundingRule::HalfUp).apply(d("1185")).to_string(), "1185.00");
+        assert_eq!(
+            pence(RoundingRule::HalfUp).apply(d("1185")).to_string(),
+            "1185.00"
+        );
     }
 
     #[test]

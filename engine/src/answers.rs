@@ -112,7 +112,7 @@ pub fn condition_holds(c: &Condition, answers: &BTreeMap<String, Answer>) -> boo
 /// the earlier answers.
 pub fn check(scheme: &Scheme, given: &Answers) -> Checked {
     let mut out = Checked::default();
-    for (id, _) in &given.0 {
+    for id in given.0.keys() {
         if scheme.question(id).is_none() {
             out.errors.push(Issue::new(
                 "unknown_question",
@@ -173,7 +173,8 @@ fn read(
         }
         (AnswerKind::YesNo(_), _) => Err(("invalid_answer", "answer yes or no".into())),
         (AnswerKind::Number(limits), _) => {
-            let d = decimal(value).ok_or(("invalid_answer", "enter a number, like 12".to_owned()))?;
+            let d =
+                decimal(value).ok_or(("invalid_answer", "enter a number, like 12".to_owned()))?;
             if limits.whole && !d.fract().is_zero() {
                 return Err(("not_whole_number", "enter a whole number, like 12".into()));
             }
@@ -191,7 +192,10 @@ fn read(
                 "enter an amount in pounds, like 150 or 150.50".to_owned(),
             ))?;
             if d.scale() > 2 {
-                return Err(("invalid_answer", "enter an amount in pounds and pence, like 150.50".into()));
+                return Err((
+                    "invalid_answer",
+                    "enter an amount in pounds and pence, like 150.50".into(),
+                ));
             }
             if d < limits.min.0 || d > limits.max.0 {
                 return Err((

@@ -43,7 +43,10 @@ pub struct Case {
     /// The assessment date.
     pub date: Date,
     /// The answers.
-    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, serde_json::Value>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "BTreeMap<String, serde_json::Value>")
+    )]
     pub answers: Answers,
     /// What must come out.
     pub expect: Expect,
@@ -82,35 +85,61 @@ pub fn run_case(scheme: &Scheme, case: &Case) -> Vec<String> {
             want.sort_unstable();
             if got != want {
                 let detail: Vec<String> = issues.iter().map(Issue::to_string).collect();
-                out.push(format!("expected issues {want:?}, got: {}", detail.join("; ")));
+                out.push(format!(
+                    "expected issues {want:?}, got: {}",
+                    detail.join("; ")
+                ));
             }
         }
         Ok(e) => {
             let x = &case.expect;
             if !x.issues.is_empty() {
-                out.push(format!("expected issues {:?}, but got an estimate", x.issues));
+                out.push(format!(
+                    "expected issues {:?}, but got an estimate",
+                    x.issues
+                ));
             }
             if x.eligible.is_some_and(|want| want != e.eligible) {
-                out.push(format!("expected eligible {}, got {}", !e.eligible, e.eligible));
+                out.push(format!(
+                    "expected eligible {}, got {}",
+                    !e.eligible, e.eligible
+                ));
             }
             if x.annual.is_some_and(|want| want != e.annual) {
-                out.push(format!("expected annual {}, got {}", x.annual.unwrap_or_default(), e.annual));
+                out.push(format!(
+                    "expected annual {}, got {}",
+                    x.annual.unwrap_or_default(),
+                    e.annual
+                ));
             }
             if x.weekly.is_some() && x.weekly != e.weekly {
                 let got = e.weekly.map_or("none".into(), |w| w.to_string());
-                out.push(format!("expected weekly {}, got {got}", x.weekly.unwrap_or_default()));
+                out.push(format!(
+                    "expected weekly {}, got {got}",
+                    x.weekly.unwrap_or_default()
+                ));
             }
             for (id, want) in &x.sections {
-                let got = e.sections.iter().find(|s| &s.id == id).and_then(|s| s.amount);
+                let got = e
+                    .sections
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .and_then(|s| s.amount);
                 if got != Some(*want) {
                     let got = got.map_or("none".into(), |m| m.to_string());
                     out.push(format!("expected section {id} {want}, got {got}"));
                 }
             }
             match replay(&e.explanation) {
-                Ok(r) if r.results.get("annual") == Some(&e.annual.0) && r.eligible == e.eligible => {}
+                Ok(r)
+                    if r.results.get("annual") == Some(&e.annual.0) && r.eligible == e.eligible => {
+                }
                 Ok(_) => out.push("the explanation does not reproduce the amount".into()),
-                Err(err) => out.push(format!("the explanation does not add up at step {}: {}", err.step + 1, err.message)),
+                Err(err) => out.push(format!(
+                    "the explanation does not add up at step {}: {}",
+                    err.step + 1,
+                    err.message
+                )),
             }
         }
     }

@@ -90,9 +90,15 @@ pub fn estimate(scheme: &Scheme, answers: &Answers, date: Date) -> Result<Estima
 }
 
 /// [`estimate`] for answers already checked against the scheme.
-pub fn estimate_checked(scheme: &Scheme, checked: &Checked, date: Date) -> Result<Estimate, Vec<Issue>> {
+pub fn estimate_checked(
+    scheme: &Scheme,
+    checked: &Checked,
+    date: Date,
+) -> Result<Estimate, Vec<Issue>> {
     if !scheme.applies_on(date) {
-        let until = scheme.applies_to.map_or(String::new(), |d| format!(" to {d}"));
+        let until = scheme
+            .applies_to
+            .map_or(String::new(), |d| format!(" to {d}"));
         return Err(vec![Issue::new(
             "date_outside_scheme",
             "",
@@ -115,13 +121,17 @@ pub fn estimate_checked(scheme: &Scheme, checked: &Checked, date: Date) -> Resul
     };
     let mut eligible = true;
     for (i, step) in scheme.allocation.steps.iter().enumerate() {
-        let passed = eval.step(step).map_err(|m| vec![Issue::new(m.0, format!("/allocation/steps/{i}/calc"), m.1)])?;
+        let passed = eval
+            .step(step)
+            .map_err(|m| vec![Issue::new(m.0, format!("/allocation/steps/{i}/calc"), m.1)])?;
         if !passed {
             eligible = false;
             break;
         }
     }
-    let (annual, weekly) = eval.close(eligible).map_err(|m| vec![Issue::new(m.0, "/allocation", m.1)])?;
+    let (annual, weekly) = eval
+        .close(eligible)
+        .map_err(|m| vec![Issue::new(m.0, "/allocation", m.1)])?;
     Ok(Estimate {
         scheme: SchemeRef::of(scheme),
         date,
@@ -143,7 +153,11 @@ fn total_points(scheme: &Scheme, answers: &BTreeMap<String, Answer>) -> Decimal 
         .fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.0))
 }
 
-fn sections(scheme: &Scheme, answers: &BTreeMap<String, Answer>, steps: &[ExplainedStep]) -> Vec<SectionResult> {
+fn sections(
+    scheme: &Scheme,
+    answers: &BTreeMap<String, Answer>,
+    steps: &[ExplainedStep],
+) -> Vec<SectionResult> {
     scheme
         .sections
         .iter()
@@ -176,7 +190,10 @@ fn sections(scheme: &Scheme, answers: &BTreeMap<String, Answer>, steps: &[Explai
 type Failure = (&'static str, String);
 
 fn overflow() -> Failure {
-    ("arithmetic_overflow", "the amounts in this step are too large to work out".into())
+    (
+        "arithmetic_overflow",
+        "the amounts in this step are too large to work out".into(),
+    )
 }
 
 struct Eval<'a> {
@@ -220,7 +237,11 @@ impl<'a> Eval<'a> {
     }
 
     fn calc(&self, calc: &Calc) -> Result<(Op, Vec<Input>, Unit), Failure> {
-        let all = |ops: &[Operand]| ops.iter().map(|o| self.operand(o)).collect::<Result<Vec<_>, _>>();
+        let all = |ops: &[Operand]| {
+            ops.iter()
+                .map(|o| self.operand(o))
+                .collect::<Result<Vec<_>, _>>()
+        };
         let unit_of = |inputs: &[Input]| {
             if inputs.iter().any(|x| x.unit == Unit::Money) {
                 Unit::Money
@@ -256,15 +277,28 @@ impl<'a> Eval<'a> {
                 let unit = band.unit;
                 return Ok((Op::Band, vec![score, band], unit));
             }
-            Calc::AtMost(l) => (Op::AtMost, vec![self.operand(&l.value)?, self.operand(&l.limit)?]),
-            Calc::AtLeast(l) => (Op::AtLeast, vec![self.operand(&l.value)?, self.operand(&l.limit)?]),
-            Calc::Require(t) => (Op::Require, vec![self.operand(&t.value)?, self.operand(&t.at_least)?]),
+            Calc::AtMost(l) => (
+                Op::AtMost,
+                vec![self.operand(&l.value)?, self.operand(&l.limit)?],
+            ),
+            Calc::AtLeast(l) => (
+                Op::AtLeast,
+                vec![self.operand(&l.value)?, self.operand(&l.limit)?],
+            ),
+            Calc::Require(t) => (
+                Op::Require,
+                vec![self.operand(&t.value)?, self.operand(&t.at_least)?],
+            ),
             Calc::Choose(c) => {
                 let holds = answers::condition_holds(&c.when, self.answers);
                 let mut chosen = self.operand(if holds { &c.then } else { &c.otherwise })?;
-                let question = self.scheme.question(&c.when.question).map_or("", |q| q.text.as_str());
+                let question = self
+                    .scheme
+                    .question(&c.when.question)
+                    .map_or("", |q| q.text.as_str());
                 let answer = self.describe(&c.when.question);
-                chosen.label = format!("Because your answer to \u{201c}{question}\u{201d} was {answer}");
+                chosen.label =
+                    format!("Because your answer to \u{201c}{question}\u{201d} was {answer}");
                 (Op::Choose, vec![chosen])
             }
         };
@@ -312,10 +346,10 @@ impl<'a> Eval<'a> {
         };
         Ok(match op {
             Operand::Step(id) => {
-                let (value, unit) = *self
-                    .results
-                    .get(id.as_str())
-                    .ok_or(("unknown_step", format!("step {id:?} has not been worked out")))?;
+                let (value, unit) = *self.results.get(id.as_str()).ok_or((
+                    "unknown_step",
+                    format!("step {id:?} has not been worked out"),
+                ))?;
                 let label = self
                     .scheme
                     .allocation
@@ -373,12 +407,19 @@ impl<'a> Eval<'a> {
                     .iter()
                     .try_fold(Decimal::ZERO, |a, x| a.checked_add(x.value))
                     .ok_or_else(overflow)?;
-                let title = self.scheme.sections.iter().find(|s| &s.id == id).map_or(id.as_str(), |s| &s.title);
+                let title = self
+                    .scheme
+                    .sections
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map_or(id.as_str(), |s| &s.title);
                 Input {
                     label: format!("Points for {title}"),
                     value,
                     unit: Unit::Number,
-                    source: Source::Section { section: id.clone() },
+                    source: Source::Section {
+                        section: id.clone(),
+                    },
                 }
             }
             Operand::Money(m) => fixed(m.0, Unit::Money),
@@ -403,10 +444,18 @@ impl<'a> Eval<'a> {
                     "no_band",
                     format!("{score} is below the lowest band of {}", p.label),
                 ))?;
-                let name = band.label.clone().unwrap_or_else(|| format!("from {}", band.min));
+                let name = band
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| format!("from {}", band.min));
                 (band.value.0, Some(name))
             }
-            _ => return Err(("invalid_parameter", format!("{} is not the right kind of value here", p.label))),
+            _ => {
+                return Err((
+                    "invalid_parameter",
+                    format!("{} is not the right kind of value here", p.label),
+                ))
+            }
         };
         Ok(Input {
             label: p.label.clone(),
@@ -417,7 +466,11 @@ impl<'a> Eval<'a> {
                 from: dated.from,
                 to: dated.to,
                 band,
-                reference: dated.reference.as_deref().and_then(|r| self.scheme.reference(r)).cloned(),
+                reference: dated
+                    .reference
+                    .as_deref()
+                    .and_then(|r| self.scheme.reference(r))
+                    .cloned(),
             },
         })
     }
@@ -432,18 +485,22 @@ impl<'a> Eval<'a> {
         let has_weekly = scheme.period != Period::OneOff;
         if !eligible {
             let zero = scheme.rounding.apply(Decimal::ZERO);
-            for id in ["annual", "weekly"].into_iter().take(if has_weekly { 2 } else { 1 }) {
-                let mut step = closing(id, scheme.text.not_eligible.clone(), Op::NotEligible, vec![], None);
+            for id in ["annual", "weekly"]
+                .into_iter()
+                .take(if has_weekly { 2 } else { 1 })
+            {
+                let mut step = closing(id, closing_label(id).into(), Op::NotEligible, vec![], None);
+                step.description = Some(scheme.text.not_eligible.clone());
                 step.result = zero;
                 self.push(step);
             }
             return Ok((zero, has_weekly.then_some(zero)));
         }
         let result_id = scheme.allocation.result.as_str();
-        let (value, _) = *self
-            .results
-            .get(result_id)
-            .ok_or(("unknown_step", format!("step {result_id:?} has not been worked out")))?;
+        let (value, _) = *self.results.get(result_id).ok_or((
+            "unknown_step",
+            format!("step {result_id:?} has not been worked out"),
+        ))?;
         let label = scheme
             .allocation
             .steps
@@ -454,18 +511,28 @@ impl<'a> Eval<'a> {
             label,
             value,
             unit: Unit::Money,
-            source: Source::Step { step: result_id.to_owned() },
+            source: Source::Step {
+                step: result_id.to_owned(),
+            },
         };
         let weeks = Input {
             label: "Weeks in a year".into(),
             value: scheme.weeks_per_year.map_or(Decimal::from(52), |w| w.0),
             unit: Unit::Number,
-            source: Source::Setting { setting: "weeks_per_year".into() },
+            source: Source::Setting {
+                setting: "weeks_per_year".into(),
+            },
         };
         let rounding = Some(scheme.rounding);
         let (first, second, second_op) = match scheme.period {
             Period::OneOff => {
-                let step = closing("annual", "The one-off payment".into(), Op::Round, vec![from_result], rounding);
+                let step = closing(
+                    "annual",
+                    "The one-off payment".into(),
+                    Op::Round,
+                    vec![from_result],
+                    rounding,
+                );
                 let value = step.result;
                 self.push(step);
                 return Ok((value, None));
@@ -473,27 +540,59 @@ impl<'a> Eval<'a> {
             Period::Annual => ("annual", "weekly", Op::Divide),
             Period::Weekly => ("weekly", "annual", Op::Product),
         };
-        let label = |id| if id == "annual" { "Your yearly amount" } else { "Your weekly amount" };
-        let head = closing(first, label(first).into(), Op::Round, vec![from_result], rounding);
+        let head = closing(
+            first,
+            closing_label(first).into(),
+            Op::Round,
+            vec![from_result],
+            rounding,
+        );
         let head_input = Input {
-            label: label(first).into(),
+            label: closing_label(first).into(),
             value: head.result,
             unit: Unit::Money,
             source: Source::Step { step: first.into() },
         };
         self.push(head);
-        let tail = closing(second, label(second).into(), second_op, vec![head_input, weeks], rounding);
+        let tail = closing(
+            second,
+            closing_label(second).into(),
+            second_op,
+            vec![head_input, weeks],
+            rounding,
+        );
         if tail.unrounded.is_none() {
             return Err(overflow());
         }
         self.push(tail);
-        let find = |id: &str| self.steps.iter().rev().find(|s| s.id == id).map(|s| s.result);
+        let find = |id: &str| {
+            self.steps
+                .iter()
+                .rev()
+                .find(|s| s.id == id)
+                .map(|s| s.result)
+        };
         Ok((find("annual").unwrap_or_default(), find("weekly")))
     }
 }
 
+/// The label of an engine closing step.
+fn closing_label(id: &str) -> &'static str {
+    if id == "annual" {
+        "Your yearly amount"
+    } else {
+        "Your weekly amount"
+    }
+}
+
 /// An engine closing step; `unrounded` is `None` if the arithmetic overflows.
-fn closing(id: &str, label: String, op: Op, inputs: Vec<Input>, rounding: Option<crate::amount::Rounding>) -> ExplainedStep {
+fn closing(
+    id: &str,
+    label: String,
+    op: Op,
+    inputs: Vec<Input>,
+    rounding: Option<crate::amount::Rounding>,
+) -> ExplainedStep {
     let values: Vec<Decimal> = inputs.iter().map(|x| x.value).collect();
     let raw = explain::compute(op, &values);
     let result = match (raw, rounding) {
@@ -510,7 +609,11 @@ fn closing(id: &str, label: String, op: Op, inputs: Vec<Input>, rounding: Option
         inputs,
         unit: Unit::Money,
         unrounded: if rounding.is_some() { raw } else { None },
-        rounding: if op == Op::NotEligible { None } else { rounding },
+        rounding: if op == Op::NotEligible {
+            None
+        } else {
+            rounding
+        },
         passed: None,
         result,
         text: String::new(),

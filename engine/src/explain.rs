@@ -180,13 +180,19 @@ pub fn replay(steps: &[ExplainedStep]) -> Result<Replay, ReplayError> {
             if let Source::Step { step: id } = &input.source {
                 match results.get(id) {
                     Some(v) if *v == input.value => {}
-                    Some(v) => return Err(fail(format!("reads {id} as {} but it was {v}", input.value))),
+                    Some(v) => {
+                        return Err(fail(format!(
+                            "reads {id} as {} but it was {v}",
+                            input.value
+                        )))
+                    }
                     None => return Err(fail(format!("reads {id} before it is worked out"))),
                 }
             }
         }
         let values: Vec<Decimal> = step.inputs.iter().map(|x| x.value).collect();
-        let computed = compute(step.op, &values).ok_or_else(|| fail("the arithmetic does not work".into()))?;
+        let computed =
+            compute(step.op, &values).ok_or_else(|| fail("the arithmetic does not work".into()))?;
         if step.op == Op::Require {
             let passed = values.get(1).is_some_and(|t| values[0] >= *t);
             if step.passed != Some(passed) {
@@ -225,7 +231,9 @@ pub(crate) fn compute(op: Op, v: &[Decimal]) -> Option<Decimal> {
         Op::Percent => two().and_then(|(a, p)| a.checked_mul(p)?.checked_div(Decimal::ONE_HUNDRED)),
         Op::Power => {
             let (a, e) = two()?;
-            let times = u32::try_from(e.trunc().mantissa()).ok().filter(|n| (1..=4).contains(n) && e.fract().is_zero())?;
+            let times = u32::try_from(e.trunc().mantissa())
+                .ok()
+                .filter(|n| (1..=4).contains(n) && e.fract().is_zero())?;
             (1..times).try_fold(a, |acc, _| acc.checked_mul(a))
         }
         Op::Band | Op::Require => match op {
@@ -280,7 +288,21 @@ pub(crate) fn sentence(step: &ExplainedStep, symbol: &str) -> String {
             inputs.len(),
             if inputs.len() == 1 { "" } else { "s" }
         ),
-        (Op::Sum, _) => format!("{} = {result}", join(" + ")),
+        (Op::Sum, [first, rest @ ..]) => {
+            let terms = rest.iter().fold(s(first), |text, x| {
+                let sign = if x.value.is_sign_negative() {
+                    " − "
+                } else {
+                    " + "
+                };
+                let magnitude = Input {
+                    value: x.value.abs(),
+                    ..x.clone()
+                };
+                format!("{text}{sign}{}", s(&magnitude))
+            });
+            format!("{terms} = {result}")
+        }
         (Op::Product, _) => format!("{} = {result}", join(" × ")),
         (Op::Difference, [a, b]) => format!("{} − {} = {result}", s(a), s(b)),
         (Op::Percent, [a, p]) => format!("{}% of {} = {result}", s(p), s(a)),
@@ -295,14 +317,24 @@ pub(crate) fn sentence(step: &ExplainedStep, symbol: &str) -> String {
         }
         (Op::Band, [score, band]) => {
             let name = match &band.source {
-                Source::Parameter { band: Some(name), .. } => format!(" ({name})"),
+                Source::Parameter {
+                    band: Some(name), ..
+                } => format!(" ({name})"),
                 _ => String::new(),
             };
             format!("{} falls in the band{name} worth {result}", s(score))
         }
-        (Op::AtMost, [a, cap]) => format!("{} is capped at {}, so {result}", s(a), s(cap)),
-        (Op::AtLeast, [a, floor]) => format!("{} is raised to at least {}, so {result}", s(a), s(floor)),
-        (Op::Require, [a, t]) if step.passed == Some(true) => format!("{} reaches the threshold of {}", s(a), s(t)),
+        (Op::AtMost, [a, cap]) if a.value > cap.value => {
+            format!("{} is above the limit of {}, so {result}", s(a), s(cap))
+        }
+        (Op::AtMost, [a, cap]) => format!("{} is within the limit of {}", s(a), s(cap)),
+        (Op::AtLeast, [a, floor]) if a.value < floor.value => {
+            format!("{} is below the minimum of {}, so {result}", s(a), s(floor))
+        }
+        (Op::AtLeast, [a, floor]) => format!("{} is at least the minimum of {}", s(a), s(floor)),
+        (Op::Require, [a, t]) if step.passed == Some(true) => {
+            format!("{} reaches the threshold of {}", s(a), s(t))
+        }
         (Op::Require, [a, t]) => format!("{} is below the threshold of {}", s(a), s(t)),
         (Op::Choose, [chosen]) => format!("{}: {}", chosen.label, s(chosen)),
         (Op::Round, [a]) => s(a),
@@ -311,7 +343,11 @@ pub(crate) fn sentence(step: &ExplainedStep, symbol: &str) -> String {
         _ => result.clone(),
     };
     match step.rounding {
-        Some(r) => format!("{body}, rounded {}: {}", r.describe(), show(step.result, step.unit, symbol)),
+        Some(r) => format!(
+            "{body}, rounded {}: {}",
+            r.describe(),
+            show(step.result, step.unit, symbol)
+        ),
         None => body,
     }
 }

@@ -13,7 +13,11 @@ pub(crate) type StepUnits<'a> = BTreeMap<&'a str, Unit>;
 type UnitError = (String, String);
 
 /// The unit of an operand, or why it cannot be read.
-pub(crate) fn operand_unit(scheme: &Scheme, op: &Operand, steps: &StepUnits) -> Result<Unit, String> {
+pub(crate) fn operand_unit(
+    scheme: &Scheme,
+    op: &Operand,
+    steps: &StepUnits,
+) -> Result<Unit, String> {
     match op {
         Operand::Step(id) => steps
             .get(id.as_str())
@@ -21,21 +25,25 @@ pub(crate) fn operand_unit(scheme: &Scheme, op: &Operand, steps: &StepUnits) -> 
             .ok_or_else(|| format!("there is no earlier step {id:?}")),
         Operand::Param(id) => match scheme.parameter(id) {
             None => Err(format!("there is no parameter {id:?}")),
-            Some(p) if p.values.iter().any(|v| v.bands.is_some()) => {
-                Err(format!("parameter {id:?} is a band table: read it with a band step"))
-            }
+            Some(p) if p.values.iter().any(|v| v.bands.is_some()) => Err(format!(
+                "parameter {id:?} is a band table: read it with a band step"
+            )),
             Some(p) => Ok(p.unit),
         },
         Operand::Answer(id) => match scheme.question(id).map(|q| &q.answer) {
             None => Err(format!("there is no question {id:?}")),
             Some(AnswerKind::Number(_)) => Ok(Unit::Number),
             Some(AnswerKind::Money(_)) => Ok(Unit::Money),
-            Some(_) => Err(format!("question {id:?} is a choice: read its points instead")),
+            Some(_) => Err(format!(
+                "question {id:?} is a choice: read its points instead"
+            )),
         },
         Operand::Points(id) => match scheme.question(id).map(|q| &q.answer) {
             None => Err(format!("there is no question {id:?}")),
             Some(AnswerKind::Choice(_) | AnswerKind::YesNo(_)) => Ok(Unit::Number),
-            Some(_) => Err(format!("question {id:?} carries no points: read its answer instead")),
+            Some(_) => Err(format!(
+                "question {id:?} carries no points: read its answer instead"
+            )),
         },
         Operand::Section(id) => match scheme.sections.iter().any(|s| &s.id == id) {
             true => Ok(Unit::Number),
@@ -47,14 +55,23 @@ pub(crate) fn operand_unit(scheme: &Scheme, op: &Operand, steps: &StepUnits) -> 
 }
 
 /// The unit of a step's result, or where and why its calculation makes no sense.
-pub(crate) fn step_unit(scheme: &Scheme, step: &Step, steps: &StepUnits) -> Result<Unit, UnitError> {
-    let unit = |op: &Operand, path: &str| operand_unit(scheme, op, steps).map_err(|m| (path.to_owned(), m));
+pub(crate) fn step_unit(
+    scheme: &Scheme,
+    step: &Step,
+    steps: &StepUnits,
+) -> Result<Unit, UnitError> {
+    let unit = |op: &Operand, path: &str| {
+        operand_unit(scheme, op, steps).map_err(|m| (path.to_owned(), m))
+    };
     let same = |a: (&Operand, &str), b: (&Operand, &str), what: &str| -> Result<Unit, UnitError> {
         let (ua, ub) = (unit(a.0, a.1)?, unit(b.0, b.1)?);
         if ua == ub {
             Ok(ua)
         } else {
-            Err((b.1.to_owned(), format!("{what} needs both values in the same unit, money or number")))
+            Err((
+                b.1.to_owned(),
+                format!("{what} needs both values in the same unit, money or number"),
+            ))
         }
     };
     match &step.calc {
@@ -66,7 +83,11 @@ pub(crate) fn step_unit(scheme: &Scheme, step: &Step, steps: &StepUnits) -> Resu
                 _ => ("difference", true),
             };
             if ops.is_empty() || (want_two && ops.len() != 2) {
-                let need = if want_two { "exactly two values" } else { "at least one value" };
+                let need = if want_two {
+                    "exactly two values"
+                } else {
+                    "at least one value"
+                };
                 return Err((format!("/{name}"), format!("a {name} needs {need}")));
             }
             let units = ops
@@ -79,42 +100,82 @@ pub(crate) fn step_unit(scheme: &Scheme, step: &Step, steps: &StepUnits) -> Resu
                 return match money {
                     0 => Ok(Unit::Number),
                     1 => Ok(Unit::Money),
-                    _ => Err((format!("/{name}"), "money times money means nothing: multiply money by numbers".into())),
+                    _ => Err((
+                        format!("/{name}"),
+                        "money times money means nothing: multiply money by numbers".into(),
+                    )),
                 };
             }
             if money != 0 && money != units.len() {
-                return Err((format!("/{name}"), format!("a {name} cannot mix money and numbers")));
+                return Err((
+                    format!("/{name}"),
+                    format!("a {name} cannot mix money and numbers"),
+                ));
             }
             Ok(units[0])
         }
         Calc::Percent(p) => {
             if unit(&p.percent, "/percent/percent")? != Unit::Number {
-                return Err(("/percent/percent".into(), "a percentage is a number, not money".into()));
+                return Err((
+                    "/percent/percent".into(),
+                    "a percentage is a number, not money".into(),
+                ));
             }
             unit(&p.of, "/percent/of")
         }
         Calc::Power(p) => {
             if !(1..=4).contains(&p.exponent) {
-                return Err(("/power/exponent".into(), "the power must be 1, 2, 3 or 4".into()));
+                return Err((
+                    "/power/exponent".into(),
+                    "the power must be 1, 2, 3 or 4".into(),
+                ));
             }
             match unit(&p.of, "/power/of")? {
                 Unit::Number => Ok(Unit::Number),
-                Unit::Money => Err(("/power/of".into(), "money cannot be raised to a power".into())),
+                Unit::Money => Err((
+                    "/power/of".into(),
+                    "money cannot be raised to a power".into(),
+                )),
             }
         }
         Calc::Band(b) => {
             if unit(&b.of, "/band/of")? != Unit::Number {
-                return Err(("/band/of".into(), "bands are looked up by a number, not money".into()));
+                return Err((
+                    "/band/of".into(),
+                    "bands are looked up by a number, not money".into(),
+                ));
             }
             match scheme.parameter(&b.table) {
                 Some(p) if p.values.iter().all(|v| v.bands.is_some()) => Ok(p.unit),
-                Some(_) => Err(("/band/table".into(), format!("parameter {:?} is not a band table", b.table))),
-                None => Err(("/band/table".into(), format!("there is no parameter {:?}", b.table))),
+                Some(_) => Err((
+                    "/band/table".into(),
+                    format!("parameter {:?} is not a band table", b.table),
+                )),
+                None => Err((
+                    "/band/table".into(),
+                    format!("there is no parameter {:?}", b.table),
+                )),
             }
         }
-        Calc::AtMost(l) => same((&l.value, "/at_most/value"), (&l.limit, "/at_most/limit"), "a cap"),
-        Calc::AtLeast(l) => same((&l.value, "/at_least/value"), (&l.limit, "/at_least/limit"), "a floor"),
-        Calc::Require(t) => same((&t.value, "/require/value"), (&t.at_least, "/require/at_least"), "a threshold"),
-        Calc::Choose(c) => same((&c.then, "/choose/then"), (&c.otherwise, "/choose/otherwise"), "a choice"),
+        Calc::AtMost(l) => same(
+            (&l.value, "/at_most/value"),
+            (&l.limit, "/at_most/limit"),
+            "a cap",
+        ),
+        Calc::AtLeast(l) => same(
+            (&l.value, "/at_least/value"),
+            (&l.limit, "/at_least/limit"),
+            "a floor",
+        ),
+        Calc::Require(t) => same(
+            (&t.value, "/require/value"),
+            (&t.at_least, "/require/at_least"),
+            "a threshold",
+        ),
+        Calc::Choose(c) => same(
+            (&c.then, "/choose/then"),
+            (&c.otherwise, "/choose/otherwise"),
+            "a choice",
+        ),
     }
 }

@@ -48,7 +48,13 @@ fn price_per_point() -> Value {
 }
 
 /// Estimates and checks the yearly and weekly amounts, and that the explanation replays.
-fn check(s: &Scheme, answers: Value, date: &str, annual: &str, weekly: Option<&str>) -> waymark_engine::Estimate {
+fn check(
+    s: &Scheme,
+    answers: Value,
+    date: &str,
+    annual: &str,
+    weekly: Option<&str>,
+) -> waymark_engine::Estimate {
     let answers = Answers::from_json(&answers.to_string()).unwrap();
     let e = estimate(s, &answers, date.parse().unwrap()).unwrap_or_else(|i| panic!("{i:#?}"));
     assert_eq!(e.annual.to_string(), annual, "annual");
@@ -73,7 +79,13 @@ fn price_per_point_with_floor_cap_and_dated_price() {
     let s = scheme("annual", price_per_point(), "capped");
     check(&s, some("some"), "2026-09-30", "500.00", Some("9.62"));
     let e = check(&s, some("lots"), "2026-09-30", "960.00", Some("18.46"));
-    assert!(e.explanation.iter().any(|st| st.text == "20 × £48.00 = £960.00"), "{:#?}", e.explanation);
+    assert!(
+        e.explanation
+            .iter()
+            .any(|st| st.text == "20 × £48.00 = £960.00"),
+        "{:#?}",
+        e.explanation
+    );
     check(&s, some("lots"), "2026-10-01", "1000.00", Some("19.23"));
 }
 
@@ -82,7 +94,9 @@ fn a_threshold_not_reached_gives_nothing_and_says_so() {
     let s = scheme("annual", price_per_point(), "capped");
     let e = check(&s, some("none"), "2026-06-01", "0.00", Some("0.00"));
     assert!(!e.eligible);
-    assert_eq!(e.explanation.last().unwrap().label, "No budget on these answers.");
+    let last = e.explanation.last().unwrap();
+    assert_eq!(last.description.as_deref(), Some("No budget on these answers."));
+    assert_eq!(last.text, "nothing is payable on these answers, so £0.00");
     assert!(!replay(&e.explanation).unwrap().eligible);
 }
 
@@ -91,7 +105,10 @@ fn a_question_that_applies_must_be_answered_and_one_that_does_not_is_noted() {
     let s = scheme("annual", price_per_point(), "capped");
     let mut a = some("some");
     a["ups_downs"] = json!(true);
-    assert_eq!(issues(&s, a.clone(), "2026-06-01"), [("missing_answer".into(), "/crisis".into())]);
+    assert_eq!(
+        issues(&s, a.clone(), "2026-06-01"),
+        [("missing_answer".into(), "/crisis".into())]
+    );
     a["crisis"] = json!("yes");
     check(&s, a, "2026-06-01", "816.00", Some("15.69"));
     let mut hidden = some("some");
@@ -116,16 +133,25 @@ fn bad_answers_are_located() {
     assert_eq!(found, want.map(|(c, p)| (c.to_owned(), p.to_owned())));
     let mut half = some("some");
     half["age"] = json!("30.5");
-    assert_eq!(issues(&s, half, "2026-06-01"), [("not_whole_number".into(), "/age".into())]);
+    assert_eq!(
+        issues(&s, half, "2026-06-01"),
+        [("not_whole_number".into(), "/age".into())]
+    );
     let mut float = some("some");
     float["age"] = json!(30.0);
-    assert_eq!(issues(&s, float, "2026-06-01"), [("invalid_answer".into(), "/age".into())]);
+    assert_eq!(
+        issues(&s, float, "2026-06-01"),
+        [("invalid_answer".into(), "/age".into())]
+    );
 }
 
 #[test]
 fn a_date_the_scheme_does_not_cover_is_an_issue() {
     let s = scheme("annual", price_per_point(), "capped");
-    assert_eq!(issues(&s, some("some"), "2027-04-01"), [("date_outside_scheme".into(), "".into())]);
+    assert_eq!(
+        issues(&s, some("some"), "2027-04-01"),
+        [("date_outside_scheme".into(), "".into())]
+    );
 }
 
 #[test]
@@ -143,7 +169,11 @@ fn weighted_formula_with_bands_interaction_and_square() {
     // squared 1971.36, × £0.50 = £985.68, rounded up to £986.
     let a = json!({"daily": "some", "ups_downs": true, "crisis": "yes", "age": 20, "cost": "0.00"});
     let e = check(&s, a, "2026-06-01", "986.00", Some("18.96"));
-    assert!(e.explanation.iter().any(|st| st.text == "44.4² = 1971.36"), "{:#?}", e.explanation);
+    assert!(
+        e.explanation.iter().any(|st| st.text == "44.4² = 1971.36"),
+        "{:#?}",
+        e.explanation
+    );
 }
 
 #[test]
@@ -157,8 +187,17 @@ fn existing_package_adjusted_by_a_percentage_weekly() {
     ]);
     let s = scheme("weekly", steps, "total");
     // £15,000 a year at 1% is £150 a week; less 10% is £135; plus £20 is £155 a week.
-    let e = check(&s, json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "15000.00"}), "2026-06-01", "8060.00", Some("155.00"));
-    assert_eq!(e.explanation[3].reason.as_deref(), Some("No assistant could be recruited at that rate"));
+    let e = check(
+        &s,
+        json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "15000.00"}),
+        "2026-06-01",
+        "8060.00",
+        Some("155.00"),
+    );
+    assert_eq!(
+        e.explanation[3].reason.as_deref(),
+        Some("No assistant could be recruited at that rate")
+    );
 }
 
 #[test]
@@ -167,8 +206,20 @@ fn one_off_payments_have_no_weekly_amount() {
         {"id": "capped", "label": "Up to the limit", "calc": {"at_most": {"value": {"answer": "cost"}, "limit": {"money": "500.00"}}}}
     ]);
     let s = scheme("one_off", steps, "capped");
-    check(&s, json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "620.00"}), "2026-06-01", "500.00", None);
-    check(&s, json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "120.5"}), "2026-06-01", "120.50", None);
+    check(
+        &s,
+        json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "620.00"}),
+        "2026-06-01",
+        "500.00",
+        None,
+    );
+    check(
+        &s,
+        json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "120.5"}),
+        "2026-06-01",
+        "120.50",
+        None,
+    );
 }
 
 #[test]
@@ -177,9 +228,18 @@ fn a_contingency_chosen_by_an_answer() {
     steps.as_array_mut().unwrap().push(json!(
         {"id": "contingency", "label": "Contingency", "calc": {"choose": {"when": {"question": "ups_downs", "any_of": [true]},
             "then": {"money": "250.00"}, "otherwise": {"money": "0.00"}}}}));
-    steps.as_array_mut().unwrap().push(json!({"id": "total", "label": "Total", "calc": {"sum": ["capped", "contingency"]}}));
+    steps
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "total", "label": "Total", "calc": {"sum": ["capped", "contingency"]}}));
     let s = scheme("annual", steps, "total");
-    check(&s, json!({"daily": "some", "ups_downs": true, "crisis": "no", "age": 40, "cost": "0.00"}), "2026-06-01", "826.00", Some("15.88"));
+    check(
+        &s,
+        json!({"daily": "some", "ups_downs": true, "crisis": "no", "age": 40, "cost": "0.00"}),
+        "2026-06-01",
+        "826.00",
+        Some("15.88"),
+    );
     check(&s, some("some"), "2026-06-01", "500.00", Some("9.62"));
 }
 
@@ -190,7 +250,13 @@ fn overflow_is_an_issue_not_a_panic() {
     ]);
     let s = scheme("annual", steps, "huge");
     let found = issues(&s, some("none"), "2026-06-01");
-    assert_eq!(found, [("arithmetic_overflow".into(), "/allocation/steps/0/calc".into())]);
+    assert_eq!(
+        found,
+        [(
+            "arithmetic_overflow".into(),
+            "/allocation/steps/0/calc".into()
+        )]
+    );
 }
 
 #[test]

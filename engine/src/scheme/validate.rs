@@ -3,9 +3,9 @@
 //! Every problem is collected, not just the first, and each names its JSON path.
 
 use super::*;
-use rust_decimal::Decimal;
 use crate::issue::pointer;
 use crate::units::{self, StepUnits};
+use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Step ids the engine uses for its own closing steps.
@@ -77,14 +77,21 @@ impl Validator<'_> {
         let s = self.scheme;
         self.id(&s.id, "/id".into());
         if s.version.trim().is_empty() {
-            self.push("missing_text", "/version".into(), "the version is empty".into());
+            self.push(
+                "missing_text",
+                "/version".into(),
+                "the version is empty".into(),
+            );
         }
         if let Some(to) = s.applies_to {
             if to < s.applies_from {
                 self.push(
                     "invalid_dates",
                     "/applies_to".into(),
-                    format!("the scheme ends ({to}) before it starts ({})", s.applies_from),
+                    format!(
+                        "the scheme ends ({to}) before it starts ({})",
+                        s.applies_from
+                    ),
                 );
             }
         }
@@ -104,7 +111,11 @@ impl Validator<'_> {
         }
         self.rounding(&s.rounding, "/rounding".into());
         if s.sections.is_empty() {
-            self.push("missing_value", "/sections".into(), "a scheme needs at least one section".into());
+            self.push(
+                "missing_value",
+                "/sections".into(),
+                "a scheme needs at least one section".into(),
+            );
         }
     }
 
@@ -134,7 +145,11 @@ impl Validator<'_> {
     fn parameter(&mut self, p: &Parameter, base: &str) {
         let s = self.scheme;
         if p.values.is_empty() {
-            self.push("missing_value", format!("{base}/values"), format!("parameter {:?} has no values", p.id));
+            self.push(
+                "missing_value",
+                format!("{base}/values"),
+                format!("parameter {:?} has no values", p.id),
+            );
             return;
         }
         let is_table = p.values[0].bands.is_some();
@@ -166,12 +181,20 @@ impl Validator<'_> {
             }
             if let Some(to) = v.to {
                 if to < v.from {
-                    self.push("invalid_dates", format!("{at}/to"), format!("this value ends ({to}) before it starts ({})", v.from));
+                    self.push(
+                        "invalid_dates",
+                        format!("{at}/to"),
+                        format!("this value ends ({to}) before it starts ({})", v.from),
+                    );
                 }
             }
             if let Some(r) = &v.reference {
                 if s.reference(r).is_none() {
-                    self.push("unknown_reference", format!("{at}/reference"), format!("there is no reference {r:?}"));
+                    self.push(
+                        "unknown_reference",
+                        format!("{at}/reference"),
+                        format!("there is no reference {r:?}"),
+                    );
                 }
             }
             if let Some(next) = p.values.get(j + 1) {
@@ -185,7 +208,11 @@ impl Validator<'_> {
                     self.push(
                         "overlapping_dates",
                         format!("{at}/to"),
-                        format!("this value runs to {} but the next starts on {}", v.to.map(|d| d.to_string()).unwrap_or_default(), next.from),
+                        format!(
+                            "this value runs to {} but the next starts on {}",
+                            v.to.map(|d| d.to_string()).unwrap_or_default(),
+                            next.from
+                        ),
                     );
                 }
             }
@@ -201,7 +228,10 @@ impl Validator<'_> {
             self.push(
                 "parameter_gap",
                 format!("{base}/values/0/from"),
-                format!("parameter {:?} has no value from {} (when the scheme starts) to {}", p.id, s.applies_from, first.from),
+                format!(
+                    "parameter {:?} has no value from {} (when the scheme starts) to {}",
+                    p.id, s.applies_from, first.from
+                ),
             );
         }
         for (j, pair) in p.values.windows(2).enumerate() {
@@ -212,18 +242,26 @@ impl Validator<'_> {
                     self.push(
                         "parameter_gap",
                         format!("{base}/values/{j}/to"),
-                        format!("parameter {:?} has no value between {} and {}", p.id, to, pair[1].from),
+                        format!(
+                            "parameter {:?} has no value between {} and {}",
+                            p.id, to, pair[1].from
+                        ),
                     );
                 }
             }
         }
         if let Some(last) = p.values.last().and_then(|v| v.to) {
             if s.applies_to.is_none_or(|end| last < end) {
-                let end = s.applies_to.map_or("the scheme's end".to_owned(), |d| d.to_string());
+                let end = s
+                    .applies_to
+                    .map_or("the scheme's end".to_owned(), |d| d.to_string());
                 self.push(
                     "parameter_gap",
                     format!("{base}/values/{}/to", p.values.len() - 1),
-                    format!("parameter {:?} has no value after {last}, but the scheme runs to {end}", p.id),
+                    format!(
+                        "parameter {:?} has no value after {last}, but the scheme runs to {end}",
+                        p.id
+                    ),
                 );
             }
         }
@@ -231,13 +269,21 @@ impl Validator<'_> {
 
     fn non_negative_money(&mut self, p: &Parameter, value: Number, path: String) {
         if p.unit == Unit::Money && value.0.is_sign_negative() && !value.0.is_zero() {
-            self.push("impossible_value", path, "an amount of money here cannot be negative".into());
+            self.push(
+                "impossible_value",
+                path,
+                "an amount of money here cannot be negative".into(),
+            );
         }
     }
 
     fn bands(&mut self, p: &Parameter, bands: &[Band], at: &str) {
         if bands.is_empty() {
-            self.push("missing_value", format!("{at}/bands"), "a band table needs at least one band".into());
+            self.push(
+                "missing_value",
+                format!("{at}/bands"),
+                "a band table needs at least one band".into(),
+            );
         }
         for (k, band) in bands.iter().enumerate() {
             self.non_negative_money(p, band.value, format!("{at}/bands/{k}/value"));
@@ -257,7 +303,10 @@ impl Validator<'_> {
         let s = self.scheme;
         self.unique(
             "section",
-            s.sections.iter().enumerate().map(|(i, sec)| (sec.id.as_str(), pointer(["sections", &i.to_string(), "id"]))),
+            s.sections
+                .iter()
+                .enumerate()
+                .map(|(i, sec)| (sec.id.as_str(), pointer(["sections", &i.to_string(), "id"]))),
         );
         let questions = s.sections.iter().enumerate().flat_map(|(i, sec)| {
             sec.questions
@@ -269,13 +318,22 @@ impl Validator<'_> {
         let mut earlier: BTreeMap<&str, &Question> = BTreeMap::new();
         for (i, sec) in s.sections.iter().enumerate() {
             if sec.questions.is_empty() {
-                self.push("missing_value", format!("/sections/{i}/questions"), format!("section {:?} has no questions", sec.id));
+                self.push(
+                    "missing_value",
+                    format!("/sections/{i}/questions"),
+                    format!("section {:?} has no questions", sec.id),
+                );
             }
             for (j, q) in sec.questions.iter().enumerate() {
                 let base = format!("/sections/{i}/questions/{j}");
                 self.answer_kind(&q.answer, &base);
                 if let Some(c) = &q.show_if {
-                    self.condition(c, &earlier, &format!("{base}/show_if"), "an earlier question");
+                    self.condition(
+                        c,
+                        &earlier,
+                        &format!("{base}/show_if"),
+                        "an earlier question",
+                    );
                 }
                 earlier.insert(q.id.as_str(), q);
             }
@@ -286,36 +344,67 @@ impl Validator<'_> {
         match kind {
             AnswerKind::Choice(options) => {
                 if options.len() < 2 {
-                    self.push("missing_value", format!("{base}/answer/choice"), "a choice needs at least two options".into());
+                    self.push(
+                        "missing_value",
+                        format!("{base}/answer/choice"),
+                        "a choice needs at least two options".into(),
+                    );
                 }
                 self.unique(
                     "option",
-                    options.iter().enumerate().map(|(k, o)| (o.id.as_str(), format!("{base}/answer/choice/{k}/id"))),
+                    options
+                        .iter()
+                        .enumerate()
+                        .map(|(k, o)| (o.id.as_str(), format!("{base}/answer/choice/{k}/id"))),
                 );
             }
             AnswerKind::YesNo(_) => {}
             AnswerKind::Number(limits) => {
                 let at = format!("{base}/answer/number");
                 if limits.min > limits.max {
-                    self.push("impossible_value", format!("{at}/max"), "max is below min".into());
+                    self.push(
+                        "impossible_value",
+                        format!("{at}/max"),
+                        "max is below min".into(),
+                    );
                 }
-                if limits.whole && (!limits.min.0.fract().is_zero() || !limits.max.0.fract().is_zero()) {
-                    self.push("impossible_value", at, "limits of a whole-number question must be whole".into());
+                if limits.whole
+                    && (!limits.min.0.fract().is_zero() || !limits.max.0.fract().is_zero())
+                {
+                    self.push(
+                        "impossible_value",
+                        at,
+                        "limits of a whole-number question must be whole".into(),
+                    );
                 }
             }
             AnswerKind::Money(limits) => {
                 let at = format!("{base}/answer/money");
                 if limits.min > limits.max {
-                    self.push("impossible_value", format!("{at}/max"), "max is below min".into());
+                    self.push(
+                        "impossible_value",
+                        format!("{at}/max"),
+                        "max is below min".into(),
+                    );
                 }
                 if limits.min.0.is_sign_negative() && !limits.min.0.is_zero() {
-                    self.push("impossible_value", format!("{at}/min"), "an amount asked for cannot be negative".into());
+                    self.push(
+                        "impossible_value",
+                        format!("{at}/min"),
+                        "an amount asked for cannot be negative".into(),
+                    );
                 }
             }
         }
     }
 
-    fn condition(&mut self, c: &Condition, known: &BTreeMap<&str, &Question>, at: &str, which: &str) {
+    fn condition(
+        &mut self,
+        c: &Condition,
+        known: &BTreeMap<&str, &Question>,
+        at: &str,
+        which: &str,
+    ) {
         let Some(q) = known.get(c.question.as_str()) else {
             self.push(
                 "unknown_question",
@@ -324,16 +413,26 @@ impl Validator<'_> {
             );
             return;
         };
-        let tests = [c.any_of.is_some(), c.at_least.is_some(), c.at_most.is_some()];
+        let tests = [
+            c.any_of.is_some(),
+            c.at_least.is_some(),
+            c.at_most.is_some(),
+        ];
         if tests.iter().filter(|t| **t).count() != 1 {
-            self.push("invalid_condition", at.to_owned(), "give exactly one of any_of, at_least and at_most".into());
+            self.push(
+                "invalid_condition",
+                at.to_owned(),
+                "give exactly one of any_of, at_least and at_most".into(),
+            );
             return;
         }
         let numeric = matches!(q.answer, AnswerKind::Number(_) | AnswerKind::Money(_));
         if let Some(values) = &c.any_of {
             for (k, value) in values.iter().enumerate() {
                 let fits = match (&q.answer, value) {
-                    (AnswerKind::Choice(options), serde_json::Value::String(id)) => options.iter().any(|o| &o.id == id),
+                    (AnswerKind::Choice(options), serde_json::Value::String(id)) => {
+                        options.iter().any(|o| &o.id == id)
+                    }
                     (AnswerKind::YesNo(_), serde_json::Value::Bool(_)) => true,
                     _ => false,
                 };
@@ -349,7 +448,10 @@ impl Validator<'_> {
             self.push(
                 "invalid_condition",
                 at.to_owned(),
-                format!("at_least and at_most test number or money answers, and {:?} is neither", q.id),
+                format!(
+                    "at_least and at_most test number or money answers, and {:?} is neither",
+                    q.id
+                ),
             );
         }
     }
@@ -359,25 +461,45 @@ impl Validator<'_> {
         let steps = &s.allocation.steps;
         self.unique(
             "step",
-            steps.iter().enumerate().map(|(i, st)| (st.id.as_str(), format!("/allocation/steps/{i}/id"))),
+            steps
+                .iter()
+                .enumerate()
+                .map(|(i, st)| (st.id.as_str(), format!("/allocation/steps/{i}/id"))),
         );
-        let all_questions: BTreeMap<&str, &Question> = s.questions().map(|(_, q)| (q.id.as_str(), q)).collect();
+        let all_questions: BTreeMap<&str, &Question> =
+            s.questions().map(|(_, q)| (q.id.as_str(), q)).collect();
         let mut step_units = StepUnits::new();
         for (i, step) in steps.iter().enumerate() {
             let base = format!("/allocation/steps/{i}");
             if RESERVED_STEP_IDS.contains(&step.id.as_str()) {
-                self.push("reserved_id", format!("{base}/id"), format!("the step id {:?} is kept for the engine's own steps", step.id));
+                self.push(
+                    "reserved_id",
+                    format!("{base}/id"),
+                    format!(
+                        "the step id {:?} is kept for the engine's own steps",
+                        step.id
+                    ),
+                );
             }
             if let Some(section) = &step.section {
                 if !s.sections.iter().any(|sec| &sec.id == section) {
-                    self.push("unknown_section", format!("{base}/section"), format!("there is no section {section:?}"));
+                    self.push(
+                        "unknown_section",
+                        format!("{base}/section"),
+                        format!("there is no section {section:?}"),
+                    );
                 }
             }
             if let Some(r) = &step.round {
                 self.rounding(r, format!("{base}/round"));
             }
             if let Calc::Choose(choose) = &step.calc {
-                self.condition(&choose.when, &all_questions, &format!("{base}/calc/choose/when"), "a question");
+                self.condition(
+                    &choose.when,
+                    &all_questions,
+                    &format!("{base}/calc/choose/when"),
+                    "a question",
+                );
             }
             if let Calc::Points(scope) = &step.calc {
                 self.points_scope(scope, &format!("{base}/calc/points"));
@@ -386,16 +508,30 @@ impl Validator<'_> {
                 Ok(unit) => {
                     step_units.insert(step.id.as_str(), unit);
                 }
-                Err((sub, message)) => self.push("invalid_calculation", format!("{base}/calc{sub}"), message),
+                Err((sub, message)) => {
+                    self.push("invalid_calculation", format!("{base}/calc{sub}"), message)
+                }
             }
             if step.section.is_some() && step_units.get(step.id.as_str()) != Some(&Unit::Money) {
-                self.push("invalid_calculation", format!("{base}/section"), "only a step whose result is money can count towards a section".into());
+                self.push(
+                    "invalid_calculation",
+                    format!("{base}/section"),
+                    "only a step whose result is money can count towards a section".into(),
+                );
             }
         }
         match step_units.get(s.allocation.result.as_str()) {
             Some(Unit::Money) => {}
-            Some(Unit::Number) => self.push("invalid_calculation", "/allocation/result".into(), "the result must be money, not a number".into()),
-            None => self.push("unknown_step", "/allocation/result".into(), format!("there is no step {:?}", s.allocation.result)),
+            Some(Unit::Number) => self.push(
+                "invalid_calculation",
+                "/allocation/result".into(),
+                "the result must be money, not a number".into(),
+            ),
+            None => self.push(
+                "unknown_step",
+                "/allocation/result".into(),
+                format!("there is no step {:?}", s.allocation.result),
+            ),
         }
     }
 
@@ -403,12 +539,20 @@ impl Validator<'_> {
         let s = self.scheme;
         for (k, id) in scope.sections.iter().enumerate() {
             if !s.sections.iter().any(|sec| &sec.id == id) {
-                self.push("unknown_section", format!("{at}/sections/{k}"), format!("there is no section {id:?}"));
+                self.push(
+                    "unknown_section",
+                    format!("{at}/sections/{k}"),
+                    format!("there is no section {id:?}"),
+                );
             }
         }
         for (k, id) in scope.questions.iter().enumerate() {
             if s.question(id).is_none() {
-                self.push("unknown_question", format!("{at}/questions/{k}"), format!("there is no question {id:?}"));
+                self.push(
+                    "unknown_question",
+                    format!("{at}/questions/{k}"),
+                    format!("there is no question {id:?}"),
+                );
             }
         }
     }

@@ -1,0 +1,134 @@
+//! The command-line tool as councils and portals use it: output and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SCHEMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/schemes");
+
+fn waymark(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn scheme(name: &str) -> String {
+    format!("{SCHEMES}/{name}.json")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The answers of the default scheme's first test case.
+fn first_case() -> (serde_json::Value, String) {
+    let text = std::fs::read_to_string(format!("{SCHEMES}/northvale-recovery-2026.tests.json")).unwrap();
+    let cases: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let case = &cases["cases"][0];
+    (case.clone(), case["answers"].to_string())
+}
+
+#[test]
+fn check_accepts_every_example_scheme() {
+    let all: Vec<String> = ["northvale-recovery-2026", "eastbrook-substance-misuse-2026"].iter().map(|n| scheme(n)).collect();
+    let o = waymark(&["check", &all[0], &all[1]], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ok "), "{}", stdout(&o));
+}
+
+#[test]
+fn check_lists_every_problem_with_file_and_path() {
+    let dir = std::env::temp_dir().join(format!("waymark-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    let text = std::fs::read_to_string(scheme("northvale-recovery-2026")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["allocation"]["result"] = "nowhere".into();
+    value["weeks_per_year"] = "0".into();
+    std::fs::write(&bad, value.to_string()).unwrap();
+    let o = waymark(&["check", bad.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("bad.json: /allocation/result: there is no step \"nowhere\" [unknown_step]"), "{err}");
+    assert!(err.contains("bad.json: /weeks_per_year: "), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn test_runs_cases_and_prints_the_closing_line() {
+    let o = waymark(&["test", &scheme("northvale-recovery-2026")], None);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    let last = out.lines().last().unwrap();
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+}
+
+#[test]
+fn estimate_prints_json_with_exact_amounts_as_strings() {
+    let (case, answers) = first_case();
+    let date = case["date"].as_str().unwrap();
+    let o = waymark(&["estimate", &scheme("northvale-recovery-2026"), "-", "--date", date], Some(&answers));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(e["scheme"]["id"], "northvale-recovery");
+    assert_eq!(e["scheme"]["version"], "2026.1");
+    assert_eq!(e["annual"], case["expect"]["annual"]);
+    assert_eq!(e["weekly"], case["expect"]["weekly"]);
+    assert_eq!(e["eligible"], true);
+    assert!(e["explanation"].as_array().unwrap().len() > 3);
+    assert!(!e["what_would_change"].as_array().unwrap().is_empty());
+    assert!(e["sections"].is_array());
+}
+
+#[test]
+fn estimate_as_text_reads_as_an_explanation() {
+    let (case, answers) = first_case();
+    let date = case["date"].as_str().unwrap();
+    let o = waymark(&["estimate", &scheme("northvale-recovery-2026"), "-", "--date", date, "--format", "text"], Some(&answers));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("How we worked this out"), "{text}");
+    assert!(text.contains("version 2026.1"), "{text}");
+    assert!(text.contains("in force from 2026-04-01"), "{text}");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_per_problem() {
+    let s = scheme("northvale-recovery-2026");
+    let cases = [
+        (vec!["estimate", s.as_str(), "-", "--date", "2026-06-01"], Some("{\"nope\": 1,}"), "stdin"),
+        (vec!["estimate", s.as_str(), "-", "--date", "2026-13-01"], Some("{}"), "--date"),
+        (vec!["estimate", s.as_str(), "-", "--date", "2026-06-01", "--format", "pdf"], Some("{}"), "--format"),
+        (vec!["estimate", "/no/such/file.json", "-"], Some("{}"), "/no/such/file.json: cannot read"),
+        (vec!["frobnicate"], None, "unknown command"),
+        (vec!["estimate", s.as_str()], None, "needs SCHEME and ANSWERS"),
+    ];
+    for (args, stdin, expected) in cases {
+        let o = waymark(&args, stdin);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(expected), "{args:?}: {}", stderr(&o));
+    }
+    let o = waymark(&["estimate", &s, "-", "--date", "2026-06-01"], Some("{}"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).lines().all(|l| l.starts_with("waymark: -: /") && l.ends_with("[missing_answer]")), "{}", stderr(&o));
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let o = waymark(&["schema"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(schema["title"], "Scheme");
+    assert!(schema["$defs"]["Calc"].is_object());
+}

@@ -1,0 +1,158 @@
+//! Strict loading: each kind of bad scheme is refused with a code and a JSON path.
+
+use serde_json::{json, Value};
+use waymark_engine::Scheme;
+
+const DEFAULT: &str = include_str!("../www/schemes/northvale-recovery-2026.json");
+
+/// Applies `change` to the default scheme and checks that loading it reports `code` at `path`.
+fn check(change: impl FnOnce(&mut Value), code: &str, path: &str) {
+    let mut value: Value = serde_json::from_str(DEFAULT).unwrap();
+    change(&mut value);
+    check_text(&value.to_string(), code, path);
+}
+
+fn check_text(text: &str, code: &str, path: &str) {
+    let issues = Scheme::from_json(text).expect_err("the scheme should be refused");
+    assert!(
+        issues.iter().any(|i| i.code == code && i.path == path),
+        "expected {code} at {path}, got {issues:#?}"
+    );
+    assert!(issues.iter().all(|i| !i.message.is_empty()));
+}
+
+#[test]
+fn the_default_scheme_loads() {
+    Scheme::from_json(DEFAULT).unwrap();
+}
+
+#[test]
+fn unknown_keys_are_refused() {
+    check(|s| s["colour"] = json!("blue"), "invalid_value", "/colour");
+    check(|s| s["sections"][0]["questions"][0]["hlep"] = json!("x"), "invalid_value", "/sections/0/questions/0/hlep");
+}
+
+#[test]
+fn duplicate_keys_are_refused() {
+    let text = DEFAULT.replacen("\"version\"", "\"version\": \"x\", \"version\"", 1);
+    check_text(&text, "duplicate_key", "/version");
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    check(
+        |s| {
+            let first = s["sections"][0]["questions"][0]["id"].clone();
+            s["sections"][1]["questions"][0]["id"] = first;
+        },
+        "duplicate_id",
+        "/sections/1/questions/0/id",
+    );
+    check(
+        |s| {
+            let first = s["allocation"]["steps"][0]["id"].clone();
+            s["allocation"]["steps"][1]["id"] = first;
+        },
+        "duplicate_id",
+        "/allocation/steps/1/id",
+    );
+}
+
+#[test]
+fn references_to_missing_things_are_refused() {
+    check(|s| s["allocation"]["result"] = json!("nowhere"), "unknown_step", "/allocation/result");
+    check(
+        |s| s["sections"][1]["questions"][0]["show_if"] = json!({"question": "missing", "any_of": ["a"]}),
+        "unknown_question",
+        "/sections/1/questions/0/show_if/question",
+    );
+    check(|s| s["parameters"][0]["values"][0]["reference"] = json!("nope"), "unknown_reference", "/parameters/0/values/0/reference");
+    check(
+        |s| s["allocation"]["steps"][1]["calc"] = json!({"sum": [{"param": "missing"}]}),
+        "invalid_calculation",
+        "/allocation/steps/1/calc/sum/0",
+    );
+}
+
+#[test]
+fn a_question_can_only_depend_on_an_earlier_one() {
+    check(
+        |s| {
+            let last = s["sections"].as_array().unwrap().last().unwrap()["questions"][0]["id"].clone();
+            s["sections"][0]["questions"][0]["show_if"] = json!({"question": last, "at_least": 1});
+        },
+        "unknown_question",
+        "/sections/0/questions/0/show_if/question",
+    );
+}
+
+#[test]
+fn overlapping_and_unsorted_dates_are_refused() {
+    check(
+        |s| {
+            let values = s["parameters"][0]["values"].as_array_mut().unwrap();
+            let first = values[0].clone();
+            values.push(first);
+        },
+        "unsorted_dates",
+        &format!("/parameters/0/values/{}/from", {
+            let v: Value = serde_json::from_str(DEFAULT).unwrap();
+            v["parameters"][0]["values"].as_array().unwrap().len()
+        }),
+    );
+    check(
+        |s| {
+            let values = s["parameters"][0]["values"].as_array_mut().unwrap();
+            values[0]["to"] = json!("2099-01-01");
+            values.push(json!({"from": "2098-01-01", "value": "1.00", "reference": values[0]["reference"].clone()}));
+        },
+        "overlapping_dates",
+        "/parameters/0/values/0/to",
+    );
+    check(|s| s["applies_to"] = json!("2020-01-01"), "invalid_dates", "/applies_to");
+    check(|s| s["applies_from"] = json!("2026-02-30"), "invalid_value", "/applies_from");
+}
+
+#[test]
+fn a_parameter_must_cover_every_day_of_the_scheme() {
+    check(|s| s["parameters"][0]["values"][0]["from"] = json!("2026-05-01"), "parameter_gap", "/parameters/0/values/0/from");
+}
+
+#[test]
+fn unsorted_bands_are_refused() {
+    let band_table = json!({"id": "bands", "label": "Bands", "unit": "money", "values": [
+        {"from": "2026-04-01", "bands": [{"min": 0, "value": "0"}, {"min": 20, "value": "100.00"}, {"min": 10, "value": "50.00"}]}
+    ]});
+    check(
+        |s| s["parameters"].as_array_mut().unwrap().push(band_table),
+        "unsorted_bands",
+        &format!("/parameters/{}/values/0/bands/2/min", {
+            let v: Value = serde_json::from_str(DEFAULT).unwrap();
+            v["parameters"].as_array().unwrap().len()
+        }),
+    );
+}
+
+#[test]
+fn impossible_values_are_refused() {
+    check(|s| s["weeks_per_year"] = json!("0"), "impossible_value", "/weeks_per_year");
+    check(|s| s["parameters"][0]["values"][0]["value"] = json!("-5.00"), "impossible_value", "/parameters/0/values/0/value");
+    check(|s| s["rounding"]["places"] = json!(40), "invalid_rounding", "/rounding");
+    check(
+        |s| s["allocation"]["steps"][0]["calc"] = json!({"product": [{"money": "1.00"}, {"money": "2.00"}]}),
+        "invalid_calculation",
+        "/allocation/steps/0/calc/product",
+    );
+}
+
+#[test]
+fn money_written_as_a_json_number_is_refused() {
+    check(|s| s["parameters"][0]["values"][0]["value"] = json!(48.5), "invalid_value", "/parameters/0/values/0/value");
+}
+
+#[test]
+fn broken_json_says_where() {
+    let issues = Scheme::from_json("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
+    assert_eq!(issues[0].code, "invalid_json");
+    assert!(issues[0].message.contains("line 3"), "{}", issues[0].message);
+}
