@@ -19,7 +19,9 @@ fn outcomes() -> String {
             let date = random_date(&ex.scheme, &mut rng);
             let line = match estimate(&ex.scheme, &answers, date) {
                 Ok(e) => {
-                    let replayed = replay(&e.explanation).ok().and_then(|r| r.results.get("annual").copied());
+                    let replayed = replay(&e.explanation)
+                        .ok()
+                        .and_then(|r| r.results.get("annual").copied());
                     serde_json::json!({
                         "scheme": ex.name, "seed": seed, "date": date,
                         "eligible": e.eligible, "annual": e.annual, "weekly": e.weekly,
@@ -45,13 +47,26 @@ fn results_match_the_golden_file() {
     let fresh = outcomes();
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("WAYMARK_BLESS").is_some() {
-        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/golden/estimates.jsonl"), &fresh).unwrap();
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/golden/estimates.jsonl"),
+            &fresh,
+        )
+        .unwrap();
         return;
     }
     for (i, (got, want)) in fresh.lines().zip(GOLDEN.lines()).enumerate() {
-        assert_eq!(got, want, "line {} differs from tests/golden/estimates.jsonl", i + 1);
+        assert_eq!(
+            got,
+            want,
+            "line {} differs from tests/golden/estimates.jsonl",
+            i + 1
+        );
     }
-    assert_eq!(fresh.lines().count(), GOLDEN.lines().count(), "run with WAYMARK_BLESS=1 natively");
+    assert_eq!(
+        fresh.lines().count(),
+        GOLDEN.lines().count(),
+        "run with WAYMARK_BLESS=1 natively"
+    );
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -60,7 +75,12 @@ fn every_example_case_passes_on_this_target() {
     for ex in examples() {
         for case in &ex.cases.cases {
             let differences = waymark_engine::cases::run_case(&ex.scheme, case);
-            assert!(differences.is_empty(), "{}: {}: {differences:?}", ex.name, case.name);
+            assert!(
+                differences.is_empty(),
+                "{}: {}: {differences:?}",
+                ex.name,
+                case.name
+            );
         }
     }
 }

@@ -29,7 +29,11 @@ fn the_default_scheme_loads() {
 #[test]
 fn unknown_keys_are_refused() {
     check(|s| s["colour"] = json!("blue"), "invalid_value", "/colour");
-    check(|s| s["sections"][0]["questions"][0]["hlep"] = json!("x"), "invalid_value", "/sections/0/questions/0/hlep");
+    check(
+        |s| s["sections"][0]["questions"][0]["hlep"] = json!("x"),
+        "invalid_value",
+        "/sections/0/questions/0/hlep",
+    );
 }
 
 #[test]
@@ -60,13 +64,24 @@ fn duplicate_ids_are_refused() {
 
 #[test]
 fn references_to_missing_things_are_refused() {
-    check(|s| s["allocation"]["result"] = json!("nowhere"), "unknown_step", "/allocation/result");
     check(
-        |s| s["sections"][1]["questions"][0]["show_if"] = json!({"question": "missing", "any_of": ["a"]}),
+        |s| s["allocation"]["result"] = json!("nowhere"),
+        "unknown_step",
+        "/allocation/result",
+    );
+    check(
+        |s| {
+            s["sections"][1]["questions"][0]["show_if"] =
+                json!({"question": "missing", "any_of": ["a"]})
+        },
         "unknown_question",
         "/sections/1/questions/0/show_if/question",
     );
-    check(|s| s["parameters"][0]["values"][0]["reference"] = json!("nope"), "unknown_reference", "/parameters/0/values/0/reference");
+    check(
+        |s| s["parameters"][0]["values"][0]["reference"] = json!("nope"),
+        "unknown_reference",
+        "/parameters/0/values/0/reference",
+    );
     check(
         |s| s["allocation"]["steps"][1]["calc"] = json!({"sum": [{"param": "missing"}]}),
         "invalid_calculation",
@@ -78,7 +93,8 @@ fn references_to_missing_things_are_refused() {
 fn a_question_can_only_depend_on_an_earlier_one() {
     check(
         |s| {
-            let last = s["sections"].as_array().unwrap().last().unwrap()["questions"][0]["id"].clone();
+            let last =
+                s["sections"].as_array().unwrap().last().unwrap()["questions"][0]["id"].clone();
             s["sections"][0]["questions"][0]["show_if"] = json!({"question": last, "at_least": 1});
         },
         "unknown_question",
@@ -109,13 +125,25 @@ fn overlapping_and_unsorted_dates_are_refused() {
         "overlapping_dates",
         "/parameters/0/values/0/to",
     );
-    check(|s| s["applies_to"] = json!("2020-01-01"), "invalid_dates", "/applies_to");
-    check(|s| s["applies_from"] = json!("2026-02-30"), "invalid_value", "/applies_from");
+    check(
+        |s| s["applies_to"] = json!("2020-01-01"),
+        "invalid_dates",
+        "/applies_to",
+    );
+    check(
+        |s| s["applies_from"] = json!("2026-02-30"),
+        "invalid_value",
+        "/applies_from",
+    );
 }
 
 #[test]
 fn a_parameter_must_cover_every_day_of_the_scheme() {
-    check(|s| s["parameters"][0]["values"][0]["from"] = json!("2026-05-01"), "parameter_gap", "/parameters/0/values/0/from");
+    check(
+        |s| s["parameters"][0]["values"][0]["from"] = json!("2026-05-01"),
+        "parameter_gap",
+        "/parameters/0/values/0/from",
+    );
 }
 
 #[test]
@@ -135,11 +163,26 @@ fn unsorted_bands_are_refused() {
 
 #[test]
 fn impossible_values_are_refused() {
-    check(|s| s["weeks_per_year"] = json!("0"), "impossible_value", "/weeks_per_year");
-    check(|s| s["parameters"][0]["values"][0]["value"] = json!("-5.00"), "impossible_value", "/parameters/0/values/0/value");
-    check(|s| s["rounding"]["places"] = json!(40), "invalid_rounding", "/rounding");
     check(
-        |s| s["allocation"]["steps"][0]["calc"] = json!({"product": [{"money": "1.00"}, {"money": "2.00"}]}),
+        |s| s["weeks_per_year"] = json!("0"),
+        "impossible_value",
+        "/weeks_per_year",
+    );
+    check(
+        |s| s["parameters"][0]["values"][0]["value"] = json!("-5.00"),
+        "impossible_value",
+        "/parameters/0/values/0/value",
+    );
+    check(
+        |s| s["rounding"]["places"] = json!(40),
+        "invalid_rounding",
+        "/rounding",
+    );
+    check(
+        |s| {
+            s["allocation"]["steps"][0]["calc"] =
+                json!({"product": [{"money": "1.00"}, {"money": "2.00"}]})
+        },
         "invalid_calculation",
         "/allocation/steps/0/calc/product",
     );
@@ -147,12 +190,20 @@ fn impossible_values_are_refused() {
 
 #[test]
 fn money_written_as_a_json_number_is_refused() {
-    check(|s| s["parameters"][0]["values"][0]["value"] = json!(48.5), "invalid_value", "/parameters/0/values/0/value");
+    check(
+        |s| s["parameters"][0]["values"][0]["value"] = json!(48.5),
+        "invalid_value",
+        "/parameters/0/values/0/value",
+    );
 }
 
 #[test]
 fn broken_json_says_where() {
     let issues = Scheme::from_json("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
     assert_eq!(issues[0].code, "invalid_json");
-    assert!(issues[0].message.contains("line 3"), "{}", issues[0].message);
+    assert!(
+        issues[0].message.contains("line 3"),
+        "{}",
+        issues[0].message
+    );
 }

@@ -9,7 +9,11 @@ fn every_example_has_at_least_ten_cases_including_an_error_case() {
     for ex in examples() {
         let cases = &ex.cases.cases;
         assert!(cases.len() >= 10, "{} has {} cases", ex.name, cases.len());
-        assert!(cases.iter().any(|c| !c.expect.issues.is_empty()), "{} has no error case", ex.name);
+        assert!(
+            cases.iter().any(|c| !c.expect.issues.is_empty()),
+            "{} has no error case",
+            ex.name
+        );
         assert_eq!(ex.cases.scheme, format!("{}.json", ex.name));
     }
 }
@@ -20,7 +24,8 @@ fn every_dated_change_is_tested_on_both_sides() {
         let dates: BTreeSet<_> = ex.cases.cases.iter().map(|c| c.date).collect();
         for p in &ex.scheme.parameters {
             for change in p.values.iter().skip(1).map(|v| v.from) {
-                let before = waymark_engine::Date::from_days_since_epoch(change.days_since_epoch() - 1);
+                let before =
+                    waymark_engine::Date::from_days_since_epoch(change.days_since_epoch() - 1);
                 assert!(
                     dates.contains(&change) && before.is_some_and(|d| dates.contains(&d)),
                     "{}: parameter {} changes on {change}: test the day before and the day itself",
@@ -40,31 +45,66 @@ fn every_example_names_its_sources_and_explains_itself() {
         assert!(!s.references.is_empty(), "{} has no references", ex.name);
         for p in &s.parameters {
             for v in &p.values {
-                assert!(v.reference.is_some(), "{}: {} from {} has no reference", ex.name, p.id, v.from);
+                assert!(
+                    v.reference.is_some(),
+                    "{}: {} from {} has no reference",
+                    ex.name,
+                    p.id,
+                    v.from
+                );
             }
         }
         for step in &s.allocation.steps {
-            assert!(!step.label.trim().is_empty(), "{}: step {} has no label", ex.name, step.id);
+            assert!(
+                !step.label.trim().is_empty(),
+                "{}: step {} has no label",
+                ex.name,
+                step.id
+            );
         }
         for (_, q) in s.questions() {
-            assert!(q.text.trim().ends_with('?'), "{}: question {} is not a question", ex.name, q.id);
+            assert!(
+                q.text.trim().ends_with('?'),
+                "{}: question {} is not a question",
+                ex.name,
+                q.id
+            );
         }
-        assert!(s.json_schema.as_deref() == Some("../scheme.schema.json"), "{}: $schema", ex.name);
+        assert!(
+            s.json_schema.as_deref() == Some("../scheme.schema.json"),
+            "{}: $schema",
+            ex.name
+        );
     }
 }
 
 #[test]
 fn the_published_json_schemas_are_current() {
     let published = [
-        ("scheme.schema.json", include_str!("../www/scheme.schema.json"), waymark_engine::scheme_json_schema()),
-        ("cases.schema.json", include_str!("../www/cases.schema.json"), waymark_engine::cases_json_schema()),
+        (
+            "scheme.schema.json",
+            include_str!("../www/scheme.schema.json"),
+            waymark_engine::scheme_json_schema(),
+        ),
+        (
+            "cases.schema.json",
+            include_str!("../www/cases.schema.json"),
+            waymark_engine::cases_json_schema(),
+        ),
     ];
     for (name, text, generated) in published {
         let fresh = format!("{}\n", serde_json::to_string_pretty(&generated).unwrap());
         if std::env::var_os("WAYMARK_BLESS").is_some() {
-            std::fs::write(format!("{}/../www/{name}", env!("CARGO_MANIFEST_DIR")), &fresh).unwrap();
+            std::fs::write(
+                format!("{}/../www/{name}", env!("CARGO_MANIFEST_DIR")),
+                &fresh,
+            )
+            .unwrap();
         } else {
-            assert!(text == fresh, "www/{name} is out of date: run `make schemas`");
+            assert!(
+                text == fresh,
+                "www/{name} is out of date: run `make schemas`"
+            );
         }
     }
 }

@@ -28,14 +28,20 @@ impl Args {
                     }
                     let value = match inline {
                         Some(v) => v,
-                        None => it.next().cloned().ok_or_else(|| Failure::bad(format!("--{name} needs a value")))?,
+                        None => it
+                            .next()
+                            .cloned()
+                            .ok_or_else(|| Failure::bad(format!("--{name} needs a value")))?,
                     };
                     options.insert(name.to_owned(), value);
                 }
                 _ => positional.push(arg.clone()),
             }
         }
-        Ok(Args { positional, options })
+        Ok(Args {
+            positional,
+            options,
+        })
     }
 
     /// The value of an option, if given.

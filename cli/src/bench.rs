@@ -12,16 +12,29 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Failure::bad(format!("{dir}: cannot read: {e}")))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !files::is_case_file(&p.display().to_string()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !files::is_case_file(&p.display().to_string())
+        })
         .collect();
     paths.sort();
-    println!("{:<40} {:>14} {:>22}", "scheme", "per estimate", "with what-would-change");
+    println!(
+        "{:<40} {:>14} {:>22}",
+        "scheme", "per estimate", "with what-would-change"
+    );
     for path in paths {
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let scheme = files::scheme(&path.display().to_string())?;
         let case_path = files::case_file_for(&path.display().to_string());
         let cases = files::cases(&case_path)?;
-        let Some(case) = cases.cases.iter().find(|c| estimate(&scheme, &c.answers, c.date).is_ok()) else {
+        let Some(case) = cases
+            .cases
+            .iter()
+            .find(|c| estimate(&scheme, &c.answers, c.date).is_ok())
+        else {
             continue;
         };
         report(&name, &scheme, &case.answers, case.date);
@@ -93,7 +106,11 @@ pub fn generated(n: usize) -> Result<(Scheme, Answers), Failure> {
             {"id": "capped", "label": "Cap", "calc": {"at_most": {"value": "money", "limit": {"money": "20000.00"}}}}
         ], "result": "capped"}
     });
-    let answers = Answers((0..n).map(|q| (format!("q{q}"), serde_json::json!("o2"))).collect());
+    let answers = Answers(
+        (0..n)
+            .map(|q| (format!("q{q}"), serde_json::json!("o2")))
+            .collect(),
+    );
     let scheme = Scheme::from_json(&scheme.to_string())
         .map_err(|issues| Failure::Bad(files::located("generated scheme", &issues)))?;
     Ok((scheme, answers))

@@ -34,7 +34,11 @@ pub fn schema(argv: &[String]) -> Result<(), Failure> {
     let schema = match argv.first().map(String::as_str) {
         None | Some("scheme") => waymark_engine::scheme_json_schema(),
         Some("cases") => waymark_engine::cases_json_schema(),
-        Some(other) => return Err(Failure::bad(format!("no schema called {other:?}: use scheme or cases"))),
+        Some(other) => {
+            return Err(Failure::bad(format!(
+                "no schema called {other:?}: use scheme or cases"
+            )))
+        }
     };
     let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::bad(e.to_string()))?;
     println!("{text}");

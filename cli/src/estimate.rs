@@ -11,30 +11,44 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let [scheme_path, answers_path] = args.positional.as_slice() else {
         return Err(Failure::bad("estimate needs SCHEME and ANSWERS"));
     };
+    let as_text = match args.option("format").unwrap_or("json") {
+        "json" => false,
+        "text" => true,
+        other => {
+            return Err(Failure::bad(format!(
+                "--format {other:?}: use json or text"
+            )))
+        }
+    };
     let date = date_option(&args)?;
     let scheme = files::scheme(scheme_path)?;
     let answers = files::answers(answers_path)?;
-    let result = estimate(&scheme, &answers, date).map_err(|issues| Failure::Bad(files::located(answers_path, &issues)))?;
-    match args.option("format").unwrap_or("json") {
-        "json" => {
-            let changes = what_would_change(&scheme, &answers, date, &result);
-            let mut value = serde_json::to_value(&result).map_err(|e| Failure::bad(e.to_string()))?;
-            if let Some(map) = value.as_object_mut() {
-                map.insert("what_would_change".into(), serde_json::to_value(changes).unwrap_or_default());
-            }
-            let text = serde_json::to_string_pretty(&value).map_err(|e| Failure::bad(e.to_string()))?;
-            println!("{text}");
-        }
-        "text" => print!("{}", waymark_engine::report::to_text(&result, scheme.currency.symbol())),
-        other => return Err(Failure::bad(format!("--format {other:?}: use json or text"))),
+    let result = estimate(&scheme, &answers, date)
+        .map_err(|issues| Failure::Bad(files::located(answers_path, &issues)))?;
+    if as_text {
+        print!(
+            "{}",
+            waymark_engine::report::to_text(&result, scheme.currency.symbol())
+        );
+        return Ok(());
     }
+    let changes = what_would_change(&scheme, &answers, date, &result);
+    let mut value = serde_json::to_value(&result).map_err(|e| Failure::bad(e.to_string()))?;
+    if let Some(map) = value.as_object_mut() {
+        let changes = serde_json::to_value(changes).map_err(|e| Failure::bad(e.to_string()))?;
+        map.insert("what_would_change".into(), changes);
+    }
+    let text = serde_json::to_string_pretty(&value).map_err(|e| Failure::bad(e.to_string()))?;
+    println!("{text}");
     Ok(())
 }
 
 /// The `--date` option, or today.
 pub fn date_option(args: &Args) -> Result<Date, Failure> {
     match args.option("date") {
-        Some(text) => text.parse().map_err(|e| Failure::bad(format!("--date {text:?}: {e}"))),
+        Some(text) => text
+            .parse()
+            .map_err(|e| Failure::bad(format!("--date {text:?}: {e}"))),
         None => today(),
     }
 }

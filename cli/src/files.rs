@@ -18,8 +18,9 @@ pub fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::bad(format!("{path}: cannot read: {e}")))
 }
 
-/// One line per issue, naming the file.
+/// One line per issue, naming the file (`stdin` for `-`).
 pub fn located(file: &str, issues: &[Issue]) -> Vec<String> {
+    let file = if file == "-" { "stdin" } else { file };
     issues.iter().map(|i| format!("{file}: {i}")).collect()
 }
 
@@ -47,11 +48,17 @@ pub fn is_case_file(path: &str) -> bool {
 /// The test-case file beside a scheme: `x.json` has `x.tests.json`.
 pub fn case_file_for(scheme: &str) -> PathBuf {
     let path = Path::new(scheme);
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!("{stem}.tests.json"))
 }
 
 /// The scheme a case file names, relative to the case file.
 pub fn scheme_for(case_path: &Path, file: &CaseFile) -> PathBuf {
-    case_path.parent().unwrap_or(Path::new("")).join(&file.scheme)
+    case_path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(&file.scheme)
 }

@@ -4,10 +4,22 @@
 //! (with one line per problem naming the file and JSON path). A panic is a bug.
 
 mod args;
+mod batch;
 mod bench;
+mod caseload;
+mod changes;
 mod check;
+mod csv;
 mod estimate;
 mod files;
+mod impact;
+mod impact_report;
+mod impact_summary;
+mod output;
+mod pipeline;
+mod progress;
+mod rows;
+mod scheme_diff;
 mod test;
 
 use std::process::ExitCode;
@@ -33,7 +45,14 @@ const USAGE: &str = "usage:
   waymark estimate SCHEME ANSWERS [--date YYYY-MM-DD] [--format json|text]
                                                 work out an estimate (ANSWERS - reads stdin)
   waymark schema [scheme|cases]                 print the JSON Schema for scheme or test-case files
-  waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)";
+  waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)
+  waymark batch SCHEME CASES [--date D] [--out FILE] [--format jsonl|csv] [--threads N]
+                                                estimate every case of a caseload (JSON Lines or CSV)
+  waymark cases SCHEME [--count N] [--seed S] [--out FILE]
+                                                write a synthetic caseload as JSON Lines
+  waymark impact --from OLD_SCHEME --to NEW_SCHEME CASES [--date D] [--from-date D] [--to-date D]
+                 [--out DIR] [--threads N]      compare every case under two versions: writes
+                                                DIR/impact.csv and DIR/impact.html (DIR: impact)";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +62,9 @@ fn main() -> ExitCode {
         Some("estimate") => estimate::run(&argv[1..]),
         Some("schema") => check::schema(&argv[1..]),
         Some("bench") => bench::run(&argv[1..]),
+        Some("batch") => batch::run(&argv[1..]),
+        Some("cases") => caseload::run(&argv[1..]),
+        Some("impact") => impact::run(&argv[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

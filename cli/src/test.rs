@@ -13,17 +13,31 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     }
     let case_files: BTreeSet<PathBuf> = argv
         .iter()
-        .map(|p| if files::is_case_file(p) { PathBuf::from(p) } else { files::case_file_for(p) })
+        .map(|p| {
+            if files::is_case_file(p) {
+                PathBuf::from(p)
+            } else {
+                files::case_file_for(p)
+            }
+        })
         .collect();
     let (mut passed, mut failed) = (0usize, 0usize);
     for case_path in &case_files {
         if !case_path.exists() {
-            return Err(Failure::bad(format!("{}: no test cases beside the scheme", case_path.display())));
+            return Err(Failure::bad(format!(
+                "{}: no test cases beside the scheme",
+                case_path.display()
+            )));
         }
         let file = files::cases(case_path)?;
         let scheme_path = files::scheme_for(case_path, &file);
         let scheme = files::scheme(&scheme_path.display().to_string())?;
-        println!("{} ({} version {})", case_path.display(), scheme.id, scheme.version);
+        println!(
+            "{} ({} version {})",
+            case_path.display(),
+            scheme.id,
+            scheme.version
+        );
         for case in &file.cases {
             let differences = run_case(&scheme, case);
             if differences.is_empty() {

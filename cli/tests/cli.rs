@@ -14,7 +14,12 @@ fn waymark(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     }
     child.wait_with_output().unwrap()
 }
@@ -33,7 +38,8 @@ fn stderr(o: &Output) -> String {
 
 /// The answers of the default scheme's first test case.
 fn first_case() -> (serde_json::Value, String) {
-    let text = std::fs::read_to_string(format!("{SCHEMES}/northvale-recovery-2026.tests.json")).unwrap();
+    let text =
+        std::fs::read_to_string(format!("{SCHEMES}/northvale-recovery-2026.tests.json")).unwrap();
     let cases: serde_json::Value = serde_json::from_str(&text).unwrap();
     let case = &cases["cases"][0];
     (case.clone(), case["answers"].to_string())
@@ -41,7 +47,10 @@ fn first_case() -> (serde_json::Value, String) {
 
 #[test]
 fn check_accepts_every_example_scheme() {
-    let all: Vec<String> = ["northvale-recovery-2026", "eastbrook-substance-misuse-2026"].iter().map(|n| scheme(n)).collect();
+    let all: Vec<String> = ["northvale-recovery-2026", "eastbrook-substance-misuse-2026"]
+        .iter()
+        .map(|n| scheme(n))
+        .collect();
     let o = waymark(&["check", &all[0], &all[1]], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("ok "), "{}", stdout(&o));
@@ -60,7 +69,10 @@ fn check_lists_every_problem_with_file_and_path() {
     let o = waymark(&["check", bad.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("bad.json: /allocation/result: there is no step \"nowhere\" [unknown_step]"), "{err}");
+    assert!(
+        err.contains("bad.json: /allocation/result: there is no step \"nowhere\" [unknown_step]"),
+        "{err}"
+    );
     assert!(err.contains("bad.json: /weeks_per_year: "), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -78,7 +90,16 @@ fn test_runs_cases_and_prints_the_closing_line() {
 fn estimate_prints_json_with_exact_amounts_as_strings() {
     let (case, answers) = first_case();
     let date = case["date"].as_str().unwrap();
-    let o = waymark(&["estimate", &scheme("northvale-recovery-2026"), "-", "--date", date], Some(&answers));
+    let o = waymark(
+        &[
+            "estimate",
+            &scheme("northvale-recovery-2026"),
+            "-",
+            "--date",
+            date,
+        ],
+        Some(&answers),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let e: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(e["scheme"]["id"], "northvale-recovery");
@@ -95,7 +116,18 @@ fn estimate_prints_json_with_exact_amounts_as_strings() {
 fn estimate_as_text_reads_as_an_explanation() {
     let (case, answers) = first_case();
     let date = case["date"].as_str().unwrap();
-    let o = waymark(&["estimate", &scheme("northvale-recovery-2026"), "-", "--date", date, "--format", "text"], Some(&answers));
+    let o = waymark(
+        &[
+            "estimate",
+            &scheme("northvale-recovery-2026"),
+            "-",
+            "--date",
+            date,
+            "--format",
+            "text",
+        ],
+        Some(&answers),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("How we worked this out"), "{text}");
@@ -107,12 +139,40 @@ fn estimate_as_text_reads_as_an_explanation() {
 fn bad_input_exits_2_with_one_line_per_problem() {
     let s = scheme("northvale-recovery-2026");
     let cases = [
-        (vec!["estimate", s.as_str(), "-", "--date", "2026-06-01"], Some("{\"nope\": 1,}"), "stdin"),
-        (vec!["estimate", s.as_str(), "-", "--date", "2026-13-01"], Some("{}"), "--date"),
-        (vec!["estimate", s.as_str(), "-", "--date", "2026-06-01", "--format", "pdf"], Some("{}"), "--format"),
-        (vec!["estimate", "/no/such/file.json", "-"], Some("{}"), "/no/such/file.json: cannot read"),
+        (
+            vec!["estimate", s.as_str(), "-", "--date", "2026-06-01"],
+            Some("{\"nope\": 1,}"),
+            "stdin",
+        ),
+        (
+            vec!["estimate", s.as_str(), "-", "--date", "2026-13-01"],
+            Some("{}"),
+            "--date",
+        ),
+        (
+            vec![
+                "estimate",
+                s.as_str(),
+                "-",
+                "--date",
+                "2026-06-01",
+                "--format",
+                "pdf",
+            ],
+            Some("{}"),
+            "--format",
+        ),
+        (
+            vec!["estimate", "/no/such/file.json", "-"],
+            Some("{}"),
+            "/no/such/file.json: cannot read",
+        ),
         (vec!["frobnicate"], None, "unknown command"),
-        (vec!["estimate", s.as_str()], None, "needs SCHEME and ANSWERS"),
+        (
+            vec!["estimate", s.as_str()],
+            None,
+            "needs SCHEME and ANSWERS",
+        ),
     ];
     for (args, stdin, expected) in cases {
         let o = waymark(&args, stdin);
@@ -121,7 +181,13 @@ fn bad_input_exits_2_with_one_line_per_problem() {
     }
     let o = waymark(&["estimate", &s, "-", "--date", "2026-06-01"], Some("{}"));
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).lines().all(|l| l.starts_with("waymark: -: /") && l.ends_with("[missing_answer]")), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .lines()
+            .all(|l| l.starts_with("waymark: stdin: /") && l.ends_with("[missing_answer]")),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -95,7 +95,10 @@ fn a_threshold_not_reached_gives_nothing_and_says_so() {
     let e = check(&s, some("none"), "2026-06-01", "0.00", Some("0.00"));
     assert!(!e.eligible);
     let last = e.explanation.last().unwrap();
-    assert_eq!(last.description.as_deref(), Some("No budget on these answers."));
+    assert_eq!(
+        last.description.as_deref(),
+        Some("No budget on these answers.")
+    );
     assert_eq!(last.text, "nothing is payable on these answers, so £0.00");
     assert!(!replay(&e.explanation).unwrap().eligible);
 }

@@ -55,7 +55,7 @@ impl Rng {
     }
 
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -65,7 +65,7 @@ impl Rng {
 
     /// A number below `n` (which must not be zero).
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 }
 
@@ -107,7 +107,9 @@ pub fn random_answers(scheme: &Scheme, rng: &mut Rng) -> Answers {
 /// A random date on which the scheme applies, within its first 400 days.
 pub fn random_date(scheme: &Scheme, rng: &mut Rng) -> Date {
     let start = scheme.applies_from.days_since_epoch();
-    let end = scheme.applies_to.map_or(start + 400, |d| d.days_since_epoch());
+    let end = scheme
+        .applies_to
+        .map_or(start + 400, |d| d.days_since_epoch());
     let span = u64::try_from(end - start + 1).unwrap_or(1);
     let offset = i64::try_from(rng.below(span)).unwrap_or(0);
     Date::from_days_since_epoch(start + offset).unwrap_or(scheme.applies_from)

@@ -1,0 +1,87 @@
+# Waymark's entry points. `serve`, `test`, `bench` and `fuzz` first install what they need
+# (scripts/install-*.sh, each a no-op when the tool is there), so they work from a clean clone.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DELETE_ON_ERROR:
+.NOTPARALLEL:
+MAKEFLAGS += --no-builtin-rules
+
+PORT ?= 8080
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+# The browser bundle. Its recipe runs only when a Rust source or manifest it is built from is
+# newer than the wasm, so `make test` after `make serve` does not build it again.
+WASM := www/dist/waymark_web_bg.wasm www/dist/waymark_web.js
+WASM_INPUTS := $(shell find engine web -name '*.rs' -o -name Cargo.toml) \
+	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh
+
+# The engine's tests compiled to wasm and run in headless Chromium through ChromeDriver;
+# scripts/webdriver.json adds Chromium's switches for a machine with no outside network.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/scripts/webdriver.json \
+	cargo test -p waymark-tests --target wasm32-unknown-unknown
+
+.PHONY: help tools browser web serve test fmt clippy unit scheme-tests wasm-test browser-test \
+	schemas bench fuzz clean
+
+help:
+	@echo "make serve    build the site once and serve www/ at http://127.0.0.1:$(PORT)"
+	@echo "make test     every check CI runs, in order, stopping at the first failure"
+	@echo "make bench    engine benchmarks and the gzipped size of a first visit"
+	@echo "make fuzz     fuzz loading and estimating for 60 seconds"
+	@echo "make web      build the browser bundle into www/dist"
+	@echo "make schemas  rewrite www/*.schema.json from the engine's types"
+	@echo "make clean    remove build output"
+
+tools:
+	scripts/install-build-tools.sh
+
+browser:
+	scripts/install-browser.sh
+
+web: $(WASM)
+
+$(WASM) &: $(WASM_INPUTS) | tools
+	scripts/build-web.sh
+
+serve: web
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: tools browser fmt clippy unit scheme-tests wasm-test web browser-test
+
+fmt:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+unit:
+	cargo test --workspace
+
+scheme-tests:
+	cargo run -q -p waymark --release -- test www/schemes/*.json
+
+wasm-test: tools browser
+	$(WASM_TEST)
+
+browser-test: web browser
+	node --test tests/browser/
+
+# Rewrites the published JSON Schemas from the engine's types (the test that checks them
+# writes them instead when WAYMARK_BLESS is set).
+schemas:
+	WAYMARK_BLESS=1 cargo test -q -p waymark-tests --test schemes the_published_json_schemas_are_current
+
+bench: web
+	cargo run -p waymark --release -- bench
+	scripts/first-load-size.sh
+
+fuzz:
+	scripts/install-fuzz-tools.sh
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run load_and_estimate -- -max_total_time=60
+
+clean:
+	cargo clean
+	rm -rf www/dist

@@ -1,0 +1,210 @@
+//! `waymark batch`: an estimate for every case in a caseload, written as it goes.
+//!
+//! Each output row is the case's id with `eligible`, `annual` and `weekly`, or the
+//! problems that stopped its estimate, with the line it was read from. A bad row never
+//! stops the rest; if there were any, the command lists them and exits 2 at the end.
+
+use crate::args::Args;
+use crate::csv;
+use crate::estimate::date_option;
+use crate::files;
+use crate::output::{BadRows, Output};
+use crate::pipeline;
+use crate::progress::Progress;
+use crate::rows::{BadRow, Layout, Reader, Row};
+use crate::Failure;
+use waymark_engine::answers;
+use waymark_engine::estimate::estimate_checked;
+use waymark_engine::scheme::AnswerKind;
+use waymark_engine::{Answers, Date, Estimate, Issue, Scheme};
+
+/// Output formats.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    JsonLines,
+    Csv,
+}
+
+/// The CSV output's header.
+const CSV_HEADER: &str = "id,eligible,annual,weekly,problem\n";
+
+/// Estimates every case of a caseload.
+pub fn run(argv: &[String]) -> Result<(), Failure> {
+    let args = Args::parse(argv, &["date", "out", "format", "threads"])?;
+    let [scheme_path, cases_path] = args.positional.as_slice() else {
+        return Err(Failure::bad("batch needs SCHEME and CASES"));
+    };
+    let scheme = files::scheme(scheme_path)?;
+    let date = date_option(&args)?;
+    in_force(&scheme, scheme_path, date, "--date")?;
+    let threads = pipeline::threads(args.option("threads"))?;
+    let format = format(args.option("format"), args.option("out"))?;
+    let (mut reader, layout) = Reader::open(cases_path, &|id| yes_no(&[&scheme], id))?;
+    known_columns(&reader, &layout, &[&scheme])?;
+    let mut out = Output::create(args.option("out"))?;
+    if format == Format::Csv {
+        out.write(CSV_HEADER)?;
+    }
+    let mut progress = Progress::start("batch", reader.bytes().1);
+    let mut bad = BadRows::new(reader.name());
+    let work = |row: &Row| {
+        let outcome = layout.case(row).and_then(|case| {
+            match estimate_case(&scheme, date, &layout, &case.answers) {
+                Ok(e) => Ok((case.id, e)),
+                Err(issues) => Err(BadRow {
+                    id: case.id,
+                    issues,
+                }),
+            }
+        });
+        match outcome {
+            Ok((id, e)) => (estimated(format, &id, &e), None),
+            Err(b) => (
+                problem(format, &b.id, row.line, &b.issues),
+                Some((row.line, b.issues)),
+            ),
+        }
+    };
+    let total = pipeline::run(
+        &mut reader,
+        threads,
+        &mut progress,
+        work,
+        |(text, bad_row)| {
+            if let Some((line, issues)) = bad_row {
+                bad.add(line, &issues);
+            }
+            out.write(&text)
+        },
+    )?;
+    out.finish()?;
+    eprintln!("{}", progress.finish(total, threads));
+    bad.outcome(total, args.option("out").unwrap_or("the output"))
+}
+
+/// Checks and estimates one case's answers; answer problems come back with JSON Pointers
+/// into the row, and scheme problems (like an amount too large to work out) with the
+/// scheme's path in the message.
+pub fn estimate_case(
+    scheme: &Scheme,
+    date: Date,
+    layout: &Layout,
+    answers: &Answers,
+) -> Result<Estimate, Vec<Issue>> {
+    let checked = answers::check(scheme, answers);
+    if !checked.errors.is_empty() {
+        let prefix = layout.answers_path();
+        return Err(checked
+            .errors
+            .into_iter()
+            .map(|i| Issue {
+                path: format!("{prefix}{}", i.path),
+                ..i
+            })
+            .collect());
+    }
+    estimate_checked(scheme, &checked, date).map_err(|issues| {
+        issues
+            .into_iter()
+            .map(|i| Issue::new(&i.code, "", format!("{} (scheme {})", i.message, i.path)))
+            .collect()
+    })
+}
+
+/// Fails unless the scheme applies on the date.
+pub fn in_force(scheme: &Scheme, path: &str, date: Date, option: &str) -> Result<(), Failure> {
+    if scheme.applies_on(date) {
+        return Ok(());
+    }
+    let until = scheme
+        .applies_to
+        .map_or(String::new(), |d| format!(" to {d}"));
+    Err(Failure::bad(format!(
+        "{path}: version {} applies from {}{until}, not on {date}: give {option} YYYY-MM-DD",
+        scheme.version, scheme.applies_from
+    )))
+}
+
+/// Whether a question of any of the schemes takes yes or no.
+pub fn yes_no(schemes: &[&Scheme], id: &str) -> bool {
+    schemes.iter().any(|s| {
+        matches!(
+            s.question(id).map(|q| &q.answer),
+            Some(AnswerKind::YesNo(_))
+        )
+    })
+}
+
+/// Fails if a CSV column is neither `id` nor a question of one of the schemes.
+pub fn known_columns(reader: &Reader, layout: &Layout, schemes: &[&Scheme]) -> Result<(), Failure> {
+    let unknown: Vec<String> = layout
+        .columns()
+        .iter()
+        .filter(|c| c.name != "id" && schemes.iter().all(|s| s.question(&c.name).is_none()))
+        .map(|c| {
+            format!(
+                "{}:1: column {:?} is not a question of the scheme",
+                reader.name(),
+                c.name
+            )
+        })
+        .collect();
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Bad(unknown))
+    }
+}
+
+/// The output format: `--format`, or from `--out`'s extension, or JSON Lines.
+fn format(option: Option<&str>, out: Option<&str>) -> Result<Format, Failure> {
+    match option {
+        Some("jsonl") => Ok(Format::JsonLines),
+        Some("csv") => Ok(Format::Csv),
+        Some(other) => Err(Failure::bad(format!(
+            "--format {other:?}: use jsonl or csv"
+        ))),
+        None if out.is_some_and(|o| o.to_ascii_lowercase().ends_with(".csv")) => Ok(Format::Csv),
+        None => Ok(Format::JsonLines),
+    }
+}
+
+/// A JSON string.
+pub fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// The output row for an estimate.
+fn estimated(format: Format, id: &str, e: &Estimate) -> String {
+    let weekly = e.weekly.map(|w| w.to_string());
+    match format {
+        Format::JsonLines => format!(
+            "{{\"id\":{},\"eligible\":{},\"annual\":\"{}\",\"weekly\":{}}}\n",
+            json_string(id),
+            e.eligible,
+            e.annual,
+            weekly.map_or("null".into(), |w| format!("\"{w}\""))
+        ),
+        Format::Csv => csv::record(&[
+            id,
+            if e.eligible { "yes" } else { "no" },
+            &e.annual.to_string(),
+            weekly.as_deref().unwrap_or(""),
+            "",
+        ]),
+    }
+}
+
+/// The output row for a case that could not be worked out.
+fn problem(format: Format, id: &str, line: u64, issues: &[Issue]) -> String {
+    match format {
+        Format::JsonLines => {
+            let value = serde_json::json!({"id": id, "line": line, "problems": issues});
+            format!("{value}\n")
+        }
+        Format::Csv => {
+            let text: Vec<String> = issues.iter().map(Issue::to_string).collect();
+            csv::record(&[id, "", "", "", &format!("line {line}: {}", text.join("; "))])
+        }
+    }
+}

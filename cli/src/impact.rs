@@ -1,0 +1,219 @@
+//! `waymark impact`: what a new version of a scheme would do to every case's budget.
+//!
+//! Every case is worked out under both versions; one CSV row per case gives the old and new
+//! amounts, the difference and the steps where the change started (see `changes`). The
+//! summary keeps only counts, a histogram and the ten largest losses, so memory does not
+//! grow with the caseload; it becomes a self-contained HTML report beside the CSV.
+
+use crate::args::Args;
+use crate::batch::{estimate_case, in_force, known_columns, yes_no};
+use crate::changes::Versions;
+use crate::csv;
+use crate::estimate::date_option;
+use crate::files;
+use crate::impact_report;
+use crate::impact_summary::{Amounts, Case, Summary};
+use crate::output::{BadRows, Output};
+use crate::pipeline;
+use crate::progress::Progress;
+use crate::rows::{Layout, Reader, Row};
+use crate::Failure;
+use std::borrow::Cow;
+use std::path::Path;
+use waymark_engine::{Answers, Date, Issue, Scheme};
+
+/// The CSV's header.
+pub const CSV_HEADER: &str = "id,line,old_eligible,old_annual,old_weekly,new_eligible,new_annual,new_weekly,difference,percent,changed_by,problem\n";
+
+/// One version of a scheme, and the date it is worked out for.
+pub struct Version {
+    /// The scheme file's path, as given.
+    pub path: String,
+    /// The scheme.
+    pub scheme: Scheme,
+    /// The assessment date.
+    pub date: Date,
+}
+
+/// Compares every case of a caseload under two versions of a scheme.
+pub fn run(argv: &[String]) -> Result<(), Failure> {
+    let args = Args::parse(
+        argv,
+        &[
+            "from",
+            "to",
+            "date",
+            "from-date",
+            "to-date",
+            "out",
+            "threads",
+        ],
+    )?;
+    let usage = "impact needs --from OLD_SCHEME --to NEW_SCHEME CASES";
+    let [cases_path] = args.positional.as_slice() else {
+        return Err(Failure::bad(usage));
+    };
+    let date = date_option(&args)?;
+    let version = |path_option: &str, date_option: &str| -> Result<Version, Failure> {
+        let path = args
+            .option(path_option)
+            .ok_or_else(|| Failure::bad(usage))?;
+        let date = match args.option(date_option) {
+            Some(text) => text
+                .parse()
+                .map_err(|e| Failure::bad(format!("--{date_option} {text:?}: {e}")))?,
+            None => date,
+        };
+        let scheme = files::scheme(path)?;
+        in_force(&scheme, path, date, &format!("--{date_option}"))?;
+        Ok(Version {
+            path: path.to_owned(),
+            scheme,
+            date,
+        })
+    };
+    let old = version("from", "from-date")?;
+    let new = version("to", "to-date")?;
+    let threads = pipeline::threads(args.option("threads"))?;
+    let dir = args.option("out").unwrap_or("impact");
+    std::fs::create_dir_all(dir).map_err(|e| Failure::bad(format!("{dir}: cannot create: {e}")))?;
+    let csv_path = Path::new(dir).join("impact.csv").display().to_string();
+    let html_path = Path::new(dir).join("impact.html").display().to_string();
+    let (mut reader, layout) =
+        Reader::open(cases_path, &|id| yes_no(&[&old.scheme, &new.scheme], id))?;
+    known_columns(&reader, &layout, &[&old.scheme, &new.scheme])?;
+    let mut out = Output::create(Some(&csv_path))?;
+    out.write(CSV_HEADER)?;
+    let mut progress = Progress::start("impact", reader.bytes().1);
+    let mut summary = Summary::default();
+    let mut bad = BadRows::new(reader.name());
+    let versions = Versions::new(&old.scheme, &new.scheme);
+    let work = |row: &Row| compare(&old, &new, &versions, &layout, row);
+    let total = pipeline::run(&mut reader, threads, &mut progress, work, |case: Case| {
+        if !case.problems.is_empty() {
+            let issues: Vec<Issue> = case.problems.iter().map(|(_, i)| i.clone()).collect();
+            bad.add(case.line, &issues);
+        }
+        out.write(&case.csv)?;
+        summary.add(case);
+        Ok(())
+    })?;
+    out.finish()?;
+    let report = impact_report::html(&old, &new, reader.name(), &summary);
+    std::fs::write(&html_path, report)
+        .map_err(|e| Failure::bad(format!("{html_path}: cannot write: {e}")))?;
+    eprintln!("{}", progress.finish(total, threads));
+    println!("{}", summary.headline());
+    println!("wrote {csv_path} and {html_path}");
+    bad.outcome(total, &csv_path)
+}
+
+/// One case under both versions.
+fn compare(old: &Version, new: &Version, versions: &Versions, layout: &Layout, row: &Row) -> Case {
+    let (id, before, after) = match layout.case(row) {
+        Err(bad) => (bad.id, Err(bad.issues.clone()), Err(bad.issues)),
+        Ok(case) => {
+            let work_out = |this: &Version, other: &Version| {
+                let answers = asked(&case.answers, &this.scheme, &other.scheme);
+                estimate_case(&this.scheme, this.date, layout, &answers)
+            };
+            (case.id.clone(), work_out(old, new), work_out(new, old))
+        }
+    };
+    let changed_by: Vec<String> = match (&before, &after) {
+        (Ok(a), Ok(b)) => versions
+            .changed_by(&a.explanation, &b.explanation)
+            .iter()
+            .map(|s| s.label.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let problems = problems(&old.scheme.version, &new.scheme.version, &before, &after);
+    let before = before.ok().map(|e| Amounts::of(&e));
+    let after = after.ok().map(|e| Amounts::of(&e));
+    let case = Case {
+        id,
+        line: row.line,
+        before,
+        after,
+        changed_by,
+        problems,
+        csv: String::new(),
+    };
+    Case {
+        csv: csv_row(&case),
+        ..case
+    }
+}
+
+/// The answers a version asks about: answers to questions that only the other version
+/// asks are left out, so a caseload can hold answers for both. Answers to questions that
+/// neither asks are kept, to be reported.
+fn asked<'a>(answers: &'a Answers, this: &Scheme, other: &Scheme) -> Cow<'a, Answers> {
+    let elsewhere = |id: &String| this.question(id).is_none() && other.question(id).is_some();
+    if !answers.0.keys().any(elsewhere) {
+        return Cow::Borrowed(answers);
+    }
+    let kept = answers.0.iter().filter(|(id, _)| !elsewhere(id));
+    Cow::Owned(Answers(kept.map(|(k, v)| (k.clone(), v.clone())).collect()))
+}
+
+/// A case's problems under either version, each with the versions it was found under;
+/// the message of one found under only one version says which.
+fn problems<T>(
+    old: &str,
+    new: &str,
+    before: &Result<T, Vec<Issue>>,
+    after: &Result<T, Vec<Issue>>,
+) -> Vec<(String, Issue)> {
+    let tagged = |issues: &[Issue], version: &str| -> Vec<(String, Issue)> {
+        issues
+            .iter()
+            .map(|i| {
+                let message = format!("{} (version {version})", i.message);
+                (
+                    version.to_owned(),
+                    Issue::new(&i.code, i.path.clone(), message),
+                )
+            })
+            .collect()
+    };
+    match (before, after) {
+        (Err(a), Err(b)) if a == b => a.iter().map(|i| ("both".to_owned(), i.clone())).collect(),
+        (Err(a), Err(b)) => [tagged(a, old), tagged(b, new)].concat(),
+        (Err(a), Ok(_)) => tagged(a, old),
+        (Ok(_), Err(b)) => tagged(b, new),
+        (Ok(_), Ok(_)) => Vec::new(),
+    }
+}
+
+/// The CSV row for a case.
+fn csv_row(case: &Case) -> String {
+    let side = |a: &Option<Amounts>| match a {
+        Some(a) => [
+            if a.eligible { "yes" } else { "no" }.to_owned(),
+            a.annual.to_string(),
+            a.weekly.map(|w| w.to_string()).unwrap_or_default(),
+        ],
+        None => Default::default(),
+    };
+    let [oe, oa, ow] = side(&case.before);
+    let [ne, na, nw] = side(&case.after);
+    let difference = case.difference().map(|d| d.to_string()).unwrap_or_default();
+    let percent = case.percent().map(|p| p.to_string()).unwrap_or_default();
+    let problem: Vec<String> = case.problems.iter().map(|(_, i)| i.to_string()).collect();
+    csv::record(&[
+        case.id.as_str(),
+        &case.line.to_string(),
+        &oe,
+        &oa,
+        &ow,
+        &ne,
+        &na,
+        &nw,
+        &difference,
+        &percent,
+        &case.changed_by.join("; "),
+        &problem.join("; "),
+    ])
+}
