@@ -368,3 +368,49 @@ fn generated_cases_are_deterministic_valid_and_keep_their_order_on_many_threads(
         "{eligible} of 3000 eligible"
     );
 }
+
+#[test]
+fn a_new_question_is_answered_for_the_new_version_only() {
+    let dir = scratch("new-question");
+    let age = r#""suffix": "years"}}}"#;
+    let carer = r#"{"id": "carer", "text": "Do you look after someone?", "answer": {"yes_no": {"yes": 3, "no": 0}}}"#;
+    let text = std::fs::read_to_string(fixture("demo-2.json")).expect("the fixture");
+    let new = dir.join("demo-3.json");
+    std::fs::write(&new, text.replace(age, &format!("{age},\n{carer}"))).expect("a third version");
+    let cases = dir.join("cases.csv");
+    std::fs::write(
+        &cases,
+        "id,daily,fluctuates,crisis,age,carer\nC1,some,no,,30,yes\nC3,none,yes,rarely,50,\n",
+    )
+    .expect("a caseload");
+    let (new, cases, out) = (
+        new.display().to_string(),
+        cases.display().to_string(),
+        dir.display().to_string(),
+    );
+    let args = [
+        "impact",
+        "--from",
+        &fixture("demo-1.json"),
+        "--to",
+        &new,
+        &cases,
+        "--date",
+        "2026-06-01",
+        "--out",
+        &out,
+    ];
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("{cases}:3: /carer: answer this question to see an estimate (version 2026.2) [missing_answer]")), "{err}");
+    let csv = std::fs::read_to_string(dir.join("impact.csv")).expect("impact.csv");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    // C1 has 10 points, and 13 with the new question: 13 × £52 = £676.
+    assert_eq!(
+        rows,
+        [
+            "C1,2,yes,480.00,9.23,yes,676.00,13.00,196.00,40.8,Your points; Your points times the price per point,",
+            "C3,3,no,0.00,0.00,,,,,,,/carer: answer this question to see an estimate (version 2026.2) [missing_answer]",
+        ]
+    );
+}

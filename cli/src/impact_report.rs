@@ -16,7 +16,14 @@ use waymark_engine::{format_money, Decimal};
 pub fn html(old: &Version, new: &Version, cases_file: &str, summary: &Summary) -> String {
     let s = &new.scheme;
     let mut page = String::with_capacity(32 * 1024);
-    let title = format!("Impact of version {} of {}", s.version, s.title);
+    let title = if same_version(old, new) {
+        format!(
+            "Impact of {} on {} compared with {}",
+            s.title, new.date, old.date
+        )
+    } else {
+        format!("Impact of version {} of {}", s.version, s.title)
+    };
     let _ = write!(
         page,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -46,21 +53,49 @@ pub fn html(old: &Version, new: &Version, cases_file: &str, summary: &Summary) -
     page
 }
 
-fn intro(page: &mut String, old: &Version, new: &Version, cases_file: &str, summary: &Summary) {
-    let from = if old.scheme.id == new.scheme.id {
-        format!("version {}", old.scheme.version)
+/// Whether both sides are the same version, compared on two dates.
+fn same_version(old: &Version, new: &Version) -> bool {
+    old.scheme.id == new.scheme.id && old.scheme.version == new.scheme.version
+}
+
+/// How column headings name the two sides: by version, or by date for one version.
+fn side_names(old: &Version, new: &Version) -> (String, String) {
+    if same_version(old, new) {
+        (format!("On {}", old.date), format!("On {}", new.date))
     } else {
-        format!("version {} of {}", old.scheme.version, old.scheme.title)
+        (
+            format!("Version {}", old.scheme.version),
+            format!("Version {}", new.scheme.version),
+        )
+    }
+}
+
+fn intro(page: &mut String, old: &Version, new: &Version, cases_file: &str, summary: &Summary) {
+    let change = if same_version(old, new) {
+        format!(
+            "the values in force on {} replaced those in force on {}",
+            new.date, old.date
+        )
+    } else if old.scheme.id == new.scheme.id {
+        format!(
+            "version {} replaced version {}",
+            new.scheme.version, old.scheme.version
+        )
+    } else {
+        format!(
+            "version {} replaced version {} of {}",
+            new.scheme.version, old.scheme.version, old.scheme.title
+        )
     };
     let _ = write!(
         page,
         "<p class=\"lead\">What would happen to the indicative budgets of {} people in {} if \
-         version {} replaced {from}.</p>\n\
-         <p>Each person’s answers are worked out under both versions and compared. The amounts \
-         are indicative yearly budgets: a starting point for planning that can go up or down.</p>\n",
+         {}.</p>\n\
+         <p>Each person’s answers are worked out both ways and compared. The amounts are \
+         indicative yearly budgets: a starting point for planning that can go up or down.</p>\n",
         count(summary.cases),
         esc(cases_file),
-        esc(&new.scheme.version)
+        esc(&change)
     );
 }
 
@@ -109,11 +144,8 @@ fn scheme_changes(page: &mut String, old: &Version, new: &Version) {
         page.push_str("<p>Nothing that the amounts depend on is different.</p>\n");
         return;
     }
-    let head = [
-        "What".to_owned(),
-        format!("Version {}", old.scheme.version),
-        format!("Version {}", new.scheme.version),
-    ];
+    let (a, b) = side_names(old, new);
+    let head = ["What".to_owned(), a, b];
     let rows = changes
         .into_iter()
         .map(|(what, a, b)| vec![what, a, b])
@@ -253,6 +285,7 @@ fn losses(page: &mut String, summary: &Summary, symbol: &str, old: &Version, new
         page.push_str("<p>No one would lose money.</p>\n");
         return;
     }
+    let (a, b) = side_names(old, new);
     let _ = writeln!(
         page,
         "<p>The {} people who would lose the most, largest loss first.</p>",
@@ -261,8 +294,8 @@ fn losses(page: &mut String, summary: &Summary, symbol: &str, old: &Version, new
     let head = [
         "Case".to_owned(),
         "Line".to_owned(),
-        format!("Version {}", old.scheme.version),
-        format!("Version {}", new.scheme.version),
+        a,
+        b,
         "Change".to_owned(),
         "Change as a share".to_owned(),
         "Where the change started".to_owned(),

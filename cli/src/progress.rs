@@ -72,9 +72,10 @@ impl Progress {
             format!("{threads} threads")
         };
         format!(
-            "{}: {} cases in {:.2} s, {} cases a second ({threads})",
+            "{}: {} case{} in {:.2} s, {} cases a second ({threads})",
             self.what,
             count(cases),
+            if cases == 1 { "" } else { "s" },
             elapsed.as_secs_f64(),
             per_second(cases, elapsed)
         )
