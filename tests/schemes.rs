@@ -91,6 +91,11 @@ fn the_published_json_schemas_are_current() {
             include_str!("../www/cases.schema.json"),
             waymark_engine::cases_json_schema(),
         ),
+        (
+            "plan.schema.json",
+            include_str!("../www/plan.schema.json"),
+            waymark_engine::plan_json_schema(),
+        ),
     ];
     for (name, text, generated) in published {
         let fresh = format!("{}\n", serde_json::to_string_pretty(&generated).unwrap());

@@ -34,9 +34,10 @@ pub fn schema(argv: &[String]) -> Result<(), Failure> {
     let schema = match argv.first().map(String::as_str) {
         None | Some("scheme") => waymark_engine::scheme_json_schema(),
         Some("cases") => waymark_engine::cases_json_schema(),
+        Some("plan") => waymark_engine::plan_json_schema(),
         Some(other) => {
             return Err(Failure::bad(format!(
-                "no schema called {other:?}: use scheme or cases"
+                "no schema called {other:?}: use scheme, cases or plan"
             )))
         }
     };

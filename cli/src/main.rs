@@ -21,6 +21,7 @@ mod progress;
 mod rows;
 mod scheme_diff;
 mod test;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -44,7 +45,9 @@ const USAGE: &str = "usage:
   waymark test SCHEME...                        run the test cases beside each scheme
   waymark estimate SCHEME ANSWERS [--date YYYY-MM-DD] [--format json|text]
                                                 work out an estimate (ANSWERS - reads stdin)
-  waymark schema [scheme|cases]                 print the JSON Schema for scheme or test-case files
+  waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text]
+                                                cost a recovery support plan and check it (exit 1 if blocked)
+  waymark schema [scheme|cases|plan]            print the JSON Schema for scheme, test-case or plan files
   waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)
   waymark batch SCHEME CASES [--date D] [--out FILE] [--format jsonl|csv] [--threads N]
                                                 estimate every case of a caseload (JSON Lines or CSV)
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Some("check") => check::run(&argv[1..]),
         Some("test") => test::run(&argv[1..]),
         Some("estimate") => estimate::run(&argv[1..]),
+        Some("validate") => validate::run(&argv[1..]),
         Some("schema") => check::schema(&argv[1..]),
         Some("bench") => bench::run(&argv[1..]),
         Some("batch") => batch::run(&argv[1..]),

@@ -4,7 +4,7 @@ use crate::files;
 use crate::Failure;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use waymark_engine::cases::run_case;
+use waymark_engine::cases::{run_case, run_plan_case};
 
 /// Runs every case of every scheme named (or of every case file named).
 pub fn run(argv: &[String]) -> Result<(), Failure> {
@@ -38,14 +38,18 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             scheme.id,
             scheme.version
         );
-        for case in &file.cases {
-            let differences = run_case(&scheme, case);
+        let estimates = file.cases.iter().map(|c| (&c.name, run_case(&scheme, c)));
+        let plans = file
+            .plans
+            .iter()
+            .map(|c| (&c.name, run_plan_case(&scheme, c)));
+        for (name, differences) in estimates.chain(plans) {
             if differences.is_empty() {
                 passed += 1;
-                println!("  pass  {}", case.name);
+                println!("  pass  {name}");
             } else {
                 failed += 1;
-                println!("  FAIL  {}", case.name);
+                println!("  FAIL  {name}");
                 for d in differences {
                     println!("          {d}");
                 }

@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::estimate::estimate;
 use crate::explain::replay;
 use crate::issue::Issue;
+use crate::plan::{validate_plan, Plan};
 use crate::scheme::Scheme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,6 +25,9 @@ pub struct CaseFile {
     pub scheme: String,
     /// The cases.
     pub cases: Vec<Case>,
+    /// Test cases for recovery support plans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<PlanCase>,
 }
 
 impl CaseFile {
@@ -142,6 +146,98 @@ pub fn run_case(scheme: &Scheme, case: &Case) -> Vec<String> {
                 )),
             }
         }
+    }
+    out
+}
+
+/// A test case for a recovery support plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlanCase {
+    /// What the case shows, as a sentence.
+    pub name: String,
+    /// The budget the plan is checked against.
+    pub budget: Money,
+    /// The plan.
+    pub plan: Plan,
+    /// What must come out.
+    pub expect: PlanExpect,
+}
+
+/// Expected plan results; amounts must be equal exactly, and `findings` lists every
+/// finding's code, in order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlanExpect {
+    /// What the budget pays for, per year (over the plan for a one-off payment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Money>,
+    /// The budget less what is planned and kept aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<Money>,
+    /// Whether something blocks the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<bool>,
+    /// The codes of the findings, blocking ones first, each in the order checked.
+    #[serde(default)]
+    pub findings: Vec<String>,
+    /// The codes of the issues that must stop the plan being checked at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<String>,
+}
+
+/// Runs a plan case: an empty list means it passed.
+pub fn run_plan_case(scheme: &Scheme, case: &PlanCase) -> Vec<String> {
+    let x = &case.expect;
+    let report = match validate_plan(scheme, &case.plan, case.budget) {
+        Err(issues) => {
+            let got: Vec<&str> = issues.iter().map(|i| i.code.as_str()).collect();
+            return if got == x.issues.iter().map(String::as_str).collect::<Vec<_>>() {
+                Vec::new()
+            } else {
+                let detail: Vec<String> = issues.iter().map(Issue::to_string).collect();
+                vec![format!(
+                    "expected issues {:?}, got: {}",
+                    x.issues,
+                    detail.join("; ")
+                )]
+            };
+        }
+        Ok(report) => report,
+    };
+    let mut out = Vec::new();
+    if !x.issues.is_empty() {
+        out.push(format!(
+            "expected issues {:?}, but the plan was checked",
+            x.issues
+        ));
+    }
+    let c = &report.costing;
+    if x.planned.is_some_and(|want| want != c.planned) {
+        out.push(format!(
+            "expected planned {}, got {}",
+            x.planned.unwrap_or_default(),
+            c.planned
+        ));
+    }
+    if x.remaining.is_some_and(|want| want != c.remaining) {
+        out.push(format!(
+            "expected remaining {}, got {}",
+            x.remaining.unwrap_or_default(),
+            c.remaining
+        ));
+    }
+    if x.blocked.is_some_and(|want| want != report.blocked) {
+        out.push(format!(
+            "expected blocked {}, got {}",
+            !report.blocked, report.blocked
+        ));
+    }
+    let got: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+    if got != x.findings.iter().map(String::as_str).collect::<Vec<_>>() {
+        out.push(format!("expected findings {:?}, got {got:?}", x.findings));
     }
     out
 }

@@ -44,6 +44,7 @@ pub mod estimate;
 pub mod explain;
 pub mod issue;
 mod json;
+pub mod plan;
 pub mod report;
 pub mod scheme;
 mod units;
@@ -62,6 +63,12 @@ pub use scheme::Scheme;
 #[cfg(feature = "schema")]
 pub fn scheme_json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Scheme)).unwrap_or_default()
+}
+
+/// The JSON Schema for plan files.
+#[cfg(feature = "schema")]
+pub fn plan_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(plan::Plan)).unwrap_or_default()
 }
 
 /// The JSON Schema for test-case files.

@@ -56,6 +56,9 @@ pub struct Scheme {
     pub sections: Vec<Section>,
     /// How answers become money.
     pub allocation: Allocation,
+    /// The rules recovery support plans are checked against, if the scheme has plans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::plan::PlanRules>,
 }
 
 /// The currencies a scheme may use.

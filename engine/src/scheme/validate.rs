@@ -21,6 +21,10 @@ pub(super) fn validate(scheme: &Scheme) -> Vec<Issue> {
     v.parameters();
     v.questions();
     v.allocation();
+    if let Some(rules) = &scheme.plan {
+        v.issues.extend(crate::plan::validate_rules(rules));
+        v.rounding(&rules.rounding, "/plan/rounding".into());
+    }
     v.issues
 }
 

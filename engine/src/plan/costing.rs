@@ -1,0 +1,271 @@
+//! Exact costing of a plan: each support over the plan and per year, and totals by goal,
+//! by category and by who pays. Every total is the sum of its parts, to the penny.
+
+use super::{Frequency, Payer, Plan, Support};
+use crate::amount::{Money, Rounding, RoundingRule};
+use crate::date::Date;
+use crate::issue::{pointer, Issue};
+use crate::scheme::{Period, Scheme};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A plan's costs and how they compare with the budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Costing {
+    /// Days in the plan, counting both its first and last day.
+    pub days: i64,
+    /// Each support's cost.
+    pub supports: Vec<SupportCost>,
+    /// Costs by goal; a support serving several goals is shared between them, and
+    /// supports serving none are under the key `""`.
+    pub by_goal: Vec<GroupCost>,
+    /// Costs by category.
+    pub by_category: Vec<GroupCost>,
+    /// Costs by who pays.
+    pub by_payer: Vec<GroupCost>,
+    /// The budget: a yearly amount, or the one-off payment.
+    pub budget: Money,
+    /// What the budget pays for: per year, or over the plan for a one-off payment.
+    pub planned: Money,
+    /// Money kept aside.
+    pub contingency: Money,
+    /// The budget less what is planned and kept aside; negative when over.
+    pub remaining: Money,
+}
+
+/// One support's cost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupportCost {
+    /// The support's id.
+    pub id: String,
+    /// What it is.
+    pub description: String,
+    /// Its category.
+    pub category: String,
+    /// Who pays.
+    pub payer: Payer,
+    /// The cost for a year.
+    pub per_year: Money,
+    /// The cost over the days of the plan it runs.
+    pub over_plan: Money,
+}
+
+/// A total for one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupCost {
+    /// The goal id, category id or payer.
+    pub key: String,
+    /// Its name as a person reads it.
+    pub label: String,
+    /// The cost for a year.
+    pub per_year: Money,
+    /// The cost over the plan.
+    pub over_plan: Money,
+}
+
+fn overflow(path: String) -> Vec<Issue> {
+    vec![Issue::new(
+        "arithmetic_overflow",
+        path,
+        "these amounts are too large to work out",
+    )]
+}
+
+pub(super) fn cost(scheme: &Scheme, plan: &Plan, budget: Money) -> Result<Costing, Vec<Issue>> {
+    let rounding = scheme.plan.as_ref().map_or(PENCE, |r| r.rounding);
+    let weeks = scheme.weeks_per_year.map_or(Decimal::from(52), |w| w.0);
+    let supports = plan
+        .supports
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            support_cost(s, plan, weeks, rounding)
+                .ok_or_else(|| overflow(pointer(["supports", &i.to_string()])))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let one_off = scheme.period == Period::OneOff;
+    let planned = supports
+        .iter()
+        .filter(|s| s.payer.is_budget())
+        .try_fold(Decimal::ZERO, |sum, s| {
+            sum.checked_add(if one_off { s.over_plan.0 } else { s.per_year.0 })
+        })
+        .ok_or_else(|| overflow("/supports".into()))?;
+    let contingency = plan
+        .contingency
+        .as_ref()
+        .map_or(Decimal::ZERO, |c| c.amount.0);
+    let remaining = budget
+        .0
+        .checked_sub(planned)
+        .and_then(|r| r.checked_sub(contingency))
+        .ok_or_else(|| overflow("/contingency".into()))?;
+    Ok(Costing {
+        days: plan.starts.days_until(plan.ends) + 1,
+        by_goal: by_goal(plan, &supports, rounding),
+        by_category: group(
+            &supports,
+            |s| s.category.clone(),
+            |key| category_label(scheme, key),
+        ),
+        by_payer: group(
+            &supports,
+            |s| payer_key(s.payer).to_owned(),
+            |key| payer_label(key).to_owned(),
+        ),
+        supports,
+        budget,
+        planned: Money(planned),
+        contingency: Money(contingency),
+        remaining: Money(remaining),
+    })
+}
+
+/// Pence, halves up: the costing rounding when a scheme has no plan rules.
+const PENCE: Rounding = Rounding {
+    places: 2,
+    strategy: RoundingRule::HalfUp,
+};
+
+fn support_cost(
+    s: &Support,
+    plan: &Plan,
+    weeks: Decimal,
+    rounding: Rounding,
+) -> Option<SupportCost> {
+    let each = s.amount.0.checked_mul(s.units.0)?;
+    let days = Decimal::from(active_days(s, plan));
+    let (per_year, over_plan) = match s.frequency {
+        Frequency::Once => (each, if days.is_zero() { Decimal::ZERO } else { each }),
+        Frequency::Weekly => (
+            each.checked_mul(weeks)?,
+            each.checked_mul(days)?.checked_div(Decimal::from(7))?,
+        ),
+        Frequency::Monthly => (
+            each.checked_mul(Decimal::from(12))?,
+            each.checked_mul(days)?
+                .checked_mul(Decimal::from(12))?
+                .checked_div(Decimal::from(365))?,
+        ),
+        Frequency::Yearly => (
+            each,
+            each.checked_mul(days)?.checked_div(Decimal::from(365))?,
+        ),
+    };
+    Some(SupportCost {
+        id: s.id.clone(),
+        description: s.description.clone(),
+        category: s.category.clone(),
+        payer: s.payer,
+        per_year: Money(rounding.apply(per_year)),
+        over_plan: Money(rounding.apply(over_plan)),
+    })
+}
+
+/// The days of the plan a support runs, counting both ends.
+fn active_days(s: &Support, plan: &Plan) -> i64 {
+    let from: Date = s.starts.map_or(plan.starts, |d| d.max(plan.starts));
+    let to: Date = s.ends.map_or(plan.ends, |d| d.min(plan.ends));
+    (from.days_until(to) + 1).max(0)
+}
+
+/// Totals in first-seen order; sums cannot overflow because the plan's total did not.
+fn group(
+    supports: &[SupportCost],
+    key: impl Fn(&SupportCost) -> String,
+    label: impl Fn(&str) -> String,
+) -> Vec<GroupCost> {
+    let mut out: Vec<GroupCost> = Vec::new();
+    for s in supports {
+        add(&mut out, &key(s), &label, s.per_year.0, s.over_plan.0);
+    }
+    out
+}
+
+fn add(
+    out: &mut Vec<GroupCost>,
+    key: &str,
+    label: &impl Fn(&str) -> String,
+    per_year: Decimal,
+    over_plan: Decimal,
+) {
+    match out.iter_mut().find(|g| g.key == key) {
+        Some(g) => {
+            g.per_year.0 = g.per_year.0.saturating_add(per_year);
+            g.over_plan.0 = g.over_plan.0.saturating_add(over_plan);
+        }
+        None => out.push(GroupCost {
+            key: key.to_owned(),
+            label: label(key),
+            per_year: Money(per_year),
+            over_plan: Money(over_plan),
+        }),
+    }
+}
+
+/// Shares each support between its goals: equal parts rounded down to the costing's
+/// places, with what is left over going to its first goal, so the parts add up exactly.
+fn by_goal(plan: &Plan, supports: &[SupportCost], rounding: Rounding) -> Vec<GroupCost> {
+    let label = |key: &str| match plan.goals.iter().find(|g| g.id == key) {
+        Some(g) => g.text.clone(),
+        None => "Not linked to a goal".to_owned(),
+    };
+    let mut out: Vec<GroupCost> = plan
+        .goals
+        .iter()
+        .map(|g| GroupCost {
+            key: g.id.clone(),
+            label: g.text.clone(),
+            per_year: Money(Decimal::ZERO),
+            over_plan: Money(Decimal::ZERO),
+        })
+        .collect();
+    for (support, cost) in plan.supports.iter().zip(supports) {
+        if support.goals.is_empty() {
+            add(&mut out, "", &label, cost.per_year.0, cost.over_plan.0);
+            continue;
+        }
+        let years = shares(cost.per_year.0, support.goals.len(), rounding.places);
+        let plans = shares(cost.over_plan.0, support.goals.len(), rounding.places);
+        for ((goal, y), p) in support.goals.iter().zip(years).zip(plans) {
+            add(&mut out, goal, &label, y, p);
+        }
+    }
+    out
+}
+
+fn shares(total: Decimal, n: usize, places: u32) -> Vec<Decimal> {
+    let n_dec = Decimal::from(n as u64);
+    let share =
+        (total / n_dec).round_dp_with_strategy(places, rust_decimal::RoundingStrategy::ToZero);
+    let first = total - share * Decimal::from(n as u64 - 1);
+    std::iter::once(first)
+        .chain(std::iter::repeat_n(share, n - 1))
+        .collect()
+}
+
+fn category_label(scheme: &Scheme, key: &str) -> String {
+    scheme
+        .plan
+        .as_ref()
+        .and_then(|r| r.categories.iter().find(|c| c.id == key))
+        .map_or_else(|| key.to_owned(), |c| c.label.clone())
+}
+
+fn payer_key(p: Payer) -> &'static str {
+    match p {
+        Payer::Budget => "budget",
+        Payer::FamilyFriends => "family_friends",
+        Payer::Community => "community",
+        Payer::Universal => "universal",
+    }
+}
+
+fn payer_label(key: &str) -> &'static str {
+    match key {
+        "budget" => "Your budget",
+        "family_friends" => "Family and friends",
+        "community" => "Community groups",
+        _ => "Services everyone can use",
+    }
+}
