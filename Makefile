@@ -76,6 +76,7 @@ schemas:
 
 bench: web
 	cargo run -p waymark --release -- bench
+	scripts/bench-council.sh
 	scripts/first-load-size.sh
 
 fuzz:
