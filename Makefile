@@ -16,6 +16,11 @@ WASM := www/dist/waymark_web_bg.wasm www/dist/waymark_web.js
 WASM_INPUTS := $(shell find engine web -name '*.rs' -o -name Cargo.toml) \
 	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh
 
+# The engine on its own as a JavaScript module, for portals that build their own interface.
+ENGINE_JS := www/dist/engine/waymark_bg.wasm www/dist/engine/waymark.js www/dist/engine/waymark.d.ts
+ENGINE_JS_INPUTS := $(shell find engine js -name '*.rs' -o -name Cargo.toml) \
+	Cargo.toml $(wildcard Cargo.lock) scripts/build-engine-js.sh
+
 # The engine's tests compiled to wasm and run in headless Chromium through ChromeDriver;
 # scripts/webdriver.json adds Chromium's switches for a machine with no outside network.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -41,10 +46,13 @@ tools:
 browser:
 	scripts/install-browser.sh
 
-web: $(WASM)
+web: $(WASM) $(ENGINE_JS)
 
 $(WASM) &: $(WASM_INPUTS) | tools
 	scripts/build-web.sh
+
+$(ENGINE_JS) &: $(ENGINE_JS_INPUTS) | tools
+	scripts/build-engine-js.sh
 
 serve: web
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www

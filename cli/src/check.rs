@@ -35,9 +35,10 @@ pub fn schema(argv: &[String]) -> Result<(), Failure> {
         None | Some("scheme") => waymark_engine::scheme_json_schema(),
         Some("cases") => waymark_engine::cases_json_schema(),
         Some("plan") => waymark_engine::plan_json_schema(),
+        Some("submission") => waymark_engine::submission_json_schema(),
         Some(other) => {
             return Err(Failure::bad(format!(
-                "no schema called {other:?}: use scheme, cases or plan"
+                "no schema called {other:?}: use scheme, cases, plan or submission"
             )))
         }
     };

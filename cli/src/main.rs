@@ -18,10 +18,12 @@ mod impact_summary;
 mod output;
 mod pipeline;
 mod progress;
+mod receive;
 mod rows;
 mod scheme_diff;
 mod test;
 mod validate;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -47,7 +49,10 @@ const USAGE: &str = "usage:
                                                 work out an estimate (ANSWERS - reads stdin)
   waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text]
                                                 cost a recovery support plan and check it (exit 1 if blocked)
-  waymark schema [scheme|cases|plan]            print the JSON Schema for scheme, test-case or plan files
+  waymark verify SUBMISSION --scheme SCHEME     recompute a submission; exit 1 with every difference
+  waymark receive SCHEME... --store DIR [--port P] [--allow-origin ORIGIN,...]
+                                                a reference receiver for submissions on 127.0.0.1
+  waymark schema [scheme|cases|plan|submission] print a JSON Schema
   waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)
   waymark batch SCHEME CASES [--date D] [--out FILE] [--format jsonl|csv] [--threads N]
                                                 estimate every case of a caseload (JSON Lines or CSV)
@@ -64,6 +69,8 @@ fn main() -> ExitCode {
         Some("test") => test::run(&argv[1..]),
         Some("estimate") => estimate::run(&argv[1..]),
         Some("validate") => validate::run(&argv[1..]),
+        Some("verify") => verify::run(&argv[1..]),
+        Some("receive") => receive::run(&argv[1..]),
         Some("schema") => check::schema(&argv[1..]),
         Some("bench") => bench::run(&argv[1..]),
         Some("batch") => batch::run(&argv[1..]),

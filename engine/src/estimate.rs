@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 /// An indicative budget with everything needed to understand it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Estimate {
     /// The scheme version that produced it.
     pub scheme: SchemeRef,
@@ -37,6 +38,7 @@ pub struct Estimate {
 
 /// Which scheme version produced an estimate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SchemeRef {
     /// The scheme's id.
     pub id: String,
@@ -69,6 +71,7 @@ impl SchemeRef {
 
 /// One section's share of an estimate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SectionResult {
     /// The section's id.
     pub id: String,

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 /// One step of an explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExplainedStep {
     /// The scheme step's id, or `annual` and `weekly` for the engine's closing steps.
     pub id: String,
@@ -36,6 +37,7 @@ pub struct ExplainedStep {
         skip_serializing_if = "Option::is_none",
         with = "rust_decimal::serde::str_option"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub unrounded: Option<Decimal>,
     /// The rounding applied, when the step rounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +47,7 @@ pub struct ExplainedStep {
     pub passed: Option<bool>,
     /// The step's result.
     #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub result: Decimal,
     /// The step as a sentence a person can read, like "34 × £52.00 = £1,768.00".
     pub text: String,
@@ -52,6 +55,7 @@ pub struct ExplainedStep {
 
 /// The arithmetic a step does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     /// Adds up answers' points.
@@ -86,11 +90,13 @@ pub enum Op {
 
 /// A value a step read, and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Input {
     /// What the value is, in plain words.
     pub label: String,
     /// The value.
     #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub value: Decimal,
     /// Whether it is money or a number.
     pub unit: Unit,
@@ -100,6 +106,7 @@ pub struct Input {
 
 /// Where an input came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {
     /// An earlier step's result.

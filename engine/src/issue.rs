@@ -8,6 +8,7 @@ use std::fmt;
 /// `path` is a JSON Pointer (RFC 6901) into the document the problem was found in,
 /// so a form can put the message beside the field and an author can find the key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// A stable, machine-readable code such as `missing_answer`.
     pub code: String,

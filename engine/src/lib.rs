@@ -47,6 +47,7 @@ mod json;
 pub mod plan;
 pub mod report;
 pub mod scheme;
+pub mod submission;
 mod units;
 
 pub use alternatives::what_would_change;
@@ -69,6 +70,12 @@ pub fn scheme_json_schema() -> serde_json::Value {
 #[cfg(feature = "schema")]
 pub fn plan_json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(plan::Plan)).unwrap_or_default()
+}
+
+/// The JSON Schema for submission documents.
+#[cfg(feature = "schema")]
+pub fn submission_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(submission::Submission)).unwrap_or_default()
 }
 
 /// The JSON Schema for test-case files.

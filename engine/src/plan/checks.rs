@@ -23,6 +23,7 @@ pub enum Severity {
 
 /// Something a check found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The check's code.
     pub code: String,

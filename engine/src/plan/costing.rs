@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// A plan's costs and how they compare with the budget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Costing {
     /// Days in the plan, counting both its first and last day.
     pub days: i64,
@@ -35,6 +36,7 @@ pub struct Costing {
 
 /// One support's cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SupportCost {
     /// The support's id.
     pub id: String,
@@ -52,6 +54,7 @@ pub struct SupportCost {
 
 /// A total for one group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupCost {
     /// The goal id, category id or payer.
     pub key: String,

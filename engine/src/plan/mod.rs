@@ -226,6 +226,7 @@ pub enum HoldingKind {
 
 /// A plan's costing and findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlanReport {
     /// The costing.
     pub costing: Costing,

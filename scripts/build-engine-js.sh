@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the engine on its own as a JavaScript/wasm module with TypeScript definitions,
+# into www/dist/engine, for portals that build their own interface.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target=wasm32-unknown-unknown
+profile=wasm-release
+out=www/dist/engine
+target_dir=${CARGO_TARGET_DIR:-target}
+
+cargo build -p waymark-js --target "$target" --profile "$profile"
+wasm-bindgen --target web --out-dir "$out" --out-name waymark "$target_dir/$target/$profile/waymark_js.wasm"
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory \
+  --enable-nontrapping-float-to-int \
+  --enable-sign-ext \
+  --enable-mutable-globals \
+  --enable-reference-types \
+  --enable-multivalue \
+  "$out/waymark_bg.wasm" -o "$out/waymark_bg.wasm"
