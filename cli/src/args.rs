@@ -48,4 +48,15 @@ impl Args {
     pub fn option(&self, name: &str) -> Option<&str> {
         self.options.get(name).map(String::as_str)
     }
+
+    /// Whether `--format` asks for text rather than JSON (the default).
+    pub fn wants_text(&self) -> Result<bool, Failure> {
+        match self.option("format").unwrap_or("json") {
+            "json" => Ok(false),
+            "text" => Ok(true),
+            other => Err(Failure::bad(format!(
+                "--format {other:?}: use json or text"
+            ))),
+        }
+    }
 }

@@ -11,15 +11,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let [scheme_path, answers_path] = args.positional.as_slice() else {
         return Err(Failure::bad("estimate needs SCHEME and ANSWERS"));
     };
-    let as_text = match args.option("format").unwrap_or("json") {
-        "json" => false,
-        "text" => true,
-        other => {
-            return Err(Failure::bad(format!(
-                "--format {other:?}: use json or text"
-            )))
-        }
-    };
+    let as_text = args.wants_text()?;
     let date = date_option(&args)?;
     let scheme = files::scheme(scheme_path)?;
     let answers = files::answers(answers_path)?;

@@ -14,15 +14,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let [scheme_path, plan_path] = args.positional.as_slice() else {
         return Err(Failure::bad("validate needs SCHEME and PLAN"));
     };
-    let as_text = match args.option("format").unwrap_or("json") {
-        "json" => false,
-        "text" => true,
-        other => {
-            return Err(Failure::bad(format!(
-                "--format {other:?}: use json or text"
-            )))
-        }
-    };
+    let as_text = args.wants_text()?;
     let scheme = files::scheme(scheme_path)?;
     let plan = Plan::from_json(&files::read(plan_path)?)
         .map_err(|i| Failure::Bad(files::located(plan_path, &i)))?;
