@@ -39,8 +39,7 @@ fn stderr(o: &Output) -> String {
 }
 
 fn json(o: &Output) -> Value {
-    serde_json::from_str(&stdout(o))
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(o), stderr(o)))
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(o), stderr(o)))
 }
 
 /// A directory of its own for each test, removed when the test ends.
@@ -48,8 +47,7 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(test: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("waymark-plan-{}-{test}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("waymark-plan-{}-{test}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
     }
@@ -233,7 +231,10 @@ fn a_budget_given_directly_is_used_as_it_is() {
     assert_eq!(findings[0]["code"], "over_budget");
     assert_eq!(findings[0]["severity"], "advice");
     assert_eq!(findings[0]["path"], "/supports");
-    assert_eq!(findings[0]["detail"], "£760.55 over the budget of £8,000.00");
+    assert_eq!(
+        findings[0]["detail"],
+        "£760.55 over the budget of £8,000.00"
+    );
 }
 
 #[test]
@@ -320,7 +321,10 @@ fn text_output_reads_as_a_summary_with_findings_in_plain_words() {
         assert!(text.contains(&format!("\n{heading}\n")), "{text}");
     }
     assert!(text.contains("Stop taking overdoses"), "{text}");
-    assert!(text.contains("Psychological therapy and counselling"), "{text}");
+    assert!(
+        text.contains("Psychological therapy and counselling"),
+        "{text}"
+    );
     assert!(text.contains("The plan meets every check."), "{text}");
 
     let scratch = Scratch::new("text");
@@ -338,7 +342,9 @@ fn text_output_reads_as_a_summary_with_findings_in_plain_words() {
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let text = stdout(&o);
-    let blocks = text.find("\nNeeds changing: The trust doesn't offer").unwrap();
+    let blocks = text
+        .find("\nNeeds changing: The trust doesn't offer")
+        .unwrap();
     let advice = text
         .find("\nAdvice: Your plan comes to more than your indicative budget.")
         .unwrap();
@@ -361,7 +367,13 @@ fn bad_input_exits_2_naming_the_file_and_the_path() {
     p["supports"][5]["category"] = "gym_membership".into();
     p["goals"][0]["area"] = "wellbeing".into();
     let unknown = scratch.write("unknown.json", &p);
-    let o = waymark(&["validate", &scheme(EASTBROOK), &unknown, "--budget", "4250.00"]);
+    let o = waymark(&[
+        "validate",
+        &scheme(EASTBROOK),
+        &unknown,
+        "--budget",
+        "4250.00",
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
     let err = stderr(&o);
@@ -382,7 +394,13 @@ fn bad_input_exits_2_naming_the_file_and_the_path() {
     let mut p = read(&plan("eastbrook-recovery"));
     p["supports"][0]["amount"] = serde_json::json!(40.5);
     let float = scratch.write("float.json", &p);
-    let o = waymark(&["validate", &scheme(EASTBROOK), &float, "--budget", "4250.00"]);
+    let o = waymark(&[
+        "validate",
+        &scheme(EASTBROOK),
+        &float,
+        "--budget",
+        "4250.00",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains(&format!("{float}: /supports/0/amount: ")),
