@@ -63,6 +63,7 @@ const USAGE: &str = "usage:
                                                 DIR/impact.csv and DIR/impact.html (DIR: impact)";
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match argv.first().map(String::as_str) {
         Some("check") => check::run(&argv[1..]),
@@ -94,3 +95,17 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Lets the tool end quietly when its output is piped into a command that stops reading,
+/// like `head`, as Unix tools do, instead of failing to print.
+#[cfg(unix)]
+fn restore_sigpipe() {
+    // SAFETY: setting a signal's disposition to the default at start-up, before any
+    // threads exist, has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_sigpipe() {}

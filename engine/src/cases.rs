@@ -171,7 +171,10 @@ pub struct PlanCase {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanExpect {
-    /// What the budget pays for, per year (over the plan for a one-off payment).
+    /// The budget for the plan's days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_for_plan: Option<Money>,
+    /// What the budget pays for over the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned: Option<Money>,
     /// The budget less what is planned and kept aside.
@@ -215,6 +218,15 @@ pub fn run_plan_case(scheme: &Scheme, case: &PlanCase) -> Vec<String> {
         ));
     }
     let c = &report.costing;
+    if x.budget_for_plan
+        .is_some_and(|want| want != c.budget_for_plan)
+    {
+        let want = x.budget_for_plan.unwrap_or_default();
+        out.push(format!(
+            "expected budget_for_plan {want}, got {}",
+            c.budget_for_plan
+        ));
+    }
     if x.planned.is_some_and(|want| want != c.planned) {
         out.push(format!(
             "expected planned {}, got {}",

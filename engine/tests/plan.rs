@@ -83,8 +83,10 @@ fn a_good_plan_is_costed_exactly_and_passes() {
     let c = &r.costing;
     assert_eq!(c.days, 365);
     assert_eq!(c.supports[0].per_year.to_string(), "2080.00");
-    // 365 days is 52 1/7 weeks: 40 × 365 / 7 = 2085.714..., so £2,085.71.
-    assert_eq!(c.supports[0].over_plan.to_string(), "2085.71");
+    // A recurring support costs its yearly amount spread over 365 days, so a full-year
+    // plan costs exactly the yearly amount: 40 × 52 × 365 / 365.
+    assert_eq!(c.supports[0].over_plan.to_string(), "2080.00");
+    assert_eq!(c.budget_for_plan.to_string(), "2500.00");
     assert_eq!(c.planned.to_string(), "2080.00");
     assert_eq!(c.remaining.to_string(), "320.00");
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
@@ -93,13 +95,14 @@ fn a_good_plan_is_costed_exactly_and_passes() {
 
 #[test]
 fn over_budget_allows_the_tolerance() {
-    // Planned 2080 + 100 kept aside = 2180; 5% over 2077 is 2180.85, over 2076 is 2179.80.
+    // Planned £2,080.00 + £100.00 kept aside = £2,180.00; 5% over £2,077.00 is £2,180.85,
+    // and 5% over £2,076.00 is £2,179.80.
     check(|_| {}, "2077.00", &[]);
     check(|_| {}, "2076.00", &[("over_budget", "/supports")]);
     let r = report(&good_plan(), "2076.00");
     assert_eq!(
         r.findings[0].detail.as_deref(),
-        Some("£104.00 over the budget of £2,076.00")
+        Some("£104.00 over the budget of £2,076.00 for this plan")
     );
     assert!(r.blocked);
 }
@@ -168,6 +171,14 @@ fn holding_must_be_offered() {
         "2500.00",
         &[("holding", "/holding/split/1/kind")],
     );
+    check(
+        |p| {
+            p["holding"] =
+                json!({"kind": "split", "split": [{"kind": "direct_payment", "amount": "2400.00"}]})
+        },
+        "2500.00",
+        &[("holding", "/holding/split")],
+    );
 }
 
 #[test]
@@ -190,10 +201,10 @@ fn contingency_review_length_and_required_parts() {
     check(|p| p["review"] = json!("2027-06-01"), "2500.00", &[]);
     check(
         |p| p["ends"] = json!("2026-06-27"),
-        "2500.00",
+        "40000.00",
         &[("length", "/ends")],
     );
-    check(|p| p["ends"] = json!("2026-06-28"), "2500.00", &[]);
+    check(|p| p["ends"] = json!("2026-06-28"), "40000.00", &[]);
     check(
         |p| {
             p.as_object_mut().unwrap().remove("crisis");
@@ -245,7 +256,8 @@ fn costs_are_shared_between_goals_and_add_up() {
     assert_eq!(c.supports[1].per_year.to_string(), "360.00");
     assert_eq!(c.supports[1].over_plan.to_string(), "89.75");
     assert_eq!(goal("walk").per_year.to_string(), "393.33");
-    assert_eq!(c.planned.to_string(), "460.00");
+    // Over the plan, the budget pays £100.00 + £89.75.
+    assert_eq!(c.planned.to_string(), "189.75");
     let payer = |key: &str| c.by_payer.iter().find(|g| g.key == key).unwrap();
     assert_eq!(payer("budget").over_plan.to_string(), "189.75");
     assert_eq!(payer("family_friends").per_year.to_string(), "0.00");
@@ -255,7 +267,8 @@ fn costs_are_shared_between_goals_and_add_up() {
 fn one_off_schemes_compare_the_cost_over_the_plan() {
     let plan = Plan::from_json(&good_plan().to_string()).unwrap();
     let r = validate_plan(&scheme("one_off"), &plan, Money("2500.00".parse().unwrap())).unwrap();
-    assert_eq!(r.costing.planned.to_string(), "2085.71");
+    assert_eq!(r.costing.planned.to_string(), "2080.00");
+    assert_eq!(r.costing.budget_for_plan.to_string(), "2500.00");
 }
 
 #[test]
@@ -264,6 +277,8 @@ fn references_that_do_not_resolve_are_issues() {
     plan["supports"][0]["category"] = json!("yachts");
     plan["supports"][0]["goals"] = json!(["fame"]);
     plan["goals"][0]["area"] = json!("space");
+    plan["supports"].as_array_mut().unwrap().push(json!({"id": "late", "description": "Late", "category": "therapy",
+        "amount": "1.00", "frequency": "once", "starts": "2027-06-01", "goals": [], "payer": "budget"}));
     let plan = Plan::from_json(&plan.to_string()).unwrap();
     let issues = validate_plan(&scheme("annual"), &plan, Money::ZERO).unwrap_err();
     let got: Vec<(&str, &str)> = issues
@@ -275,7 +290,8 @@ fn references_that_do_not_resolve_are_issues() {
         [
             ("unknown_area", "/goals/0/area"),
             ("unknown_category", "/supports/0/category"),
-            ("unknown_goal", "/supports/0/goals/0")
+            ("unknown_goal", "/supports/0/goals/0"),
+            ("outside_plan", "/supports/1/starts")
         ]
     );
 }

@@ -4,11 +4,19 @@
 use super::costing::Costing;
 use super::rules::{CheckRule, PlanPart, Rule};
 use super::{HoldingKind, Plan};
-use crate::amount::format_money;
+use crate::amount::{Rounding, RoundingRule};
+use crate::explain::show;
 use crate::issue::pointer;
 use crate::scheme::Scheme;
+use crate::scheme::Unit;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+/// Pence, halves up: how limits worked out as percentages are shown.
+const PENCE: Rounding = Rounding {
+    places: 2,
+    strategy: RoundingRule::HalfUp,
+};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,7 +81,7 @@ fn run_one(
     symbol: &str,
     found: &mut impl FnMut(String, Option<String>),
 ) {
-    let money = |d: Decimal| format_money(d, symbol);
+    let money = |d: Decimal| show(d, Unit::Money, symbol);
     let categories = scheme
         .plan
         .as_ref()
@@ -87,21 +95,17 @@ fn run_one(
     };
     match &check.rule {
         Rule::OverBudget { tolerance_percent } => {
-            let allowed = costing
-                .budget
-                .0
-                .saturating_add(percent_of(costing.budget.0, tolerance_percent.0));
+            let budget = costing.budget_for_plan.0;
+            let allowed = budget.saturating_add(percent_of(budget, tolerance_percent.0));
             let asked = costing.planned.0.saturating_add(costing.contingency.0);
             if asked > allowed {
-                let over = asked.saturating_sub(costing.budget.0);
-                found(
-                    "/supports".into(),
-                    Some(format!(
-                        "{} over the budget of {}",
-                        money(over),
-                        money(costing.budget.0)
-                    )),
+                let over = asked.saturating_sub(budget);
+                let detail = format!(
+                    "{} over the budget of {} for this plan",
+                    money(over),
+                    money(budget)
                 );
+                found("/supports".into(), Some(detail));
             }
         }
         Rule::UnlinkedSupport {} => {
@@ -162,7 +166,12 @@ fn run_one(
                     .is_some_and(|r| r.holding.iter().any(|h| h.kind == k))
             };
             if let Some(h) = &plan.holding {
-                if h.kind == HoldingKind::Split {
+                if h.kind == HoldingKind::Split && h.split.len() < 2 {
+                    found(
+                        "/holding/split".into(),
+                        Some("a split needs at least two parts".into()),
+                    );
+                } else if h.kind == HoldingKind::Split {
                     for (i, part) in h.split.iter().enumerate() {
                         if !offered(part.kind) || part.kind == HoldingKind::Split {
                             found(pointer(["holding", "split", &i.to_string(), "kind"]), None);
@@ -177,15 +186,16 @@ fn run_one(
             min_percent,
             max_percent,
         } => {
-            let min = percent_of(costing.budget.0, min_percent.0);
-            let max = percent_of(costing.budget.0, max_percent.0);
+            let pence = |d: Decimal| PENCE.apply(d);
+            let min = pence(percent_of(costing.budget_for_plan.0, min_percent.0));
+            let max = pence(percent_of(costing.budget_for_plan.0, max_percent.0));
             let c = costing.contingency.0;
             if c < min || c > max {
                 let detail = format!(
                     "{} kept aside; between {} and {} is expected",
                     money(c),
-                    money(min.round_dp(2)),
-                    money(max.round_dp(2))
+                    money(min),
+                    money(max)
                 );
                 found("/contingency/amount".into(), Some(detail));
             }

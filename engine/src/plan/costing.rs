@@ -26,11 +26,14 @@ pub struct Costing {
     pub by_payer: Vec<GroupCost>,
     /// The budget: a yearly amount, or the one-off payment.
     pub budget: Money,
-    /// What the budget pays for: per year, or over the plan for a one-off payment.
+    /// The budget for the plan's days: the yearly budget times the plan's days (at most
+    /// 365) over 365, rounded as the scheme says; the whole payment for a one-off scheme.
+    pub budget_for_plan: Money,
+    /// What the budget pays for over the plan.
     pub planned: Money,
     /// Money kept aside.
     pub contingency: Money,
-    /// The budget less what is planned and kept aside; negative when over.
+    /// The budget for the plan less what is planned and kept aside; negative when over.
     pub remaining: Money,
 }
 
@@ -86,25 +89,32 @@ pub(super) fn cost(scheme: &Scheme, plan: &Plan, budget: Money) -> Result<Costin
                 .ok_or_else(|| overflow(pointer(["supports", &i.to_string()])))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let one_off = scheme.period == Period::OneOff;
+    let days = plan.starts.days_until(plan.ends) + 1;
+    let budget_for_plan = if scheme.period == Period::OneOff {
+        budget.0
+    } else {
+        let share = Decimal::from(days.clamp(0, 365));
+        let prorated = budget
+            .0
+            .checked_mul(share)
+            .and_then(|b| b.checked_div(Decimal::from(365)));
+        rounding.apply(prorated.ok_or_else(|| overflow("/ends".into()))?)
+    };
     let planned = supports
         .iter()
         .filter(|s| s.payer.is_budget())
-        .try_fold(Decimal::ZERO, |sum, s| {
-            sum.checked_add(if one_off { s.over_plan.0 } else { s.per_year.0 })
-        })
+        .try_fold(Decimal::ZERO, |sum, s| sum.checked_add(s.over_plan.0))
         .ok_or_else(|| overflow("/supports".into()))?;
     let contingency = plan
         .contingency
         .as_ref()
         .map_or(Decimal::ZERO, |c| c.amount.0);
-    let remaining = budget
-        .0
+    let remaining = budget_for_plan
         .checked_sub(planned)
         .and_then(|r| r.checked_sub(contingency))
         .ok_or_else(|| overflow("/contingency".into()))?;
     Ok(Costing {
-        days: plan.starts.days_until(plan.ends) + 1,
+        days,
         by_goal: by_goal(plan, &supports, rounding),
         by_category: group(
             &supports,
@@ -118,6 +128,7 @@ pub(super) fn cost(scheme: &Scheme, plan: &Plan, budget: Money) -> Result<Costin
         ),
         supports,
         budget,
+        budget_for_plan: Money(budget_for_plan),
         planned: Money(planned),
         contingency: Money(contingency),
         remaining: Money(remaining),
@@ -138,22 +149,24 @@ fn support_cost(
 ) -> Option<SupportCost> {
     let each = s.amount.0.checked_mul(s.units.0)?;
     let days = Decimal::from(active_days(s, plan));
+    // A recurring support costs its yearly amount spread evenly over the days of a year,
+    // the same way the scheme turns a yearly budget into a weekly one, so a plan that
+    // spends the weekly budget every week fits the budget for any number of days.
     let (per_year, over_plan) = match s.frequency {
         Frequency::Once => (each, if days.is_zero() { Decimal::ZERO } else { each }),
-        Frequency::Weekly => (
-            each.checked_mul(weeks)?,
-            each.checked_mul(days)?.checked_div(Decimal::from(7))?,
-        ),
-        Frequency::Monthly => (
-            each.checked_mul(Decimal::from(12))?,
-            each.checked_mul(days)?
-                .checked_mul(Decimal::from(12))?
-                .checked_div(Decimal::from(365))?,
-        ),
-        Frequency::Yearly => (
-            each,
-            each.checked_mul(days)?.checked_div(Decimal::from(365))?,
-        ),
+        recurring => {
+            let per_year = match recurring {
+                Frequency::Weekly => each.checked_mul(weeks)?,
+                Frequency::Monthly => each.checked_mul(Decimal::from(12))?,
+                _ => each,
+            };
+            (
+                per_year,
+                per_year
+                    .checked_mul(days)?
+                    .checked_div(Decimal::from(365))?,
+            )
+        }
     };
     Some(SupportCost {
         id: s.id.clone(),

@@ -12,7 +12,7 @@ mod rules;
 pub use checks::{Finding, Severity};
 pub use costing::{Costing, GroupCost, SupportCost};
 pub(crate) use rules::validate as validate_rules;
-pub use rules::{Category, CheckRule, HoldingOption, PlanPart, PlanRules, Rule};
+pub use rules::{Area, Category, CheckRule, HoldingOption, PlanPart, PlanRules, Rule};
 
 use crate::amount::{Money, Number};
 use crate::date::Date;
@@ -268,6 +268,15 @@ pub fn validate_plan(
     })
 }
 
+/// The ids of the life areas goals can belong to: the plan rules' areas, or else the
+/// scheme's sections.
+pub fn area_ids(scheme: &Scheme) -> Box<dyn Iterator<Item = &str> + '_> {
+    match scheme.plan.as_ref().filter(|r| !r.areas.is_empty()) {
+        Some(rules) => Box::new(rules.areas.iter().map(|a| a.id.as_str())),
+        None => Box::new(scheme.sections.iter().map(|s| s.id.as_str())),
+    }
+}
+
 fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
     let mut out = Vec::new();
     let rules = scheme.plan.as_ref();
@@ -287,7 +296,7 @@ fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
                 format!("goal id {:?} is used more than once", g.id),
             ));
         }
-        if !scheme.sections.iter().any(|s| s.id == g.area) {
+        if !area_ids(scheme).any(|id| id == g.area) {
             out.push(Issue::new(
                 "unknown_area",
                 pointer(["goals", &i.to_string(), "area"]),
@@ -329,6 +338,13 @@ fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
                 "impossible_value",
                 at("amount"),
                 "a cost cannot be negative",
+            ));
+        }
+        if s.starts.is_some_and(|d| d > plan.ends) || s.ends.is_some_and(|d| d < plan.starts) {
+            out.push(Issue::new(
+                "outside_plan",
+                at("starts"),
+                "this support's dates are all outside the plan's",
             ));
         }
         if let (Some(a), Some(b)) = (s.starts, s.ends) {

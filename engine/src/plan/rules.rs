@@ -15,12 +15,26 @@ use std::collections::BTreeSet;
 pub struct PlanRules {
     /// How each support's cost is rounded, like `{"places": 2, "strategy": "half_up"}`.
     pub rounding: Rounding,
+    /// The life areas goals belong to; the scheme's sections when none are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
     /// The kinds of support a plan can include.
     pub categories: Vec<Category>,
     /// The ways the money can be held, with any conditions.
     pub holding: Vec<HoldingOption>,
     /// The checks, run in this order.
     pub checks: Vec<CheckRule>,
+}
+
+/// A life area a goal can belong to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Identifier that goals use.
+    pub id: String,
+    /// Its name as a person reads it.
+    pub label: String,
 }
 
 /// A kind of support.
@@ -164,6 +178,16 @@ pub(crate) fn validate(rules: &PlanRules) -> Vec<Issue> {
                 "invalid_value",
                 format!("/plan/categories/{i}"),
                 "an excluded category cannot also need approval",
+            ));
+        }
+    }
+    let mut areas = BTreeSet::new();
+    for (i, a) in rules.areas.iter().enumerate() {
+        if !areas.insert(a.id.as_str()) {
+            out.push(Issue::new(
+                "duplicate_id",
+                format!("/plan/areas/{i}/id"),
+                format!("area id {:?} is used more than once", a.id),
             ));
         }
     }
