@@ -1,15 +1,21 @@
-//! Properties of recovery support plans over every example scheme: each support costs its
-//! amount times its units times how often, for the days it runs; every total is the sum of
-//! its parts, to the penny, in every grouping; and checking a plan never panics, whatever
-//! the plan file holds.
+//! Properties of recovery support plans over every example scheme: a recurring support
+//! costs its yearly amount (its amount times its units times how often) times the days it
+//! runs in the plan over 365, and a one-off support its whole amount; the budget for the
+//! plan is the yearly budget shared over the plan's days in the same way; what
+//! is planned is what the budget pays over the plan; every total is the sum of its parts, to
+//! the penny, in every grouping; a support whose dates are all outside the plan is bad
+//! input; and checking a plan never panics, whatever the plan file holds.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use waymark_engine::amount::{Rounding, RoundingRule};
-use waymark_engine::plan::{validate_plan, Frequency, Plan, PlanReport, Severity};
-use waymark_engine::scheme::Period;
+use waymark_engine::explain::show;
+use waymark_engine::plan::{
+    area_ids, validate_plan, Frequency, HoldingKind, Plan, PlanReport, Rule, Severity,
+};
+use waymark_engine::scheme::{Period, Unit};
 use waymark_engine::{Date, Decimal, Money, Scheme};
 use waymark_tests::{examples, Rng};
 
@@ -35,10 +41,11 @@ fn date_json(d: Date) -> Value {
     Value::String(d.to_string())
 }
 
-/// A random plan that refers only to the scheme's own life areas, categories and goals, so
-/// that it can always be costed: dates anywhere in 2026 and 2027, plans from a day to over a
-/// year, supports that start before or end after the plan, free and paid supports, several
-/// goals per support or none.
+/// A random plan that refers only to the scheme's own life areas, categories and goals, and
+/// whose supports each run for at least one of its days, so that it can always be costed:
+/// dates anywhere in 2026 and 2027, plans from a day to over a year, supports that start
+/// before or end after the plan (or on its first or last day), free and paid supports,
+/// several goals per support or none.
 fn random_plan(scheme: &Scheme, rng: &mut Rng) -> Value {
     let rules = scheme
         .plan
@@ -47,12 +54,13 @@ fn random_plan(scheme: &Scheme, rng: &mut Rng) -> Value {
     let first = Date::new(2026, 1, 1).unwrap().days_since_epoch();
     let starts = first + rng.below(500) as i64;
     let ends = starts + rng.below(420) as i64;
+    let areas: Vec<&str> = area_ids(scheme).collect();
     let goals: Vec<Value> = (0..rng.below(6))
         .map(|i| {
             json!({
                 "id": format!("g{i}"),
                 "text": format!("Goal {i}"),
-                "area": pick(rng, &scheme.sections).id,
+                "area": pick(rng, &areas),
                 "measure": "",
             })
         })
@@ -87,14 +95,22 @@ fn random_plan(scheme: &Scheme, rng: &mut Rng) -> Value {
             }
             let frequency = *pick(rng, &["once", "weekly", "monthly", "yearly"]);
             s.insert("frequency".into(), json!(frequency));
+            // A start up to 60 days before the plan (within it, for a support paid once, on
+            // that day) and no later than its last day, and an end no earlier than the plan's
+            // first day or the support's start.
             let mut support_starts = None;
             if chance(rng, 3) {
-                let d = starts - 60 + rng.below(500) as i64;
+                let earliest = if frequency == "once" {
+                    starts
+                } else {
+                    starts - 60
+                };
+                let d = earliest + rng.below((ends - earliest + 1) as u64) as i64;
                 support_starts = Some(d);
                 s.insert("starts".into(), date_json(day(d)));
             }
             if chance(rng, 3) {
-                let from = support_starts.unwrap_or(starts - 30);
+                let from = support_starts.map_or(starts, |d| d.max(starts));
                 s.insert("ends".into(), date_json(day(from + rng.below(450) as i64)));
             }
             let serves: Vec<&String> = goal_ids.iter().filter(|_| chance(rng, 2)).collect();
@@ -176,6 +192,49 @@ fn random_budget(rng: &mut Rng) -> Money {
     Money(money(rng, 2_000_000).parse().unwrap())
 }
 
+/// Moves some of a random plan's supports wholly outside it, before its first day or after
+/// its last, keeping each support's own dates in order; returns which ones, in order.
+fn move_outside(value: &mut Value, rng: &mut Rng) -> Vec<usize> {
+    let date = |v: &Value| -> i64 {
+        v.as_str()
+            .unwrap()
+            .parse::<Date>()
+            .unwrap()
+            .days_since_epoch()
+    };
+    let starts = date(&value["starts"]);
+    let ends = date(&value["ends"]);
+    let mut moved = Vec::new();
+    let supports = value["supports"].as_array_mut().unwrap();
+    for (i, s) in supports.iter_mut().enumerate() {
+        if !chance(rng, 2) {
+            continue;
+        }
+        let s = s.as_object_mut().unwrap();
+        let (first, last) = if chance(rng, 2) {
+            let last = starts - 1 - rng.below(60) as i64;
+            (last - rng.below(100) as i64, last)
+        } else {
+            let first = ends + 1 + rng.below(60) as i64;
+            (first, first + rng.below(100) as i64)
+        };
+        // Only the date that puts it outside is needed; the other may be left out.
+        let before = last < starts;
+        if before || chance(rng, 2) {
+            s.insert("ends".into(), date_json(day(last)));
+        } else {
+            s.remove("ends");
+        }
+        if !before || chance(rng, 2) {
+            s.insert("starts".into(), date_json(day(first)));
+        } else {
+            s.remove("starts");
+        }
+        moved.push(i);
+    }
+    moved
+}
+
 fn frequency_per_year(f: Frequency, weeks: Decimal) -> Decimal {
     match f {
         Frequency::Once | Frequency::Yearly => Decimal::ONE,
@@ -228,8 +287,9 @@ fn check_report(scheme: &Scheme, plan: &Plan, budget: Money, r: &PlanReport) -> 
         c.supports.len()
     );
 
-    // Each support: its amount times its units times how often, for a year and for the days
-    // of the plan it runs, rounded as the scheme says.
+    // Each support: its amount times its units times how often for a year; over the plan,
+    // that yearly amount times the days of the plan it runs over 365 (a one-off support: its
+    // whole amount); both rounded as the scheme says.
     for (s, cost) in plan.supports.iter().zip(&c.supports) {
         ensure!(
             s.id == cost.id && s.category == cost.category && s.payer == cost.payer,
@@ -237,20 +297,21 @@ fn check_report(scheme: &Scheme, plan: &Plan, budget: Money, r: &PlanReport) -> 
             s.id
         );
         let each = s.amount.0 * s.units.0;
-        let per_year = rounding.apply(each * frequency_per_year(s.frequency, weeks));
+        let yearly = each * frequency_per_year(s.frequency, weeks);
+        let per_year = rounding.apply(yearly);
         ensure!(
             cost.per_year.0 == per_year,
             "{}: per year {} not {per_year}",
             s.id,
             cost.per_year
         );
-        let days = Decimal::from(active_days(plan, s.starts, s.ends));
+        // A plan with a support wholly outside it is bad input, so every support costed
+        // runs for at least a day of the plan.
+        let days = active_days(plan, s.starts, s.ends);
+        ensure!(days >= 1, "{}: runs for {days} days of the plan", s.id);
         let over_plan = rounding.apply(match s.frequency {
-            Frequency::Once if days.is_zero() => Decimal::ZERO,
             Frequency::Once => each,
-            Frequency::Weekly => each * days / Decimal::from(7),
-            Frequency::Monthly => each * days * Decimal::from(12) / Decimal::from(365),
-            Frequency::Yearly => each * days / Decimal::from(365),
+            _ => yearly * Decimal::from(days) / Decimal::from(365),
         });
         ensure!(
             cost.over_plan.0 == over_plan,
@@ -342,8 +403,19 @@ fn check_report(scheme: &Scheme, plan: &Plan, budget: Money, r: &PlanReport) -> 
         ensure!(got == want, "by goal {which}: {got:?} not {want:?}");
     }
 
-    let one_off = scheme.period == Period::OneOff;
-    let planned = sum(&|s| s.payer.is_budget(), !one_off);
+    // The budget for the plan: the yearly budget times the plan's days over 365, rounded
+    // as the scheme says; the whole payment for a one-off scheme.
+    let budget_for_plan = if scheme.period == Period::OneOff {
+        budget.0
+    } else {
+        rounding.apply(budget.0 * Decimal::from(c.days) / Decimal::from(365))
+    };
+    ensure!(
+        c.budget_for_plan.0 == budget_for_plan,
+        "budget for the plan {} not {budget_for_plan}",
+        c.budget_for_plan
+    );
+    let planned = sum(&|s| s.payer.is_budget(), false);
     ensure!(
         c.planned.0 == planned,
         "planned {} not {planned}",
@@ -360,11 +432,74 @@ fn check_report(scheme: &Scheme, plan: &Plan, budget: Money, r: &PlanReport) -> 
         c.contingency
     );
     ensure!(
-        c.remaining.0 == budget.0 - planned - contingency,
-        "remaining {} not {} - {planned} - {contingency}",
-        c.remaining,
-        budget
+        c.remaining.0 == budget_for_plan - planned - contingency,
+        "remaining {} not {budget_for_plan} - {planned} - {contingency}",
+        c.remaining
     );
+
+    // The checks about money compare with the budget for the plan.
+    let symbol = scheme.currency.symbol();
+    let money = |d: Decimal| show(d, Unit::Money, symbol);
+    let pence = Rounding {
+        places: 2,
+        strategy: RoundingRule::HalfUp,
+    };
+    let percent = |p: Decimal| budget_for_plan * p / Decimal::ONE_HUNDRED;
+    let found = |code: &str, path: &str| {
+        r.findings
+            .iter()
+            .filter(|f| f.code == code && f.path == path)
+            .collect::<Vec<_>>()
+    };
+    for check in &rules.checks {
+        match &check.rule {
+            Rule::OverBudget { tolerance_percent } => {
+                let asked = planned + contingency;
+                let over = asked > budget_for_plan + percent(tolerance_percent.0);
+                let got = found(&check.code, "/supports");
+                ensure!(
+                    got.len() == usize::from(over),
+                    "over budget: {} findings for {asked} against {budget_for_plan}",
+                    got.len()
+                );
+                let detail = format!(
+                    "{} over the budget of {} for this plan",
+                    money(asked - budget_for_plan),
+                    money(budget_for_plan)
+                );
+                ensure!(
+                    got.iter()
+                        .all(|f| f.detail.as_deref() == Some(detail.as_str())),
+                    "over budget: {got:?} not {detail:?}"
+                );
+            }
+            Rule::ContingencyRange {
+                min_percent,
+                max_percent,
+            } => {
+                let min = pence.apply(percent(min_percent.0));
+                let max = pence.apply(percent(max_percent.0));
+                let outside = contingency < min || contingency > max;
+                let got = found(&check.code, "/contingency/amount");
+                ensure!(
+                    got.len() == usize::from(outside),
+                    "contingency {contingency} against {min} to {max}: {got:?}"
+                );
+            }
+            Rule::HoldingNotOffered {} => {
+                let short_split = plan
+                    .holding
+                    .as_ref()
+                    .is_some_and(|h| h.kind == HoldingKind::Split && h.split.len() < 2);
+                let got = found(&check.code, "/holding/split");
+                ensure!(
+                    got.len() == usize::from(short_split),
+                    "split holding: {got:?}"
+                );
+            }
+            _ => {}
+        }
+    }
 
     // Findings: blocking ones first, each with the severity its check declares.
     let blocks = r
@@ -410,6 +545,67 @@ proptest! {
                 .map_err(|i| TestCaseError::fail(format!("{}: {i:?}\n{value}", ex.name)))?;
             check_report(&ex.scheme, &plan, budget, &report)
                 .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{value}", ex.name)))?;
+        }
+    }
+
+    #[test]
+    fn supports_wholly_outside_the_plan_are_bad_input(seed in any::<u64>()) {
+        for ex in examples() {
+            let mut rng = Rng::new(seed);
+            let mut value = random_plan(&ex.scheme, &mut rng);
+            let moved = move_outside(&mut value, &mut rng);
+            let plan = parse(&value);
+            let budget = random_budget(&mut rng);
+            match validate_plan(&ex.scheme, &plan, budget) {
+                Ok(_) => prop_assert!(moved.is_empty(), "{}: accepted\n{value}", ex.name),
+                Err(issues) => {
+                    let want: Vec<(String, String)> = moved
+                        .iter()
+                        .map(|i| ("outside_plan".to_owned(), format!("/supports/{i}/starts")))
+                        .collect();
+                    let got: Vec<(String, String)> =
+                        issues.iter().map(|i| (i.code.clone(), i.path.clone())).collect();
+                    prop_assert_eq!(got, want, "{}\n{}", ex.name, value);
+                }
+            }
+        }
+    }
+
+    /// Supports that spend the yearly budget evenly fit the budget for any plan of up to a
+    /// year: a yearly support costing the whole budget costs exactly the budget for the plan.
+    #[test]
+    fn a_yearly_support_of_the_whole_budget_uses_exactly_the_budget_for_the_plan(
+        seed in any::<u64>()
+    ) {
+        for ex in examples().into_iter().filter(|e| e.scheme.period != Period::OneOff) {
+            let mut rng = Rng::new(seed);
+            let mut value = random_plan(&ex.scheme, &mut rng);
+            let starts = Date::new(2026, 1, 1).unwrap().days_since_epoch() + rng.below(500) as i64;
+            value["starts"] = date_json(day(starts));
+            value["ends"] = date_json(day(starts + rng.below(365) as i64));
+            value.as_object_mut().unwrap().remove("contingency");
+            let budget = money(&mut rng, 2_000_000);
+            let category = &ex.scheme.plan.as_ref().unwrap().categories[0].id;
+            value["supports"] = json!([{
+                "id": "all",
+                "description": "Everything",
+                "category": category,
+                "amount": budget,
+                "frequency": "yearly",
+                "payer": "budget",
+            }]);
+            let plan = parse(&value);
+            let report = validate_plan(&ex.scheme, &plan, Money(budget.parse().unwrap()))
+                .map_err(|i| TestCaseError::fail(format!("{}: {i:?}\n{value}", ex.name)))?;
+            let c = &report.costing;
+            prop_assert_eq!(c.planned, c.budget_for_plan, "{}\n{}", ex.name, value);
+            prop_assert!(c.remaining.0.is_zero(), "{}: remaining {}", ex.name, c.remaining);
+            prop_assert!(
+                report.findings.iter().all(|f| f.path != "/supports"),
+                "{}: {:?}",
+                ex.name,
+                report.findings
+            );
         }
     }
 

@@ -77,8 +77,9 @@ fn text(report: &PlanReport, symbol: &str) -> String {
         ));
     }
     out.push_str(&format!(
-        "\nBudget {}, planned {}, kept aside {}, remaining {}\n",
+        "\nBudget {} a year, {} for this plan; planned {}, kept aside {}, remaining {}\n",
         money(c.budget),
+        money(c.budget_for_plan),
         money(c.planned),
         money(c.contingency),
         money(c.remaining)

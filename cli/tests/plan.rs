@@ -94,9 +94,17 @@ fn pence(v: &Value) -> i64 {
     sign * (whole.parse::<i64>().unwrap() * 100 + fraction.parse::<i64>().unwrap())
 }
 
-/// The costing's amounts are decimal strings, and each grouping adds up to the supports.
+/// The costing's amounts are decimal strings, each grouping adds up to the supports, what is
+/// planned is what the budget pays over the plan, and what remains is the budget for the plan
+/// less what is planned and kept aside.
 fn assert_costing_adds_up(c: &Value) {
-    for key in ["budget", "planned", "contingency", "remaining"] {
+    for key in [
+        "budget",
+        "budget_for_plan",
+        "planned",
+        "contingency",
+        "remaining",
+    ] {
         assert!(is_decimal_string(&c[key]), "{key}: {}", c[key]);
     }
     for field in ["per_year", "over_plan"] {
@@ -119,9 +127,17 @@ fn assert_costing_adds_up(c: &Value) {
             assert_eq!(total, supports, "{grouping} {field}");
         }
     }
+    let paid: i64 = c["supports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["payer"] == "budget")
+        .map(|s| pence(&s["over_plan"]))
+        .sum();
+    assert_eq!(pence(&c["planned"]), paid);
     assert_eq!(
         pence(&c["remaining"]),
-        pence(&c["budget"]) - pence(&c["planned"]) - pence(&c["contingency"])
+        pence(&c["budget_for_plan"]) - pence(&c["planned"]) - pence(&c["contingency"])
     );
 }
 
@@ -148,15 +164,22 @@ fn anns_plan_fits_her_southmere_budget_worked_out_from_her_answers() {
     let c = &report["costing"];
     // (£4,410.00 + £1,160.00 + £2,100.00) × 115% = £8,820.50, rounded up to £8,821.
     assert_eq!(c["budget"], "8821");
+    // 1 July 2026 to 30 June 2027 is 365 days, so the plan has the whole year's budget:
+    // £8,821 × 365 ÷ 365, to the penny.
+    assert_eq!(c["days"], 365);
+    assert_eq!(c["budget_for_plan"], "8821.00");
+    // Over 365 days each support costs its yearly amount:
     // £45.00 × 2 × 52.143 + £90.00 × 25 + £290.00 × 3 + £4.75 × 52.143
-    // = £4,692.87 + £2,250.00 + £870.00 + £247.68.
+    // = £4,692.87 + £2,250.00 + £870.00 + £247.68 (£247.679 25) = £8,060.55.
     assert_eq!(c["planned"], "8060.55");
     assert_eq!(c["contingency"], "700.00");
+    // £8,821.00 − £8,060.55 − £700.00.
     assert_eq!(c["remaining"], "60.45");
-    assert_eq!(c["days"], 365);
-    // Twice-weekly therapy over the 365 days: £90.00 × 365 ÷ 7 = £4,692.857…
+    // Twice-weekly therapy: £90.00 × 52.143 weeks = £4,692.87 a year, and over the plan
+    // £4,692.87 × 365 ÷ 365, the same (not £90.00 × 365 ÷ 7 = £4,692.86 by the week).
     assert_eq!(support(c, "psychotherapy")["per_year"], "4692.87");
-    assert_eq!(support(c, "psychotherapy")["over_plan"], "4692.86");
+    assert_eq!(support(c, "psychotherapy")["over_plan"], "4692.87");
+    assert_eq!(support(c, "swimming")["over_plan"], "247.68");
     assert_costing_adds_up(c);
     assert_eq!(report["findings"], Value::Array(Vec::new()));
     assert_eq!(report["blocked"], false);
@@ -176,17 +199,38 @@ fn the_eastbrook_plan_fits_its_budget_and_costs_part_periods_by_the_day() {
     let report = json(&o);
     let c = &report["costing"];
     assert_eq!(c["budget"], "4250.00");
-    assert_eq!(c["planned"], "3832.80");
-    assert_eq!(c["contingency"], "300.00");
-    assert_eq!(c["remaining"], "117.20");
+    // 6 July 2026 to 3 January 2027: 26 + 31 + 30 + 31 + 30 + 31 + 3 = 182 days.
     assert_eq!(c["days"], 182);
-    // Thirteen weeks of tenancy support (6 July to 4 October, 91 days) at £18.50 a week.
-    assert_eq!(support(c, "tenancy")["over_plan"], "240.50");
+    // £4,250.00 × 182 ÷ 365 = £2,119.178…
+    assert_eq!(c["budget_for_plan"], "2119.18");
+    // A recurring support costs its yearly amount (Eastbrook counts 52 weeks a year) times
+    // the days it runs in the plan over 365. Half a session a week of £40.00 counselling:
+    // £20.00 × 52 = £1,040.00 a year; × 182 ÷ 365 = £518.575…
+    assert_eq!(support(c, "counselling")["per_year"], "1040.00");
+    assert_eq!(support(c, "counselling")["over_plan"], "518.58");
+    // Ten acupuncture sessions bought once cost £25.00 × 10 in full, even in half a year.
+    assert_eq!(support(c, "acupuncture")["over_plan"], "250.00");
+    // A peer mentor for two hours a month: £15.00 × 2 × 12 = £360.00; × 182 ÷ 365 = £179.506…
+    assert_eq!(support(c, "peer_mentor")["over_plan"], "179.51");
+    // Tenancy support for 6 July to 4 October only (26 + 31 + 30 + 4 = 91 days) at £18.50 a
+    // week: £18.50 × 52 = £962.00 a year; × 91 ÷ 365 = £239.841…
     assert_eq!(support(c, "tenancy")["per_year"], "962.00");
-    // Half a session a week of £40.00 counselling for 182 days: £20.00 × 26.
-    assert_eq!(support(c, "counselling")["over_plan"], "520.00");
-    // A monthly gym pass for 182 days: £22.00 × 182 × 12 ÷ 365 = £131.638…
+    assert_eq!(support(c, "tenancy")["over_plan"], "239.84");
+    // Weekly fares: £18.40 × 52 = £956.80; × 182 ÷ 365 = £477.089…
+    assert_eq!(support(c, "fares")["over_plan"], "477.09");
+    // A monthly gym pass: £22.00 × 12 = £264.00; × 182 ÷ 365 = £131.638…
     assert_eq!(support(c, "gym")["over_plan"], "131.64");
+    // £518.58 + £250.00 + £179.51 + £239.84 + £477.09 + £131.64.
+    assert_eq!(c["planned"], "1796.66");
+    assert_eq!(c["contingency"], "300.00");
+    // £2,119.18 − £1,796.66 − £300.00.
+    assert_eq!(c["remaining"], "22.52");
+    // For a year the same supports would cost £1,040.00 + £250.00 + £360.00 + £962.00
+    // + £956.80 + £264.00.
+    let budget_paid = &c["by_payer"][0];
+    assert_eq!(budget_paid["key"], "budget");
+    assert_eq!(budget_paid["per_year"], "3832.80");
+    assert_eq!(budget_paid["over_plan"], "1796.66");
     // Free support costs nothing, even in a category the budget cannot pay for.
     assert_eq!(support(c, "script")["per_year"], "0.00");
     assert_costing_adds_up(c);
@@ -213,8 +257,9 @@ fn a_budget_given_directly_is_used_as_it_is() {
     assert_eq!(given.status.code(), Some(0), "{}", stderr(&given));
     assert_eq!(json(&given), json(&from_answers));
 
-    // £8,000 is £760.55 short of the £8,060.55 planned and £700.00 kept aside, beyond the
-    // 2.5% tolerance: Southmere's over-budget finding is advice, so nothing blocks.
+    // A 365-day plan has the whole £8,000.00, which is £760.55 short of the £8,060.55 planned
+    // and £700.00 kept aside, beyond the 2.5% tolerance (£8,200.00 in all): Southmere's
+    // over-budget finding is advice, so nothing blocks.
     let lower = waymark(&[
         "validate",
         &scheme(SOUTHMERE),
@@ -233,7 +278,43 @@ fn a_budget_given_directly_is_used_as_it_is() {
     assert_eq!(findings[0]["path"], "/supports");
     assert_eq!(
         findings[0]["detail"],
-        "£760.55 over the budget of £8,000.00"
+        "£760.55 over the budget of £8,000.00 for this plan"
+    );
+}
+
+#[test]
+fn a_short_plan_is_compared_with_the_budget_for_its_days() {
+    // Eastbrook's plan runs for 182 days. £4,100.00 a year would cover a year of it
+    // (£3,832.80 + £300.00 = £4,132.80 is within 2% of £4,100.00, £4,182.00), but not these
+    // 182 days with its one-off acupuncture: £4,100.00 × 182 ÷ 365 = £2,044.383…, so
+    // £2,044.38, and £2,044.38 × 102% = £2,085.27 is less than £1,796.66 + £300.00 =
+    // £2,096.66, which is £52.28 over. Eastbrook's over-budget finding blocks.
+    let o = waymark(&[
+        "validate",
+        &scheme(EASTBROOK),
+        &plan("eastbrook-recovery"),
+        "--budget",
+        "4100.00",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report = json(&o);
+    let c = &report["costing"];
+    assert_eq!(c["budget"], "4100.00");
+    assert_eq!(c["budget_for_plan"], "2044.38");
+    assert_eq!(c["planned"], "1796.66");
+    assert_eq!(c["remaining"], "-52.28");
+    assert_costing_adds_up(c);
+    assert_eq!(report["blocked"], true);
+    // £300.00 kept aside is between 5% and 20% of £2,044.38 (£102.22 and £408.88), so the
+    // only finding is the budget.
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["code"], "over_budget");
+    assert_eq!(findings[0]["severity"], "blocks");
+    assert_eq!(findings[0]["path"], "/supports");
+    assert_eq!(
+        findings[0]["detail"],
+        "£52.28 over the budget of £2,044.38 for this plan"
     );
 }
 
@@ -278,7 +359,7 @@ fn a_blocked_plan_exits_1_and_still_prints_its_costing_and_findings() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let report = json(&o);
     assert_eq!(report["blocked"], true);
-    assert_eq!(report["costing"]["planned"], "3832.80");
+    assert_eq!(report["costing"]["planned"], "1796.66");
     let codes: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()
@@ -314,7 +395,9 @@ fn text_output_reads_as_a_summary_with_findings_in_plain_words() {
     let text = stdout(&o);
     assert!(text.starts_with("Plan of 365 days\n"), "{text}");
     assert!(
-        text.contains("Budget £8,821.00, planned £8,060.55, kept aside £700.00, remaining £60.45"),
+        text.contains(
+            "Budget £8,821.00 a year, £8,821.00 for this plan; planned £8,060.55, kept aside £700.00, remaining £60.45"
+        ),
         "{text}"
     );
     for heading in ["By goal", "By kind of support", "By who pays"] {
@@ -354,7 +437,9 @@ fn text_output_reads_as_a_summary_with_findings_in_plain_words() {
         "{text}"
     );
     assert!(
-        text.contains("(£760.55 over the budget of £8,000.00) [over_budget at /supports]"),
+        text.contains(
+            "(£760.55 over the budget of £8,000.00 for this plan) [over_budget at /supports]"
+        ),
         "{text}"
     );
     assert!(!text.contains("The plan meets every check."), "{text}");

@@ -26,8 +26,8 @@ pub struct Costing {
     pub by_payer: Vec<GroupCost>,
     /// The budget: a yearly amount, or the one-off payment.
     pub budget: Money,
-    /// The budget for the plan's days: the yearly budget times the plan's days (at most
-    /// 365) over 365, rounded as the scheme says; the whole payment for a one-off scheme.
+    /// The budget for the plan's days: the yearly budget times the plan's days over 365,
+    /// rounded as the scheme says; the whole payment for a one-off scheme.
     pub budget_for_plan: Money,
     /// What the budget pays for over the plan.
     pub planned: Money,
@@ -93,7 +93,7 @@ pub(super) fn cost(scheme: &Scheme, plan: &Plan, budget: Money) -> Result<Costin
     let budget_for_plan = if scheme.period == Period::OneOff {
         budget.0
     } else {
-        let share = Decimal::from(days.clamp(0, 365));
+        let share = Decimal::from(days.max(0));
         let prorated = budget
             .0
             .checked_mul(share)
@@ -180,6 +180,10 @@ fn support_cost(
 
 /// The days of the plan a support runs, counting both ends.
 fn active_days(s: &Support, plan: &Plan) -> i64 {
+    if s.frequency == Frequency::Once {
+        let day = s.starts.unwrap_or(plan.starts);
+        return i64::from(day >= plan.starts && day <= plan.ends);
+    }
     let from: Date = s.starts.map_or(plan.starts, |d| d.max(plan.starts));
     let to: Date = s.ends.map_or(plan.ends, |d| d.min(plan.ends));
     (from.days_until(to) + 1).max(0)

@@ -96,7 +96,7 @@ pub struct Support {
     pub units: Number,
     /// How often.
     pub frequency: Frequency,
-    /// The first day, if later than the plan's.
+    /// The first day, if later than the plan's; for a support paid once, the day it is paid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts: Option<Date>,
     /// The last day, if earlier than the plan's.
@@ -158,7 +158,7 @@ impl Payer {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contingency {
-    /// How much, for the year.
+    /// How much, for the plan.
     pub amount: Money,
     /// When it would be used.
     #[serde(default)]
@@ -191,7 +191,7 @@ pub struct CrisisPlan {
 pub struct Holding {
     /// The way, or `split`.
     pub kind: HoldingKind,
-    /// For a split: how much each way holds, for the year.
+    /// For a split: how much each way holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub split: Vec<HoldingPart>,
 }
@@ -340,7 +340,12 @@ fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
                 "a cost cannot be negative",
             ));
         }
-        if s.starts.is_some_and(|d| d > plan.ends) || s.ends.is_some_and(|d| d < plan.starts) {
+        let once_outside =
+            s.frequency == Frequency::Once && s.starts.is_some_and(|d| d < plan.starts);
+        if once_outside
+            || s.starts.is_some_and(|d| d > plan.ends)
+            || s.ends.is_some_and(|d| d < plan.starts)
+        {
             out.push(Issue::new(
                 "outside_plan",
                 at("starts"),
