@@ -14,7 +14,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # newer than the wasm, so `make test` after `make serve` does not build it again.
 WASM := www/dist/waymark_web_bg.wasm www/dist/waymark_web.js
 WASM_INPUTS := $(shell find engine web -name '*.rs' -o -name Cargo.toml) \
-	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh
+	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh scripts/wasm-opt.sh
 
 # The engine on its own as a JavaScript module, for portals that build their own interface.
 ENGINE_JS := www/dist/engine/waymark_bg.wasm www/dist/engine/waymark.js www/dist/engine/waymark.d.ts
@@ -85,7 +85,7 @@ schemas:
 bench: web
 	cargo run -p waymark --release -- bench
 	scripts/bench-council.sh
-	scripts/first-load-size.sh
+	node scripts/browser-bench.mjs
 
 fuzz:
 	scripts/install-fuzz-tools.sh

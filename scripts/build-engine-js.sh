@@ -11,11 +11,4 @@ target_dir=${CARGO_TARGET_DIR:-target}
 
 cargo build -p waymark-js --target "$target" --profile "$profile"
 wasm-bindgen --target web --out-dir "$out" --out-name waymark "$target_dir/$target/$profile/waymark_js.wasm"
-node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory \
-  --enable-nontrapping-float-to-int \
-  --enable-sign-ext \
-  --enable-mutable-globals \
-  --enable-reference-types \
-  --enable-multivalue \
-  "$out/waymark_bg.wasm" -o "$out/waymark_bg.wasm"
+scripts/wasm-opt.sh "$out/waymark_bg.wasm"

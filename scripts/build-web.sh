@@ -12,13 +12,4 @@ target_dir=${CARGO_TARGET_DIR:-target}
 cargo build -p waymark-web --target "$target" --profile "$profile"
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
   "$target_dir/$target/$profile/waymark_web.wasm"
-# Current rustc emits these features by default for wasm32-unknown-unknown; wasm-opt
-# must be told, or it refuses the module.
-node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory \
-  --enable-nontrapping-float-to-int \
-  --enable-sign-ext \
-  --enable-mutable-globals \
-  --enable-reference-types \
-  --enable-multivalue \
-  "$out/waymark_web_bg.wasm" -o "$out/waymark_web_bg.wasm"
+scripts/wasm-opt.sh "$out/waymark_web_bg.wasm"

@@ -1,0 +1,145 @@
+// Speed of the built site in headless Chromium (part of `make bench`):
+//
+// - the bytes a first visit transfers, each file gzipped at level 9 as a server would send
+//   it, and their total (the aim is under 250 KB);
+// - the time from navigation until the start page, and the first question, can be used;
+// - on the largest example scheme, the time from choosing a different answer (Continue
+//   after a Change on check your answers) until check your answers shows the new amount,
+//   and from "See your estimate" until the result page with its explanation and "what
+//   could change this" is drawn; with the engine's own share, which the page records in
+//   data-estimate-us and data-alternatives-us attributes (the aim is under 16 ms).
+//
+// Usage: node scripts/browser-bench.mjs  (after make web)
+import { gzipSync } from "node:zlib";
+import {
+  answerAll,
+  defaultScheme,
+  exampleSchemes,
+  fillAnswer,
+  follow,
+  launchBrowser,
+  openApp,
+  startServer,
+} from "../tests/browser/support.mjs";
+
+const RUNS = 15;
+const FRAME_MS = 16;
+const FIRST_LOAD_AIM = 250 * 1024;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const row = (label, value, note = "") => console.log(`  ${label}: ${value}${note}`);
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  await firstLoad();
+  await interactions();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+/** What a first visit to the deployment's start page transfers, and how soon it is usable. */
+async function firstLoad() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses = [];
+  page.on("response", (response) => responses.push(response));
+  await page.goto(`${server.origin}/`);
+  const startReady = await page.waitForFunction(() =>
+    document.querySelector("main h1") ? performance.now() : null,
+  );
+  await page.waitForLoadState("networkidle");
+  console.log("First visit, each file gzipped -9:");
+  let total = 0;
+  for (const response of responses) {
+    const body = await response.body();
+    const size = gzipSync(body, { level: 9 }).length;
+    total += size;
+    row(new URL(response.url()).pathname, String(size));
+  }
+  row("first load, gzipped", String(total), total < FIRST_LOAD_AIM ? "  (aim: under 250 KB)" : "  (over the 250 KB aim)");
+  row("until the start page can be used", ms(await startReady.jsonValue()));
+  await context.close();
+
+  const times = [];
+  for (let i = 0; i < 5; i += 1) {
+    const fresh = await browser.newContext();
+    const tab = await fresh.newPage();
+    const id = defaultScheme().scheme.sections[0].questions[0].id;
+    await tab.goto(`${server.origin}/#/questions/${id}`);
+    const ready = await tab.waitForFunction(() =>
+      document.querySelector("form[data-question-id] input") ? performance.now() : null,
+    );
+    times.push(await ready.jsonValue());
+    await fresh.close();
+  }
+  row("until the first question can be answered", ms(median(times)), ` (median of ${times.length} fresh loads)`);
+}
+
+/** Changing an answer and seeing the new estimate, on the largest example scheme. */
+async function interactions() {
+  const size = (s) => s.questions.size * 100 + s.scheme.allocation.steps.length;
+  const scheme = exampleSchemes().sort((a, b) => size(b) - size(a))[0];
+  const { answers, date } = scheme.eligible;
+  const { context, page } = await openApp(browser, server.origin, { date, schemes: [scheme.file] });
+  await answerAll(page, scheme, answers);
+  // A choice that no other question depends on, so a change returns to check your answers.
+  const all = [...scheme.questions.values()];
+  const choice = all.find(
+    (q) =>
+      q.answer.choice?.length > 2 && !q.show_if && !all.some((o) => o.show_if?.question === q.id),
+  );
+  const options = choice.answer.choice.map((o) => o.id);
+  const toCheck = [];
+  const engine = [];
+  const toResult = [];
+  const whatCouldChange = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await follow(page, page.locator(`a[href="#/change/${choice.id}"]`));
+    await fillAnswer(page, choice, options[run % options.length]);
+    toCheck.push(
+      await page.evaluate(async () => {
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Continue");
+        const start = performance.now();
+        button.click();
+        await new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error("check your answers did not show an amount")), 10_000);
+          const done = () => document.querySelector("#check-annual-amount");
+          if (done()) return resolve();
+          const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve()));
+          watch.observe(document.body, { childList: true, subtree: true });
+        });
+        return performance.now() - start;
+      }),
+    );
+    engine.push(Number(await page.locator("[data-estimate-us]").getAttribute("data-estimate-us")) / 1000);
+    toResult.push(
+      await page.evaluate(async () => {
+        const link = document.querySelector('main a[href="#/result"]');
+        const start = performance.now();
+        link.click();
+        await new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error("the result page was not drawn")), 10_000);
+          const done = () => document.querySelector("[data-alternatives-us]");
+          if (done()) return resolve();
+          const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve()));
+          watch.observe(document.body, { childList: true, subtree: true });
+        });
+        return performance.now() - start;
+      }),
+    );
+    whatCouldChange.push(
+      Number(await page.locator("[data-alternatives-us]").getAttribute("data-alternatives-us")) / 1000,
+    );
+    await follow(page, page.locator('main a[href="#/check"]'));
+  }
+  await context.close();
+  const aim = (xs) => (Math.max(...xs) < FRAME_MS ? "" : "  (over one frame)");
+  console.log(`Changing an answer on ${scheme.scheme.id} (${scheme.questions.size} questions), ${RUNS} runs, median / worst:`);
+  row("Continue to the new amount on check your answers", `${ms(median(toCheck))} / ${ms(Math.max(...toCheck))}`, aim(toCheck));
+  row("  of which the estimate", `${ms(median(engine))} / ${ms(Math.max(...engine))}`);
+  row("See your estimate to the result page drawn", `${ms(median(toResult))} / ${ms(Math.max(...toResult))}`, aim(toResult));
+  row("  of which what could change this", `${ms(median(whatCouldChange))} / ${ms(Math.max(...whatCouldChange))}`);
+}

@@ -1,0 +1,146 @@
+// Screenshots of every page of the journey, at a phone's width and a desktop's, for
+// looking at by eye: node scripts/screenshots.mjs [OUTDIR]  (default /tmp/waymark-screenshots).
+// Needs the built site (make web). Pages: start (one scheme, a choice of several, with an
+// error), task list, each kind of question with and without an error, check your answers,
+// result (eligible, not eligible, printed), saved answers (with an import error), delete,
+// deleted, and unreadable saved data.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  answerAll,
+  exampleSchemes,
+  fillAnswer,
+  follow,
+  launchBrowser,
+  openApp,
+  startServer,
+} from "../tests/browser/support.mjs";
+
+const out = process.argv[2] ?? "/tmp/waymark-screenshots";
+mkdirSync(out, { recursive: true });
+const widths = [375, 1280];
+const schemes = exampleSchemes();
+const byFile = (part) => schemes.find((s) => s.file.includes(part));
+const server = await startServer();
+const browser = await launchBrowser();
+const taken = [];
+
+/** Screenshots the whole page at each width, in parts of at most PART pixels high. */
+const PART = 1600;
+async function shoot(page, name) {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let top = 0, part = 1; top < height; top += PART, part += 1) {
+      const suffix = height > PART ? `-part${part}` : "";
+      const file = path.join(out, `${name}-${width}${suffix}.png`);
+      const clip = { x: 0, y: top, width, height: Math.min(PART, height - top) };
+      await page.screenshot({ path: file, fullPage: true, clip });
+      taken.push(file);
+    }
+  }
+}
+
+async function open(scheme, options = {}) {
+  return openApp(browser, server.origin, {
+    date: scheme.eligible.date,
+    schemes: [scheme.file],
+    ...options,
+  });
+}
+
+const submit = (page) => follow(page, page.getByRole("button", { name: "Continue" }));
+const continueWithError = async (page) => {
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.locator(".govuk-error-summary").waitFor();
+};
+
+try {
+  // A long scheme: start, task list, a choice question, its error, check, result, print.
+  const northvale = byFile("northvale");
+  let { page, context } = await open(northvale);
+  await shoot(page, "01-start");
+  await follow(page, page.locator("a.govuk-button--start"));
+  await shoot(page, "02-tasks");
+  await follow(page, page.locator("a.govuk-task-list__link").first());
+  await shoot(page, "03-question-choice");
+  await continueWithError(page);
+  await shoot(page, "04-question-choice-error");
+  await answerAll(page, northvale, northvale.eligible.answers);
+  await shoot(page, "05-check");
+  await follow(page, page.locator('main a[href="#/result"]'));
+  await page.locator("#disagreement").fill("I look after my dad more than the answers show.");
+  await shoot(page, "06-result");
+  await page.emulateMedia({ media: "print" });
+  await shoot(page, "07-result-print");
+  await page.emulateMedia({ media: "screen" });
+  await follow(page, page.locator('footer a[href="#/saved"]'));
+  await page.getByRole("button", { name: "Load answers" }).click();
+  await page.locator(".govuk-error-summary").waitFor();
+  await shoot(page, "08-saved-error");
+  await follow(page, page.locator('main a[href="#/delete"]'));
+  await shoot(page, "09-delete");
+  await follow(page, page.getByRole("button", { name: "Yes, delete my answers" }));
+  await shoot(page, "10-deleted");
+  await context.close();
+
+  // Number and money questions, with errors.
+  const southmere = byFile("southmere");
+  ({ page, context } = await open(southmere));
+  await follow(page, page.locator("a.govuk-button--start"));
+  await follow(page, page.locator("a.govuk-task-list__link").first());
+  await shoot(page, "11-question-number");
+  await page.locator("input#age").fill("twelve");
+  await continueWithError(page);
+  await shoot(page, "12-question-number-error");
+  await context.close();
+  ({ page, context } = await open(byFile("westhaven")));
+  const westhaven = byFile("westhaven");
+  await follow(page, page.locator("a.govuk-button--start"));
+  await fillAnswer(page, westhaven.questions.get("goal_type"), "learning");
+  await submit(page);
+  await shoot(page, "13-question-money");
+  await page.locator("input#goal_cost").fill("1.234");
+  await continueWithError(page);
+  await shoot(page, "14-question-money-error");
+  await page.locator("input#goal_cost").fill("20");
+  await submit(page);
+  await shoot(page, "15-question-yes-no");
+  await context.close();
+
+  // Not eligible.
+  const notEligible = northvale;
+  const zero = Object.fromEntries(
+    [...northvale.questions.values()].map((q) => {
+      const kind = Object.keys(q.answer)[0];
+      if (kind === "yes_no") return [q.id, false];
+      const lowest = [...q.answer.choice].sort((a, b) => Number(a.points) - Number(b.points))[0];
+      return [q.id, lowest.id];
+    }),
+  );
+  ({ page, context } = await open(notEligible));
+  await answerAll(page, northvale, zero);
+  await follow(page, page.locator('main a[href="#/result"]'));
+  await shoot(page, "16-result-not-eligible");
+  await context.close();
+
+  // A choice of schemes, and its error.
+  ({ page, context } = await openApp(browser, server.origin, {
+    date: "2026-06-01",
+    schemes: schemes.map((s) => s.file),
+  }));
+  await shoot(page, "17-start-choose");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.locator(".govuk-error-summary").waitFor();
+  await shoot(page, "18-start-choose-error");
+  await context.close();
+
+  // Unreadable saved data.
+  ({ page, context } = await open(northvale, { storage: "{not json" }));
+  await shoot(page, "19-recovery");
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(taken.join("\n"));
