@@ -1,6 +1,8 @@
-// Shared helpers for the browser tests: a static server for www/, Chromium, and the
-// default worked example read from disk.
-import { spawn } from "node:child_process";
+// Shared helpers for the browser tests: a static server for www/, Chromium, the example
+// schemes and their worked examples read from disk, the `waymark` command-line tool, and
+// a driver that answers the questions of a journey the way a person would.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +15,15 @@ export const www = path.resolve(process.env.WAYMARK_WWW ?? path.join(repo, "www"
 
 /** How long the server may take to start before the tests give up. */
 const SERVER_START_MS = 10_000;
+
+/** How long to wait for the page to do something before a test fails. */
+export const WAIT_MS = 20_000;
+
+/** The storage key the page saves answers under. */
+export const STORAGE_KEY = "waymark-saved";
+
+/** The axe-core rule tags the tests hold every page to: WCAG 2.2 A and AA. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**
  * Serves www/ with Python's static server on a port the system picks, on loopback only.
@@ -86,4 +97,195 @@ export function formatMoney(decimal, symbol = "£") {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const sign = negative && /[1-9]/.test(decimal) ? "-" : "";
   return `${sign}${symbol}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+/**
+ * Every example scheme in www/schemes, with its path (relative to www), the scheme, its
+ * questions by id, and the first case of its tests file that expects a budget.
+ */
+export function exampleSchemes() {
+  const folder = path.join(www, "schemes");
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".json") && !name.endsWith(".tests.json"))
+    .sort()
+    .map((name) => {
+      const file = `schemes/${name}`;
+      const scheme = JSON.parse(readFileSync(path.join(www, file), "utf8"));
+      const tests = JSON.parse(
+        readFileSync(path.join(folder, name.replace(/\.json$/, ".tests.json")), "utf8"),
+      );
+      const questions = new Map(
+        scheme.sections.flatMap((section) => section.questions.map((q) => [q.id, q])),
+      );
+      const eligible = tests.cases.find((c) => c.expect.eligible === true);
+      return { file, scheme, questions, eligible };
+    });
+}
+
+/** The scheme the deployment's config.json opens with. */
+export function defaultScheme() {
+  const config = JSON.parse(readFileSync(path.join(www, "config.json"), "utf8"));
+  const file = config.schemes[config.default].path;
+  return exampleSchemes().find((s) => s.file === file);
+}
+
+/**
+ * What `waymark estimate` prints as JSON for these answers on this date. Uses the release
+ * binary that `make test` builds (its scheme-tests step), or builds it through cargo.
+ */
+export function cliEstimate(schemeFile, answers, date) {
+  const binary = path.join(repo, "target/release/waymark");
+  const args = ["estimate", path.join(www, schemeFile), "-", "--date", date, "--format", "json"];
+  const [command, argv] = existsSync(binary)
+    ? [binary, args]
+    : ["cargo", ["run", "-q", "--release", "-p", "waymark", "--", ...args]];
+  const run = spawnSync(command, argv, {
+    cwd: repo,
+    input: JSON.stringify(answers),
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    throw new Error(`waymark estimate failed (${run.status}): ${run.stderr}`);
+  }
+  return JSON.parse(run.stdout);
+}
+
+/**
+ * Opens the app in a fresh browser context (so fresh storage), on `date`, offering only
+ * `schemes` (paths relative to www) when given, by answering config.json's request with a
+ * configuration naming them. Records requests and any page errors.
+ */
+export async function openApp(browser, origin, { date, schemes, storage } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (request) => requests.push(request));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  if (schemes) {
+    const config = JSON.stringify({ schemes: schemes.map((p) => ({ path: p })), default: 0 });
+    await page.route("**/config.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: config }),
+    );
+  }
+  if (storage !== undefined) {
+    await page.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem("seeded")) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem("seeded", "yes");
+        }
+      },
+      [STORAGE_KEY, storage],
+    );
+  }
+  await page.goto(appUrl(origin, date));
+  await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+  return { context, page, requests, errors };
+}
+
+/** The app's address, with the assessment date when one is given. */
+export function appUrl(origin, date, hash = "") {
+  return `${origin}/${date ? `?date=${date}` : ""}${hash}`;
+}
+
+/** The page's current route, like "#/questions/sleep" or "#/". */
+export async function route(page) {
+  const hash = await page.evaluate(() => location.hash);
+  return hash === "" ? "#/" : hash;
+}
+
+/** Waits until the route is no longer `from`. */
+export async function leave(page, from) {
+  await page.waitForFunction((previous) => (location.hash || "#/") !== previous, from, {
+    timeout: WAIT_MS,
+  });
+}
+
+/** Clicks something that leads to another page and waits for it. */
+export async function follow(page, locator) {
+  const from = await route(page);
+  await locator.click();
+  await leave(page, from);
+  await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+}
+
+/** Gives the answer to the question on the page, as a person would, without submitting. */
+export async function fillAnswer(page, question, value) {
+  const kind = Object.keys(question.answer)[0];
+  if (kind === "choice") {
+    await page.locator(`input[name="${question.id}"][value="${value}"]`).check();
+  } else if (kind === "yes_no") {
+    const yes = value === true || value === "yes";
+    await page.locator(`input[name="${question.id}"][value="${yes ? "yes" : "no"}"]`).check();
+  } else {
+    await page.locator(`input#${question.id}`).fill(String(value));
+  }
+}
+
+/** The id of the question on the page. */
+export function questionId(page) {
+  return page.locator("form[data-question-id]").getAttribute("data-question-id");
+}
+
+/** Answers the question on the page from `answers` and continues to the next page. */
+export async function answerQuestion(page, scheme, answers) {
+  const id = await questionId(page);
+  const question = scheme.questions.get(id);
+  if (!(id in answers)) throw new Error(`the answers have nothing for question ${id}`);
+  await fillAnswer(page, question, answers[id]);
+  await follow(page, page.getByRole("button", { name: "Continue" }));
+  return id;
+}
+
+/**
+ * From wherever the journey is, answers every question it asks from `answers`, through the
+ * task list for long schemes, until check your answers. Returns the ids asked, in order.
+ */
+export async function answerAll(page, scheme, answers) {
+  const asked = [];
+  for (let step = 0; step < 200; step += 1) {
+    const at = await route(page);
+    if (at === "#/check") return asked;
+    if (at === "#/" ) {
+      await follow(page, page.locator("main a.govuk-button--start, main button.govuk-button--start"));
+    } else if (at === "#/tasks") {
+      const check = page.locator('a.govuk-task-list__link[href="#/check"]');
+      const next = page
+        .locator(".govuk-task-list__item--with-link")
+        .filter({ hasNotText: "Completed" })
+        .locator("a.govuk-task-list__link")
+        .first();
+      await follow(page, (await check.count()) > 0 ? check : next);
+    } else if (at.startsWith("#/questions/") || at.startsWith("#/change/")) {
+      asked.push(await answerQuestion(page, scheme, answers));
+    } else {
+      throw new Error(`the journey reached ${at} before check your answers`);
+    }
+  }
+  throw new Error("the journey did not reach check your answers");
+}
+
+/** Runs axe-core's WCAG 2.2 A and AA rules on the page; resolves to a list of problems. */
+export async function axeProblems(page) {
+  const axe = path.join(repo, "node_modules/axe-core/axe.min.js");
+  if (!(await page.evaluate(() => "axe" in globalThis))) {
+    await page.addScriptTag({ path: axe });
+  }
+  const results = await page.evaluate(
+    (tags) => globalThis.axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    AXE_TAGS,
+  );
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+}
+
+/** What the page has saved on the device, parsed, or null. */
+export async function savedDocument(page) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  return text === null ? null : JSON.parse(text);
 }

@@ -1,4 +1,13 @@
-//! The site's `config.json`: which schemes the page offers, and which one it opens with.
+//! The site's `config.json`: which schemes the page offers.
+//!
+//! ```json
+//! {"schemes": [{"path": "schemes/northvale-recovery-2026.json",
+//!               "tests": "schemes/northvale-recovery-2026.tests.json"}],
+//!  "default": 0}
+//! ```
+//!
+//! With one scheme, the page uses it. With several, the start page asks which one, the
+//! default listed first.
 
 use serde::Deserialize;
 
@@ -8,7 +17,7 @@ use serde::Deserialize;
 pub struct Config {
     /// The schemes on offer, in the order they are listed.
     pub schemes: Vec<SchemeEntry>,
-    /// The index in `schemes` of the one the page opens with.
+    /// The index in `schemes` of the main scheme, listed first when there are several.
     pub default: usize,
 }
 
@@ -18,8 +27,10 @@ pub struct Config {
 pub struct SchemeEntry {
     /// The scheme file.
     pub path: String,
-    /// The scheme's tests file, whose cases double as worked examples.
-    pub tests: String,
+    /// The scheme's tests file, for tools and tests that need worked examples; the page
+    /// does not load it.
+    #[serde(default)]
+    pub tests: Option<String>,
 }
 
 impl Config {
@@ -28,15 +39,23 @@ impl Config {
         serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}"))
     }
 
-    /// The scheme the page opens with.
-    pub fn default_scheme(&self) -> Result<&SchemeEntry, String> {
-        self.schemes.get(self.default).ok_or_else(|| {
+    /// The schemes in the order the page offers them: the default first, then the rest as
+    /// listed. Fails when there are none or the default is not one of them.
+    pub fn offered(&self) -> Result<Vec<&SchemeEntry>, String> {
+        let default = self.schemes.get(self.default).ok_or_else(|| {
             format!(
                 "config.json names scheme {} as the default but lists {}",
                 self.default,
                 self.schemes.len()
             )
-        })
+        })?;
+        let rest = self
+            .schemes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != self.default)
+            .map(|(_, entry)| entry);
+        Ok(std::iter::once(default).chain(rest).collect())
     }
 }
 
@@ -45,21 +64,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_the_default_scheme() {
+    fn offers_the_default_first() {
         let config = Config::from_json(
-            r#"{"schemes": [{"path": "schemes/a.json", "tests": "schemes/a.tests.json"}], "default": 0}"#,
+            r#"{"schemes": [{"path": "a.json", "tests": "a.tests.json"}, {"path": "b.json"},
+                            {"path": "c.json"}], "default": 1}"#,
         )
         .unwrap();
-        assert_eq!(config.default_scheme().unwrap().path, "schemes/a.json");
+        let paths: Vec<&str> = config
+            .offered()
+            .unwrap()
+            .iter()
+            .map(|e| e.path.as_str())
+            .collect();
+        assert_eq!(paths, ["b.json", "a.json", "c.json"]);
     }
 
     #[test]
     fn refuses_a_default_past_the_end() {
         let config = Config::from_json(r#"{"schemes": [], "default": 0}"#).unwrap();
         assert_eq!(
-            config.default_scheme().unwrap_err(),
+            config.offered().unwrap_err(),
             "config.json names scheme 0 as the default but lists 0"
         );
+    }
+
+    /// The deployment's own configuration is valid and every scheme it names loads.
+    #[test]
+    fn the_site_configuration_loads() {
+        let www = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
+        let config =
+            Config::from_json(&std::fs::read_to_string(www.join("config.json")).unwrap()).unwrap();
+        for entry in config.offered().unwrap() {
+            let text = std::fs::read_to_string(www.join(&entry.path)).unwrap();
+            assert!(
+                waymark_engine::Scheme::from_json(&text).is_ok(),
+                "{}",
+                entry.path
+            );
+        }
     }
 
     #[test]

@@ -1,18 +1,37 @@
-//! The Waymark page: the engine, running on the person's own device.
+//! The Waymark page: a self-assessment that ends with an explained indicative budget,
+//! worked out by the engine on the person's own device.
 //!
-//! For now the page proves that the engine runs in the browser. It reads `config.json`, loads
-//! the default scheme and the first worked example from that scheme's tests file, and shows the
-//! estimate with its explanation, or the problems that stopped it.
+//! The design follows Yew's function_todomvc and function_router examples:
 //!
-//! Everything that is not drawing or fetching lives in modules with no DOM imports
-//! ([`config`], [`example`]), so it is tested natively with `cargo test`. Every path the page
-//! fetches is relative, so the site works under any sub-path.
+//! - [`state`] holds the state, the actions and the reducer, with no DOM imports, so the
+//!   journey's logic (which page, which errors, what to save) is tested natively. It
+//!   relies on [`flow`] (the order of questions), [`answer`] (reading what was typed),
+//!   [`saved`] (the versioned saved-answers format) and [`route`] (addresses and titles).
+//! - `pages` has one component per page; `components` the stateless GOV.UK pieces they
+//!   share. Pages dispatch actions; the app component (`app`) carries out the side
+//!   effects the state asks for: the address bar, the title, focus and saving.
+//! - `dom` is the only module that touches the browser beyond Yew's event types.
+//! - [`text`] is the catalogue of every interface word, ready for translation.
+//!
+//! Nothing a person types leaves the device: the page fetches only `config.json` and the
+//! scheme files it names, from its own site, and keeps answers in `localStorage`.
+//! Every path is relative, so the site works under any sub-path. The assessment date is
+//! today on the device unless the address has `?date=YYYY-MM-DD` (for tests and demonstrations).
 
+pub mod answer;
 mod app;
+mod components;
 pub mod config;
-pub mod example;
+mod dom;
 mod fetch;
-mod view;
+pub mod flow;
+pub mod format;
+mod pages;
+pub mod plan;
+pub mod route;
+pub mod saved;
+pub mod state;
+pub mod text;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -22,11 +41,13 @@ const ROOT_ID: &str = "app";
 /// Starts the page when the wasm module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
-    let root = web_sys::window()
+    let Some(root) = web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(ROOT_ID));
-    match root {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
+        .and_then(|document| document.get_element_by_id(ROOT_ID))
+    else {
+        return;
     };
+    // The fallback text (for browsers without JavaScript or wasm) goes before the app draws.
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
 }

@@ -1,0 +1,86 @@
+// Nothing a person types leaves the device: every request made during a whole journey is
+// recorded, and the test fails on any request to another origin, on any request that is
+// not for one of the site's own static files, and on any request whose address or body
+// carries an answer or the person's notes.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import {
+  answerAll,
+  exampleSchemes,
+  follow,
+  launchBrowser,
+  openApp,
+  startServer,
+} from "./support.mjs";
+
+const NOTE = "Privately: my sister helps on Tuesdays 7319";
+
+describe("privacy", { timeout: 60_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const scheme of exampleSchemes()) {
+    test(`a ${scheme.scheme.id} journey asks nothing of other hosts and sends no answer`, async () => {
+      const { answers, date } = scheme.eligible;
+      const { context, page, requests, errors } = await openApp(browser, server.origin, {
+        date,
+        schemes: [scheme.file],
+      });
+      try {
+        await answerAll(page, scheme, answers);
+        await follow(page, page.locator('main a[href="#/result"]'));
+        await page.locator("#disagreement").fill(NOTE);
+        await page.getByRole("button", { name: "Save what I have written" }).click();
+        await page.locator(".govuk-notification-banner").waitFor();
+        await follow(page, page.locator('footer a[href="#/saved"]'));
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+
+      const allowed = new Set([
+        "/",
+        "/main.js",
+        "/styles.css",
+        "/favicon.svg",
+        "/dist/waymark_web.js",
+        "/dist/waymark_web_bg.wasm",
+        "/config.json",
+        `/${scheme.file}`,
+      ]);
+      const secrets = [
+        NOTE,
+        ...Object.values(answers)
+          .filter((value) => typeof value !== "boolean")
+          .map(String),
+      ];
+      const problems = [];
+      for (const request of requests) {
+        const url = new URL(request.url());
+        const label = `${request.method()} ${request.url()}`;
+        if (url.origin !== server.origin) problems.push(`another origin: ${label}`);
+        if (request.method() !== "GET") problems.push(`not a GET: ${label}`);
+        if (request.postData() !== null) problems.push(`has a body: ${label}`);
+        if (!allowed.has(url.pathname)) problems.push(`not a static file of the site: ${label}`);
+        const query = url.search === `?date=${date}` ? "" : decodeURIComponent(url.search);
+        for (const secret of secrets) {
+          if (query.includes(secret) || (request.postData() ?? "").includes(secret)) {
+            problems.push(`carries the answer ${JSON.stringify(secret)}: ${label}`);
+          }
+        }
+      }
+      assert.ok(requests.length >= allowed.size - 1, "the recording saw the page load");
+      assert.deepEqual(problems, []);
+    });
+  }
+});

@@ -1,0 +1,265 @@
+//! Turning what a person chose or typed into an answer, or into a GOV.UK error message.
+//!
+//! The engine decides whether an answer is valid (`answers::check`); this module only
+//! tidies what was typed first (`£1,250` is `1250.00`) and words the engine's verdict in
+//! the catalogue's language.
+
+use crate::format::money;
+use crate::text::{fill, text};
+use serde_json::Value;
+use waymark_engine::amount::parse_decimal;
+use waymark_engine::answers;
+use waymark_engine::issue::pointer;
+use waymark_engine::scheme::{AnswerKind, Question};
+use waymark_engine::{Answers, Scheme};
+
+/// What a form sent for one question: the chosen option's value, or the typed text.
+/// `None` when nothing was chosen.
+pub type Posted = Option<String>;
+
+/// The value a yes/no radio sends for "yes".
+pub const YES: &str = "yes";
+/// The value a yes/no radio sends for "no".
+pub const NO: &str = "no";
+
+/// A problem with one field, for the error summary and the inline message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's id (a question's id is its field's id), for the summary's link.
+    pub field: String,
+    /// The message, in the catalogue's words.
+    pub message: String,
+}
+
+/// Reads the posted value for `question` as an answer, checked by the engine together
+/// with the other `answers` (so limits and conditions are the engine's).
+pub fn read(
+    scheme: &Scheme,
+    answers: &Answers,
+    question: &Question,
+    posted: &Posted,
+) -> Result<Value, String> {
+    let t = text();
+    let posted = posted.as_deref().map(str::trim).unwrap_or_default();
+    let value = match &question.answer {
+        AnswerKind::Choice(_) if posted.is_empty() => return Err(t.error_choose.into()),
+        AnswerKind::Choice(_) => Value::String(posted.to_owned()),
+        AnswerKind::YesNo(_) => match posted {
+            YES => Value::Bool(true),
+            NO => Value::Bool(false),
+            _ => return Err(t.error_yes_no.into()),
+        },
+        AnswerKind::Number(_) if posted.is_empty() => {
+            return Err(t.error_number_missing.into());
+        }
+        AnswerKind::Number(_) => match parse_decimal(&tidy(posted)) {
+            Some(number) => Value::String(number.normalize().to_string()),
+            None => return Err(t.error_number_invalid.into()),
+        },
+        AnswerKind::Money(_) if posted.is_empty() => return Err(t.error_money_missing.into()),
+        AnswerKind::Money(_) => match parse_decimal(&tidy(posted)) {
+            Some(mut amount) => {
+                if amount.scale() < 2 {
+                    amount.rescale(2);
+                }
+                Value::String(amount.to_string())
+            }
+            None => return Err(t.error_money_invalid.into()),
+        },
+    };
+    let mut trial = answers.clone();
+    trial.set(&question.id, value.clone());
+    let path = pointer([&question.id]);
+    let checked = answers::check(scheme, &trial);
+    match checked.errors.iter().find(|issue| issue.path == path) {
+        None => Ok(value),
+        Some(issue) => Err(message(question, &issue.code, scheme.currency.symbol())),
+    }
+}
+
+/// Removes what people often type around a number: spaces, a pound sign, thousands commas.
+pub(crate) fn tidy(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '£')
+        .collect()
+}
+
+/// The catalogue's message for an engine issue code on a question.
+fn message(question: &Question, code: &str, symbol: &str) -> String {
+    let t = text();
+    match (&question.answer, code) {
+        (AnswerKind::Choice(_), _) => t.error_choose.into(),
+        (AnswerKind::YesNo(_), _) => t.error_yes_no.into(),
+        (AnswerKind::Number(_), "not_whole_number") => t.error_number_whole.into(),
+        (AnswerKind::Number(limits), "out_of_range") => fill(
+            t.error_number_range,
+            &[
+                ("min", &limits.min.to_string()),
+                ("max", &limits.max.to_string()),
+            ],
+        ),
+        (AnswerKind::Number(_), _) => t.error_number_invalid.into(),
+        (AnswerKind::Money(limits), "out_of_range") => fill(
+            t.error_money_range,
+            &[
+                ("min", &money(limits.min.0, symbol)),
+                ("max", &money(limits.max.0, symbol)),
+            ],
+        ),
+        (AnswerKind::Money(_), _) => t.error_money_pence.into(),
+    }
+}
+
+/// The hint under a number or money question, saying what to enter.
+pub fn hint(question: &Question, symbol: &str) -> Option<String> {
+    let t = text();
+    match &question.answer {
+        AnswerKind::Number(limits) => Some(fill(
+            if limits.whole {
+                t.hint_whole_number
+            } else {
+                t.hint_number
+            },
+            &[
+                ("min", &limits.min.to_string()),
+                ("max", &limits.max.to_string()),
+            ],
+        )),
+        AnswerKind::Money(limits) => Some(fill(
+            t.hint_money,
+            &[
+                ("min", &money(limits.min.0, symbol)),
+                ("max", &money(limits.max.0, symbol)),
+            ],
+        )),
+        AnswerKind::Choice(_) | AnswerKind::YesNo(_) => None,
+    }
+}
+
+/// What a form field shows for a saved answer: the option's value, or the text to edit.
+pub fn shown(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(true) => Some(YES.into()),
+        Value::Bool(false) => Some(NO.into()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn scheme() -> Scheme {
+        let scheme = json!({
+            "id": "t", "version": "1", "title": "T", "owner": "O",
+            "applies_from": "2026-04-01", "currency": "GBP", "period": "annual",
+            "weeks_per_year": "52", "rounding": {"places": 2, "strategy": "half_up"},
+            "text": {"introduction": "i", "next_steps": "n", "not_eligible": "x"},
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "pick", "text": "Pick?", "answer": {"choice": [
+                    {"id": "low", "label": "Low", "points": 0},
+                    {"id": "high", "label": "High", "points": 2}]}},
+                {"id": "ok", "text": "OK?", "answer": {"yes_no": {"yes": 1, "no": 0}}},
+                {"id": "age", "text": "Age?", "answer": {"number": {"min": 18, "max": 110, "whole": true}}},
+                {"id": "cost", "text": "Cost?", "answer": {"money": {"min": "0.00", "max": "5000.00"}}}
+            ]}],
+            "allocation": {"steps": [
+                {"id": "points", "label": "Points", "calc": {"points": {}}},
+                {"id": "money", "label": "Money", "calc": {"product": ["points", {"money": "10.00"}]}}
+            ], "result": "money"}
+        });
+        Scheme::from_json(&scheme.to_string()).unwrap()
+    }
+
+    fn try_read(id: &str, posted: Option<&str>) -> Result<Value, String> {
+        let scheme = scheme();
+        let question = scheme.question(id).unwrap();
+        read(
+            &scheme,
+            &Answers::default(),
+            question,
+            &posted.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn choices_and_yes_no_must_be_chosen() {
+        assert_eq!(try_read("pick", Some("high")), Ok(json!("high")));
+        assert_eq!(try_read("pick", None).unwrap_err(), "Select an answer");
+        assert_eq!(
+            try_read("pick", Some("other")).unwrap_err(),
+            "Select an answer"
+        );
+        assert_eq!(try_read("ok", Some("yes")), Ok(json!(true)));
+        assert_eq!(try_read("ok", Some("no")), Ok(json!(false)));
+        assert_eq!(try_read("ok", None).unwrap_err(), "Select yes or no");
+    }
+
+    #[test]
+    fn numbers_are_tidied_and_checked_by_the_engine() {
+        assert_eq!(try_read("age", Some(" 45 ")), Ok(json!("45")));
+        assert_eq!(try_read("age", Some("")).unwrap_err(), "Enter a number");
+        assert_eq!(
+            try_read("age", Some("forty")).unwrap_err(),
+            "Enter a number using digits, like 12"
+        );
+        assert_eq!(
+            try_read("age", Some("45.5")).unwrap_err(),
+            "Enter a whole number, like 12"
+        );
+        assert_eq!(
+            try_read("age", Some("12")).unwrap_err(),
+            "Enter a number from 18 to 110"
+        );
+    }
+
+    #[test]
+    fn money_is_tidied_to_pence_and_checked_by_the_engine() {
+        assert_eq!(try_read("cost", Some("£1,250")), Ok(json!("1250.00")));
+        assert_eq!(try_read("cost", Some("99.5")), Ok(json!("99.50")));
+        assert_eq!(
+            try_read("cost", None).unwrap_err(),
+            "Enter an amount in pounds"
+        );
+        assert_eq!(
+            try_read("cost", Some("1.234")).unwrap_err(),
+            "Enter an amount in pounds and pence, like 150.50"
+        );
+        assert_eq!(
+            try_read("cost", Some("6000")).unwrap_err(),
+            "Enter an amount from £0.00 to £5,000.00"
+        );
+        assert_eq!(
+            try_read("cost", Some("lots")).unwrap_err(),
+            "Enter an amount in pounds using digits, like 150 or 150.50"
+        );
+    }
+
+    #[test]
+    fn hints_say_what_to_enter() {
+        let scheme = scheme();
+        let hint_for = |id| hint(scheme.question(id).unwrap(), "£");
+        assert_eq!(
+            hint_for("age").as_deref(),
+            Some("Enter a whole number from 18 to 110")
+        );
+        assert_eq!(
+            hint_for("cost").as_deref(),
+            Some("Enter an amount in pounds from £0.00 to £5,000.00, like 150 or 150.50")
+        );
+        assert_eq!(hint_for("pick"), None);
+    }
+
+    #[test]
+    fn saved_answers_become_field_values() {
+        assert_eq!(shown(Some(&json!(true))).as_deref(), Some("yes"));
+        assert_eq!(shown(Some(&json!(false))).as_deref(), Some("no"));
+        assert_eq!(shown(Some(&json!("12.50"))).as_deref(), Some("12.50"));
+        assert_eq!(shown(Some(&json!(45))).as_deref(), Some("45"));
+        assert_eq!(shown(None), None);
+    }
+}

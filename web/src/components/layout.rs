@@ -1,0 +1,58 @@
+//! The header, footer and back link around every page.
+
+use crate::route::Route;
+use crate::text::text;
+use yew::prelude::*;
+
+/// The generic header: the council's (or NHS body's) name and the service's name.
+/// No crown, no GOV.UK logo.
+pub fn header(owner: Option<&str>) -> Html {
+    let t = text();
+    html! {
+        <header class="govuk-header">
+            <div class="govuk-header__container govuk-width-container">
+                <div class="govuk-header__logo">
+                    <span class="govuk-header__logotype-text">
+                        { owner.unwrap_or(t.service_owner_fallback).to_owned() }
+                    </span>
+                </div>
+                <div class="govuk-header__content">
+                    <a href={Route::Start.hash()} class="govuk-header__link govuk-header__service-name">
+                        { t.service_name }
+                    </a>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// The footer: the way to what is saved on this device, and the privacy promise.
+pub fn footer() -> Html {
+    let t = text();
+    html! {
+        <footer class="govuk-footer">
+            <div class="govuk-width-container">
+                <div class="govuk-footer__meta">
+                    <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                        <h2 class="govuk-visually-hidden">{ t.footer_saved_link }</h2>
+                        <ul class="govuk-footer__inline-list">
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href={Route::Saved.hash()}>
+                                    { t.footer_saved_link }
+                                </a>
+                            </li>
+                        </ul>
+                        <p class="govuk-footer__text">{ t.footer_privacy }</p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}
+
+/// A GOV.UK back link: an ordinary link to the page before.
+pub fn back_link(to: &Route) -> Html {
+    html! {
+        <a href={to.hash()} class="govuk-back-link">{ text().back }</a>
+    }
+}

@@ -1,0 +1,111 @@
+//! The page as a whole: its address, title, focus, printing and timing marks.
+
+use crate::route::Route;
+use gloo_events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    FormData, HtmlElement, HtmlFormElement, HtmlTextAreaElement, InputEvent, SubmitEvent,
+};
+use yew::TargetCast;
+
+/// The address bar's fragment, like `#/questions/sleep`.
+pub fn hash() -> String {
+    super::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `route` in the address bar, as a new history entry or replacing the current one,
+/// unless it is there already. This does not fire `hashchange`.
+pub fn show_route(route: &Route, replace: bool) {
+    if Route::from_hash(&hash()) == Some(route.clone()) {
+        return;
+    }
+    let wanted = route.hash();
+    let Some(history) = super::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    // If the history cannot be changed, the page still shows the right content.
+    let _ = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&wanted))
+    };
+}
+
+/// Sets the browser tab's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = super::document() {
+        document.set_title(title);
+    }
+}
+
+/// Moves focus to the first element that matches one of `selectors`, in order, after
+/// scrolling to the top: the error summary, a notification banner, or the main heading.
+pub fn focus_first(selectors: &[&str]) {
+    let Some(document) = super::document() else {
+        return;
+    };
+    if let Some(window) = super::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let target = selectors
+        .iter()
+        .find_map(|selector| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = target {
+        // Focus fails only if the element has gone; then there is nothing to do.
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the element with `id` (a field named by an error summary's link) and scrolls
+/// its question into view.
+pub fn focus_field(id: &str) {
+    let Some(element) = super::document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let question = element
+        .closest("fieldset, .govuk-form-group")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| element.clone());
+    question.scroll_into_view();
+    if let Ok(element) = element.dyn_into::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    if let Some(window) = super::window() {
+        // Printing that is not allowed simply does not happen.
+        let _ = window.print();
+    }
+}
+
+/// The value a submitted form sent for the field `name`: the chosen radio's value or the
+/// typed text, or `None` when nothing was chosen.
+pub fn posted(event: &SubmitEvent, name: &str) -> Option<String> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
+        .and_then(|form| FormData::new_with_form(&form).ok())
+        .and_then(|data| data.get(name).as_string())
+}
+
+/// The text now in the textarea an `input` event came from.
+pub fn typed(event: &InputEvent) -> String {
+    let area: HtmlTextAreaElement = event.target_unchecked_into();
+    area.value()
+}
+
+/// Calls `changed` with the new page whenever the address bar's fragment changes (a link,
+/// the back button), until the returned listener is dropped.
+pub fn on_hash_change(changed: impl Fn(Option<Route>) + 'static) -> Option<EventListener> {
+    super::window().map(|window| {
+        EventListener::new(&window, "hashchange", move |_| {
+            changed(Route::from_hash(&hash()));
+        })
+    })
+}

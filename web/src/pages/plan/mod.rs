@@ -1,0 +1,263 @@
+//! The plan's pages, in the journey's style: a task list of the plan's parts, one page for
+//! each part with a real form, "Check your plan", and beside (or, on a phone, below) every
+//! page a live summary of the budget, the spending and the findings, worked out by the
+//! engine again each time the page is drawn (it takes well under a millisecond).
+//!
+//! Pages read the state and send [`PlanAction`]s; what was typed is read from the form
+//! only when it is sent, so errors appear only then, GOV.UK style.
+
+mod check;
+mod contingency;
+mod dates;
+mod goals;
+mod holding;
+mod notes;
+mod supports;
+mod tasks;
+
+use crate::answer::FieldError;
+use crate::components::plan::{findings, spending, totals, OnShow};
+use crate::dom::forms;
+use crate::plan::budget::budget;
+use crate::plan::ids::{self, DatePart};
+use crate::plan::locate::locate;
+use crate::plan::route::{heading, PlanPage, PlanRoute};
+use crate::plan::status::started;
+use crate::plan::PlanAction;
+use crate::route::Route;
+use crate::state::{Action, State};
+use crate::text::{fill, text};
+use std::rc::Rc;
+use waymark_engine::plan::{validate_plan, Costing, Finding, Plan};
+use waymark_engine::{Date, Issue, Scheme};
+use yew::prelude::*;
+
+/// The plan as it stands, costed and checked for the budget the answers give.
+#[derive(Debug)]
+pub struct Worked {
+    /// The scheme in use.
+    pub scheme: Rc<Scheme>,
+    /// The plan being made.
+    pub plan: Plan,
+    /// Its costing, unless issues stop it costing.
+    pub costing: Option<Costing>,
+    /// What the scheme's checks found.
+    pub findings: Vec<Finding>,
+    /// The issues that stop it costing.
+    pub issues: Vec<Issue>,
+}
+
+/// Costs and checks the plan being made; `None` before the service has loaded.
+pub fn worked(state: &State) -> Option<Worked> {
+    let scheme = state.scheme()?.clone();
+    let date = state.date?;
+    let plan = state.plan_or_new()?;
+    let money = budget(&scheme, &state.answers, date);
+    let (costing, findings, issues) = match validate_plan(&scheme, &plan, money) {
+        Ok(report) => (Some(report.costing), report.findings, Vec::new()),
+        Err(issues) => (None, Vec::new(), issues),
+    };
+    Some(Worked {
+        scheme,
+        plan,
+        costing,
+        findings,
+        issues,
+    })
+}
+
+/// What every plan page draws from.
+struct Page<'a> {
+    store: &'a UseReducerHandle<State>,
+    route: &'a PlanRoute,
+    worked: &'a Worked,
+}
+
+impl Page<'_> {
+    fn state(&self) -> &State {
+        self.store
+    }
+
+    /// The error on the field `id`, if there is one.
+    fn error(&self, id: &str) -> Option<&str> {
+        self.state()
+            .errors
+            .iter()
+            .find(|e| e.field == id)
+            .map(|e| e.message.as_str())
+    }
+
+    /// The error on any part of the date `id` (`{id}-day` and so on), if there is one.
+    fn date_error(&self, id: &str) -> Option<&str> {
+        let prefix = format!("{id}-");
+        self.state()
+            .errors
+            .iter()
+            .find(|e: &&FieldError| e.field.starts_with(&prefix))
+            .map(|e| e.message.as_str())
+    }
+
+    /// What a field shows: what was typed when the form came back with errors, otherwise
+    /// what the plan holds.
+    fn shown(&self, id: &str, saved: impl FnOnce() -> String) -> String {
+        match &self.state().plan_form {
+            Some(form) => form.text(id).to_owned(),
+            None => saved(),
+        }
+    }
+
+    /// What a group of radios or checkboxes shows as chosen.
+    fn chosen(&self, id: &str, saved: impl FnOnce() -> Vec<String>) -> Vec<String> {
+        match &self.state().plan_form {
+            Some(form) => form.all(id).map(str::to_owned).collect(),
+            None => saved(),
+        }
+    }
+
+    /// A date's day, month and year as the form shows them.
+    fn date_parts(&self, id: &str, saved: Option<Date>) -> [String; 3] {
+        DatePart::ALL.map(|part| {
+            self.shown(&ids::date_part(id, part), || {
+                saved.map_or_else(String::new, |d| match part {
+                    DatePart::Day => d.day().to_string(),
+                    DatePart::Month => d.month().to_string(),
+                    DatePart::Year => d.year().to_string(),
+                })
+            })
+        })
+    }
+
+    /// Sends the page's form as it is.
+    fn submit(&self) -> Callback<SubmitEvent> {
+        let (store, route) = (self.store.clone(), self.route.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            store.dispatch(Action::Plan(PlanAction::Submit {
+                route: route.clone(),
+                form: forms::posted(&event),
+            }));
+        })
+    }
+
+    /// The page's heading.
+    fn heading(&self) -> Html {
+        html! { <h1 class="govuk-heading-xl" tabindex="-1">{ heading(&self.route.page) }</h1> }
+    }
+}
+
+/// The page for a plan route.
+pub fn page(store: &UseReducerHandle<State>, route: &PlanRoute) -> Html {
+    let Some(worked) = worked(store) else {
+        return Html::default();
+    };
+    let page = Page {
+        store,
+        route,
+        worked: &worked,
+    };
+    match &route.page {
+        PlanPage::Tasks => tasks::view(&page),
+        PlanPage::Goals => goals::list(&page),
+        PlanPage::Goal(_) => goals::form(&page),
+        PlanPage::RemoveGoal(_) | PlanPage::RemoveSupport(_) => supports::remove(&page),
+        PlanPage::Supports => supports::list(&page),
+        PlanPage::Support(_) => supports::form(&page),
+        PlanPage::Contingency => contingency::view(&page),
+        PlanPage::Crisis => notes::crisis(&page),
+        PlanPage::Risks => notes::risks(&page),
+        PlanPage::Helpers => notes::helpers(&page),
+        PlanPage::Holding => holding::view(&page),
+        PlanPage::Dates => dates::view(&page),
+        PlanPage::Check => check::view(&page),
+    }
+}
+
+/// Where a plan page's back link goes: the task list's goes to the result.
+pub fn back(route: &PlanRoute) -> Route {
+    route.back().map_or(Route::Result, Route::Plan)
+}
+
+/// The live summary beside a plan page, except on "Check your plan", which shows it all:
+/// the totals, the findings about parts started, and spending as charts.
+pub fn aside(store: &UseReducerHandle<State>) -> Option<Html> {
+    let Route::Plan(route) = &store.route else {
+        return None;
+    };
+    if route.page == PlanPage::Check {
+        return None;
+    }
+    let t = text().plan;
+    let worked = worked(store)?;
+    let symbol = worked.scheme.currency.symbol();
+    Some(html! {
+        <aside class="waymark-plan-summary" aria-labelledby="plan-summary-heading">
+            <h2 class="govuk-heading-m" id="plan-summary-heading">{ t.summary_heading }</h2>
+            if let Some(costing) = &worked.costing {
+                { totals(costing, &worked.plan, worked.scheme.period, symbol) }
+            }
+            { plan_findings(store, &worked, "h3", false) }
+            if let Some(costing) = &worked.costing {
+                { spending(costing, symbol, "h3") }
+            }
+        </aside>
+    })
+}
+
+/// The findings for a worked plan: all of them, or only those about parts started.
+fn plan_findings(store: &UseReducerHandle<State>, worked: &Worked, level: &str, all: bool) -> Html {
+    let shown: Vec<&Finding> = worked
+        .findings
+        .iter()
+        .filter(|f| all || started(&worked.plan, &locate(&f.path, &worked.plan).page))
+        .collect();
+    let onshow: OnShow = {
+        let store = store.clone();
+        Callback::from(move |(page, field)| {
+            store.dispatch(Action::Plan(PlanAction::Show { page, field }));
+        })
+    };
+    let so_far = shown.len() < worked.findings.len();
+    findings(&worked.plan, &shown, &worked.issues, level, so_far, &onshow)
+}
+
+/// The button that sends a plan page's form, and the way to come back later.
+fn buttons() -> Html {
+    let t = text();
+    html! {
+        <>
+            <button type="submit" class="govuk-button">{ t.plan.save_button }</button>
+            <p class="govuk-body">
+                <a class="govuk-link" href={Route::Saved.hash()}>{ t.save_and_return }</a>
+            </p>
+        </>
+    }
+}
+
+/// On the result page: the way into the plan.
+pub fn invitation(state: &State) -> Html {
+    let t = text().plan;
+    let Some(scheme) = state.scheme() else {
+        return Html::default();
+    };
+    let start = Route::Plan(PlanRoute::to(PlanPage::Tasks));
+    let words = if state.plan.is_some() {
+        t.invite_continue
+    } else {
+        t.invite_start
+    };
+    html! {
+        <div class="waymark-no-print">
+            <h2 class="govuk-heading-l">{ t.invite_heading }</h2>
+            <p class="govuk-body">{ fill(t.invite_body, &[("owner", &scheme.owner)]) }</p>
+            <a href={start.hash()} class="govuk-button" draggable="false" id="make-plan">{ words }</a>
+        </div>
+    }
+}
+
+/// In the result page's print view: the plan, its costing and findings, when there is one.
+pub fn printed(store: &UseReducerHandle<State>) -> Html {
+    match worked(store).filter(|_| store.plan.is_some()) {
+        Some(worked) => check::printed(store, &worked),
+        None => Html::default(),
+    }
+}

@@ -1,0 +1,227 @@
+//! One question on its own page, in GOV.UK markup: the question is the page's heading
+//! (inside the legend for radios), with its part as a caption, progress, optional help,
+//! and a Continue button in a real form.
+
+use crate::answer::{self, NO, YES};
+use crate::components::{described_by, details, error_message, hint};
+use crate::dom::page;
+use crate::flow::Flow;
+use crate::route::Route;
+use crate::state::{Action, State};
+use crate::text::{fill, text};
+use waymark_engine::scheme::{AnswerKind, Question};
+use yew::prelude::*;
+
+/// The page for question `id`. Its form is keyed by the question's id, so moving to another
+/// question makes fresh inputs rather than reusing the last question's (and what was
+/// chosen in them).
+pub fn view(store: &UseReducerHandle<State>, id: &str) -> Html {
+    let t = text();
+    let state = &**store;
+    let Some(scheme) = state.scheme() else {
+        return Html::default();
+    };
+    let Some((section, question)) = scheme.questions().find(|(_, q)| q.id == id) else {
+        return Html::default();
+    };
+    let flow = Flow::new(scheme, &state.answers);
+    let caption = scheme
+        .sections
+        .get(section)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let error = state
+        .errors
+        .iter()
+        .find(|e| e.field == question.id)
+        .map(|e| AttrValue::from(e.message.clone()));
+    let value = match &state.draft {
+        Some(draft) if error.is_some() => Some(draft.clone()),
+        _ => answer::shown(state.answers.0.get(&question.id)),
+    };
+    let onsubmit = {
+        let store = store.clone();
+        let id = question.id.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let posted = page::posted(&event, &id);
+            store.dispatch(Action::Answer {
+                id: id.clone(),
+                posted,
+            });
+        })
+    };
+    let field = Field {
+        question,
+        caption: &caption,
+        error,
+        value,
+        symbol: scheme.currency.symbol(),
+    };
+    let progress = flow.position(&question.id).map(|(n, total)| {
+        let words = fill(
+            t.question_n_of,
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        );
+        html! {
+            <div class="waymark-progress">
+                <p class="govuk-body-s waymark-progress__text" id="progress-text">{ words }</p>
+                <progress class="waymark-progress__bar" max={total.to_string()}
+                    value={n.to_string()} aria-labelledby="progress-text"></progress>
+            </div>
+        }
+    });
+    html! {
+        <>
+            { for progress }
+            <form key={question.id.clone()} novalidate=true {onsubmit}
+                data-question-id={question.id.clone()}>
+                { field.view() }
+                <button type="submit" class="govuk-button">{ t.continue_button }</button>
+            </form>
+            <p class="govuk-body">
+                <a class="govuk-link" href={Route::Saved.hash()}>{ t.save_and_return }</a>
+            </p>
+        </>
+    }
+}
+
+/// What a question's field needs to draw itself.
+struct Field<'a> {
+    question: &'a Question,
+    caption: &'a str,
+    error: Option<AttrValue>,
+    value: Option<String>,
+    symbol: &'static str,
+}
+
+impl Field<'_> {
+    fn view(&self) -> Html {
+        let t = text();
+        match &self.question.answer {
+            AnswerKind::Choice(options) => {
+                let items = options
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.label.as_str(), o.hint.as_deref()))
+                    .collect();
+                self.radios(items, false)
+            }
+            AnswerKind::YesNo(_) => self.radios(vec![(YES, t.yes, None), (NO, t.no, None)], true),
+            AnswerKind::Number(limits) => self.text_input(None, limits.suffix.as_deref()),
+            AnswerKind::Money(_) => self.text_input(Some(self.symbol), None),
+        }
+    }
+
+    fn group_class(&self) -> &'static str {
+        if self.error.is_some() {
+            "govuk-form-group govuk-form-group--error"
+        } else {
+            "govuk-form-group"
+        }
+    }
+
+    fn help(&self) -> Html {
+        match &self.question.help {
+            Some(help) => html! {
+                { details(text().help_summary, html! { <p class="govuk-body">{ help }</p> }) }
+            },
+            None => Html::default(),
+        }
+    }
+
+    fn error_message(&self) -> Html {
+        match &self.error {
+            Some(message) => html! {
+                { error_message(&self.question.id, message) }
+            },
+            None => Html::default(),
+        }
+    }
+
+    /// Radios: the first radio's id is the question's, the rest are numbered from 2.
+    fn radios(&self, items: Vec<(&str, &str, Option<&str>)>, inline: bool) -> Html {
+        let id = &self.question.id;
+        let items = items.into_iter().enumerate().map(|(i, (value, label, hint))| {
+            let input_id = if i == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{}", i + 1)
+            };
+            let hint_id = hint.map(|_| format!("{input_id}-item-hint"));
+            html! {
+                <div class="govuk-radios__item">
+                    <input class="govuk-radios__input" id={input_id.clone()} name={id.clone()}
+                        type="radio" value={value.to_owned()} aria-describedby={hint_id.clone()}
+                        checked={self.value.as_deref() == Some(value)} />
+                    <label class="govuk-label govuk-radios__label" for={input_id}>{ label }</label>
+                    if let (Some(hint), Some(hint_id)) = (hint, hint_id) {
+                        <div id={hint_id} class="govuk-hint govuk-radios__hint">{ hint }</div>
+                    }
+                </div>
+            }
+        });
+        let class = if inline {
+            "govuk-radios govuk-radios--inline"
+        } else {
+            "govuk-radios"
+        };
+        html! {
+            <div class={self.group_class()}>
+                <fieldset class="govuk-fieldset"
+                    aria-describedby={described_by(id, false, self.error.is_some())}>
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
+                        <span class="govuk-caption-l">{ self.caption }</span>
+                        <h1 class="govuk-fieldset__heading" tabindex="-1">{ &self.question.text }</h1>
+                    </legend>
+                    { self.help() }
+                    { self.error_message() }
+                    <div {class}>{ for items }</div>
+                </fieldset>
+            </div>
+        }
+    }
+
+    /// A text input for a number or an amount, with a prefix (`£`) or suffix hidden from
+    /// screen readers because the hint says the same.
+    fn text_input(&self, prefix: Option<&str>, suffix: Option<&str>) -> Html {
+        let id = &self.question.id;
+        let hint_text = answer::hint(self.question, self.symbol);
+        let width = if prefix.is_some() {
+            "govuk-input--width-10"
+        } else {
+            "govuk-input--width-5"
+        };
+        let class = classes!(
+            "govuk-input",
+            width,
+            self.error.is_some().then_some("govuk-input--error")
+        );
+        html! {
+            <div class={self.group_class()}>
+                <span class="govuk-caption-l">{ self.caption }</span>
+                <h1 class="govuk-label-wrapper" tabindex="-1">
+                    <label class="govuk-label govuk-label--l" for={id.clone()}>
+                        { &self.question.text }
+                    </label>
+                </h1>
+                if let Some(words) = &hint_text {
+                    { hint(id, words) }
+                }
+                { self.help() }
+                { self.error_message() }
+                <div class="govuk-input__wrapper">
+                    if let Some(prefix) = prefix {
+                        <div class="govuk-input__prefix" aria-hidden="true">{ prefix }</div>
+                    }
+                    <input {class} id={id.clone()} name={id.clone()} type="text"
+                        inputmode="decimal" spellcheck="false" autocomplete="off"
+                        aria-describedby={described_by(id, hint_text.is_some(), self.error.is_some())}
+                        value={self.value.clone().unwrap_or_default()} />
+                    if let Some(suffix) = suffix {
+                        <div class="govuk-input__suffix" aria-hidden="true">{ suffix }</div>
+                    }
+                </div>
+            </div>
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The result: the estimate in hopeful plain words, how it was worked out, what could
+//! change it, what happens next, and a place to write down anything the person disagrees
+//! with. "What could change this" runs the engine once per other answer, so it is worked
+//! out here only, and only again when the answers change.
+
+use super::estimate;
+use crate::components::{answers_summary, around, explanation, what_could_change};
+use crate::dom::page;
+use crate::format::money;
+use crate::route::Route;
+use crate::state::{Action, State};
+use crate::text::{fill, text};
+use waymark_engine::scheme::Period;
+use waymark_engine::{Estimate, Scheme};
+use yew::prelude::*;
+
+/// The id of the disagreement notes' textarea.
+const NOTES_FIELD: &str = "disagreement";
+
+/// Properties of [`ResultPage`]: the state and the way to change it.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    /// The app's state and its dispatcher.
+    pub store: UseReducerHandle<State>,
+}
+
+/// The result page. It is a Yew component, unlike the other pages, so that a hook can
+/// keep the estimate and "what could change this" while the notes are typed.
+#[function_component]
+pub fn ResultPage(props: &PageProps) -> Html {
+    let t = text();
+    let state = &*props.store;
+    let scheme = state.scheme().cloned();
+    let worked = use_memo(
+        (scheme.clone(), state.answers.clone(), state.date),
+        |(scheme, answers, date)| {
+            scheme.as_ref().zip(*date).map(|(scheme, date)| {
+                let timed = estimate::timed(scheme, answers, date);
+                let alternatives = timed
+                    .estimate
+                    .as_ref()
+                    .ok()
+                    .map(|e| estimate::alternatives(scheme, answers, date, e));
+                (timed, alternatives)
+            })
+        },
+    );
+    let (Some(scheme), Some(date), Some((timed, alternatives))) =
+        (scheme, state.date, worked.as_ref())
+    else {
+        return Html::default();
+    };
+    let estimate = match &timed.estimate {
+        Ok(estimate) => estimate.clone(),
+        Err(issues) => {
+            return html! {
+                <>
+                    <h1 class="govuk-heading-xl" tabindex="-1">{ t.estimate_failed_heading }</h1>
+                    <p class="govuk-body">{ estimate::why_not(issues, &scheme, date) }</p>
+                </>
+            }
+        }
+    };
+    let symbol = scheme.currency.symbol();
+    let per = if estimate.period == Period::OneOff {
+        t.one_off
+    } else {
+        t.a_year
+    };
+    let (alternatives, alternatives_us) = alternatives.clone().unwrap_or_default();
+    html! {
+        <>
+            if estimate.eligible {
+                { panel(&estimate, symbol, per, timed.us) }
+                <p class="govuk-body">{ fill(t.result_hope, &[("owner", &scheme.owner)]) }</p>
+            } else {
+                <h1 class="govuk-heading-xl" tabindex="-1"
+                    data-estimate-us={timed.us.to_string()}>{ t.result_heading }</h1>
+                <div class="govuk-inset-text">
+                    <p class="govuk-body">{ &scheme.text.not_eligible }</p>
+                </div>
+            }
+            if estimate.eligible {
+                <h2 class="govuk-heading-l">{ t.next_steps_heading }</h2>
+                <p class="govuk-body">{ &scheme.text.next_steps }</p>
+                { super::plan::invitation(state) }
+            }
+            <h2 class="govuk-heading-l">{ t.worked_out_heading }</h2>
+            { explanation(&scheme, &estimate) }
+            <div class="waymark-no-print" data-alternatives-us={alternatives_us.to_string()}>
+                <h2 class="govuk-heading-l">{ t.change_heading }</h2>
+                { what_could_change(&alternatives, &estimate, symbol, per) }
+            </div>
+            { notes(&props.store, &scheme) }
+            { actions(state) }
+            <div class="waymark-print-only">
+                <h2 class="govuk-heading-l">{ t.print_answers_heading }</h2>
+                { answers_summary(&scheme, &state.answers, false, "h3") }
+                if !state.disagreement.trim().is_empty() {
+                    <h2 class="govuk-heading-l">{ t.disagree_heading }</h2>
+                    <p class="govuk-body waymark-notes">{ &state.disagreement }</p>
+                }
+                { super::plan::printed(&props.store) }
+            </div>
+        </>
+    }
+}
+
+/// The amount, per year and per week, in a panel under the page's heading.
+fn panel(estimate: &Estimate, symbol: &str, per: &str, us: u64) -> Html {
+    let t = text();
+    html! {
+        <div class="govuk-panel waymark-panel" data-estimate-us={us.to_string()}>
+            <h1 class="govuk-panel__title" tabindex="-1">{ t.result_heading }</h1>
+            <div class="govuk-panel__body">
+                { t.panel_lead }<br />
+                <strong id="annual-amount" class="waymark-panel__amount">
+                    { money(estimate.annual.0, symbol) }
+                </strong>
+                { " " }{ per }
+                if let Some(weekly) = estimate.weekly {
+                    <br />
+                    <span class="waymark-panel__weekly">
+                        { around(t.about_a_week, "weekly", html! {
+                            <span id="weekly-amount">{ money(weekly.0, symbol) }</span>
+                        }) }
+                    </span>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// The place to write down disagreement, saved as it is typed.
+fn notes(store: &UseReducerHandle<State>, scheme: &Scheme) -> Html {
+    let t = text();
+    let oninput = {
+        let store = store.clone();
+        Callback::from(move |event: InputEvent| {
+            store.dispatch(Action::Notes(page::typed(&event)));
+        })
+    };
+    let onsubmit = {
+        let store = store.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            store.dispatch(Action::SaveNotes);
+        })
+    };
+    html! {
+        <form class="waymark-no-print" novalidate=true {onsubmit}>
+            <div class="govuk-form-group">
+                <h2 class="govuk-label-wrapper">
+                    <label class="govuk-label govuk-label--l" for={NOTES_FIELD}>
+                        { t.disagree_heading }
+                    </label>
+                </h2>
+                <div id="disagreement-hint" class="govuk-hint">
+                    { fill(t.disagree_hint, &[("owner", &scheme.owner)]) }
+                </div>
+                <textarea class="govuk-textarea" id={NOTES_FIELD} name={NOTES_FIELD} rows="5"
+                    aria-describedby="disagreement-hint" value={store.disagreement.clone()}
+                    {oninput} />
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">
+                { t.disagree_save }
+            </button>
+        </form>
+    }
+}
+
+/// Print, download, and the way back to the answers.
+fn actions(state: &State) -> Html {
+    let t = text();
+    let print = Callback::from(|_: MouseEvent| page::print());
+    html! {
+        <div class="waymark-no-print">
+            <div class="govuk-button-group">
+                <button type="button" class="govuk-button govuk-button--secondary" onclick={print}>
+                    { t.print }
+                </button>
+                <button type="button" class="govuk-button govuk-button--secondary"
+                    onclick={super::download(state)}>
+                    { t.download }
+                </button>
+            </div>
+            <p class="govuk-body">
+                <a class="govuk-link" href={Route::Check.hash()}>{ t.check_link }</a>
+            </p>
+            <p class="govuk-body">
+                <a class="govuk-link" href={Route::Delete.hash()}>{ t.delete_link }</a>
+            </p>
+        </div>
+    }
+}

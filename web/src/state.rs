@@ -1,0 +1,776 @@
+//! The page's state and everything that changes it, with no DOM in sight.
+//!
+//! Pages send [`Action`]s; [`State::reduce`] works out the next state, including which page
+//! to show, which errors to show, where focus goes and whether to save. The app component
+//! carries out the side effects the state asks for (saving, the address bar, focus), so
+//! everything here is tested with plain `cargo test`.
+
+use crate::answer::{self, FieldError, Posted};
+use crate::flow::Flow;
+use crate::plan::{Form, PlanAction};
+use crate::route::Route;
+use crate::saved::{Problem, Saved, SchemeKey, FORMAT, VERSION};
+use crate::text::text;
+use std::rc::Rc;
+use waymark_engine::plan::Plan;
+use waymark_engine::{Answers, Date, Scheme};
+use yew::Reducible;
+
+/// The id of the file input on the saved-answers page, for its error.
+pub const IMPORT_FIELD: &str = "import-file";
+
+/// The id of the scheme radios on the start page, for their error.
+pub const SCHEME_FIELD: &str = "scheme";
+
+/// How far the page has got with starting up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Fetching the configuration and schemes.
+    Loading,
+    /// Something stopped the service starting; the messages are for the council.
+    Failed(Rc<Vec<String>>),
+    /// Ready to use.
+    Ready,
+}
+
+/// Saved data that could not be read, kept until the person says what to do with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    /// Exactly what was saved.
+    pub raw: Rc<String>,
+    /// Why it could not be used.
+    pub problem: Unreadable,
+}
+
+/// Why saved data could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The document itself could not be read.
+    Document(Problem),
+    /// The document is for a scheme this deployment does not offer.
+    Scheme(String),
+}
+
+/// A message shown at the top of a page until the person moves on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The saved answers were deleted.
+    Deleted,
+    /// The disagreement notes were saved.
+    NotesSaved,
+    /// Answers were loaded from a file; `change` says what no longer fits.
+    Imported(Option<Change>),
+    /// Saved answers were loaded, but the scheme has changed since.
+    Changed(Change),
+}
+
+/// How saved answers and the scheme now in use differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The version the answers were saved with, when it differs from the current one.
+    pub versions: Option<(String, String)>,
+    /// How many answers were to questions the scheme no longer asks.
+    pub dropped: usize,
+    /// The document as it was saved, for the person to download.
+    pub original: Rc<String>,
+}
+
+/// What the app should do with the device's storage after this state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persist {
+    /// Leave it alone: still loading, or unreadable data is waiting for the person's say.
+    Keep,
+    /// Write [`State::document`].
+    Write,
+    /// Remove what is saved.
+    Remove,
+}
+
+/// Everything the page shows, and what it should do next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// How far start-up has got.
+    pub phase: Phase,
+    /// The schemes on offer, in the configuration's order.
+    pub schemes: Rc<Vec<Rc<Scheme>>>,
+    /// The index of the scheme in use, once there is one.
+    pub chosen: Option<usize>,
+    /// The assessment date, once the page has loaded.
+    pub date: Option<Date>,
+    /// The page shown.
+    pub route: Route,
+    /// The assessment page to resume at.
+    pub resume: Route,
+    /// The answers given.
+    pub answers: Answers,
+    /// What the person wrote that they disagree with.
+    pub disagreement: String,
+    /// The recovery support plan, once the person has started one.
+    pub plan: Option<Plan>,
+    /// When the answers were last saved, as an ISO 8601 timestamp.
+    pub saved_at: Option<String>,
+    /// Errors on the page shown.
+    pub errors: Vec<FieldError>,
+    /// What was typed into the page's field when it had an error, kept to show again.
+    pub draft: Option<String>,
+    /// What a plan page's form held when it had errors, kept to show again.
+    pub plan_form: Option<Rc<Form>>,
+    /// The field to focus instead of the page's heading, after following a link to it.
+    pub focus_field: Option<String>,
+    /// Saved data waiting for the person to decide about it.
+    pub recovery: Option<Recovery>,
+    /// A message for the top of the page.
+    pub notice: Option<Notice>,
+    /// Whether the browser lets the page save.
+    pub storage_works: bool,
+    /// Counts page changes and failed submissions; focus moves when it changes.
+    pub focus: u64,
+    /// Counts changes worth saving; the app saves when it changes.
+    pub changes: u64,
+    /// What to do with storage on the next save.
+    pub persist: Persist,
+    /// Whether the address bar should replace the current entry rather than add one
+    /// (after a redirect).
+    pub replace: bool,
+}
+
+/// What the page finished loading.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The schemes on offer.
+    pub schemes: Vec<Rc<Scheme>>,
+    /// The assessment date.
+    pub date: Date,
+    /// What was in storage, if anything.
+    pub stored: Option<String>,
+    /// Whether storage could be read at all.
+    pub storage_works: bool,
+    /// The page the address bar names, if it names one.
+    pub route: Option<Route>,
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Start-up finished.
+    Loaded(Box<Loaded>),
+    /// Start-up failed, for these reasons.
+    LoadFailed(Vec<String>),
+    /// The address bar changed; `None` for a fragment that is not a page.
+    Navigate(Option<Route>),
+    /// The start form was sent, with the chosen scheme's id.
+    Begin(Posted),
+    /// A question's form was sent.
+    Answer {
+        /// The question's id.
+        id: String,
+        /// What was chosen or typed.
+        posted: Posted,
+    },
+    /// The disagreement notes changed.
+    Notes(String),
+    /// The disagreement notes' form was sent.
+    SaveNotes,
+    /// The person confirmed deleting their answers.
+    Delete,
+    /// A file was chosen to load (`None` when none was).
+    Import(Option<String>),
+    /// The person chose to delete unreadable saved data and start again.
+    DiscardUnreadable,
+    /// The answers were saved at this time.
+    Written(String),
+    /// Saving failed: the browser does not allow it.
+    StorageFailed,
+    /// Something happened on the plan's pages.
+    Plan(PlanAction),
+}
+
+impl State {
+    /// The state before anything has loaded.
+    pub fn new() -> State {
+        State {
+            phase: Phase::Loading,
+            schemes: Rc::default(),
+            chosen: None,
+            date: None,
+            route: Route::Start,
+            resume: Route::Start,
+            answers: Answers::default(),
+            disagreement: String::new(),
+            plan: None,
+            saved_at: None,
+            errors: Vec::new(),
+            draft: None,
+            plan_form: None,
+            focus_field: None,
+            recovery: None,
+            notice: None,
+            storage_works: true,
+            focus: 0,
+            changes: 0,
+            persist: Persist::Keep,
+            replace: false,
+        }
+    }
+
+    /// The scheme in use.
+    pub fn scheme(&self) -> Option<&Rc<Scheme>> {
+        self.chosen.and_then(|i| self.schemes.get(i))
+    }
+
+    /// Whether the start page asks which scheme to use: there are several, and nothing has
+    /// been given for the one chosen (if any).
+    pub fn choosing_scheme(&self) -> bool {
+        self.schemes.len() > 1 && !self.has_data()
+    }
+
+    /// The scheme whose words head the page: the one in use, except on the start page while
+    /// the person is still choosing between several.
+    pub fn heading_scheme(&self) -> Option<&Scheme> {
+        let choosing = self.route == Route::Start && self.choosing_scheme();
+        self.scheme().filter(|_| !choosing).map(|s| &**s)
+    }
+
+    /// Whether anything the person gave is held.
+    pub fn has_data(&self) -> bool {
+        !self.answers.0.is_empty() || !self.disagreement.is_empty() || self.plan.is_some()
+    }
+
+    /// The document to save or download, with `saved_at` left for the caller to stamp.
+    pub fn document(&self) -> Option<Saved> {
+        let scheme = self.scheme()?;
+        Some(Saved {
+            format: FORMAT.into(),
+            version: VERSION,
+            scheme: SchemeKey {
+                id: scheme.id.clone(),
+                version: scheme.version.clone(),
+            },
+            answers: self.answers.clone(),
+            disagreement: self.disagreement.clone(),
+            page: self.resume.path(),
+            saved_at: String::new(),
+            plan: self.plan.clone(),
+        })
+    }
+
+    /// The page to show for a request, given what has been answered.
+    fn resolve(&self, route: Route) -> Route {
+        if self.recovery.is_some() {
+            return Route::Start;
+        }
+        if route == Route::Delete && !self.has_data() {
+            return Route::Saved;
+        }
+        let Some(scheme) = self.scheme() else {
+            return match route {
+                Route::Start | Route::Saved | Route::Delete => route,
+                _ => Route::Start,
+            };
+        };
+        let flow = Flow::new(scheme, &self.answers);
+        match route {
+            Route::Start | Route::Saved | Route::Delete => route,
+            Route::Tasks if flow.uses_task_list() => route,
+            Route::Question { ref id, .. } if flow.applies(id) => route,
+            Route::Check | Route::Result if flow.is_complete() => route,
+            Route::Plan(plan) if flow.is_complete() => {
+                Route::Plan(crate::plan::route::resolve(plan, self.plan.as_ref()))
+            }
+            _ => flow.next_to_answer(),
+        }
+    }
+
+    /// Moves to `route` (or where it resolves to), clearing the last page's errors.
+    pub(crate) fn go(&mut self, route: Route) {
+        let shown = self.resolve(route.clone());
+        self.replace = shown != route;
+        if shown != self.route {
+            self.notice = None;
+            self.focus += 1;
+        }
+        self.route = shown;
+        self.errors.clear();
+        self.draft = None;
+        self.plan_form = None;
+        self.focus_field = None;
+        if self.route.is_assessment() && self.route != Route::Start && self.resume != self.route {
+            self.resume = self.route.clone();
+            self.save();
+        }
+    }
+
+    /// Asks the app to save.
+    pub(crate) fn save(&mut self) {
+        self.changes += 1;
+        self.persist = if self.recovery.is_some() {
+            Persist::Keep
+        } else if self.has_data() {
+            Persist::Write
+        } else {
+            Persist::Remove
+        };
+    }
+
+    /// Shows one error on the current page and moves focus to the summary.
+    fn fail(&mut self, field: &str, message: String, draft: Option<String>) {
+        self.errors = vec![FieldError {
+            field: field.to_owned(),
+            message,
+        }];
+        self.draft = draft;
+        self.notice = None;
+        self.focus += 1;
+    }
+
+    /// Forgets everything the person gave.
+    fn clear(&mut self) {
+        self.answers = Answers::default();
+        self.disagreement.clear();
+        self.plan = None;
+        self.saved_at = None;
+        self.resume = Route::Start;
+        if self.schemes.len() != 1 {
+            self.chosen = None;
+        }
+    }
+
+    /// Takes in a saved document, or keeps it as unreadable. Returns what no longer fits.
+    fn restore(&mut self, raw: &str) -> Result<Option<Change>, Recovery> {
+        let unreadable = |problem| Recovery {
+            raw: Rc::new(raw.to_owned()),
+            problem,
+        };
+        let saved = Saved::read(raw).map_err(|p| unreadable(Unreadable::Document(p)))?;
+        let index = self
+            .schemes
+            .iter()
+            .position(|s| s.id == saved.scheme.id)
+            .ok_or_else(|| unreadable(Unreadable::Scheme(saved.scheme.id.clone())))?;
+        let scheme = Rc::clone(&self.schemes[index]);
+        let mut answers = saved.answers;
+        let before = answers.0.len();
+        answers.0.retain(|id, _| scheme.question(id).is_some());
+        let dropped = before - answers.0.len();
+        self.chosen = Some(index);
+        self.answers = answers;
+        self.disagreement = saved.disagreement;
+        self.plan = saved.plan;
+        self.saved_at = Some(saved.saved_at).filter(|s| !s.is_empty());
+        self.resume = Route::from_path(&saved.page)
+            .filter(Route::is_assessment)
+            .unwrap_or(Route::Start);
+        let versions = (saved.scheme.version != scheme.version)
+            .then(|| (saved.scheme.version, scheme.version.clone()));
+        Ok((versions.is_some() || dropped > 0).then(|| Change {
+            versions,
+            dropped,
+            original: Rc::new(raw.to_owned()),
+        }))
+    }
+
+    fn loaded(&mut self, loaded: Loaded) {
+        self.phase = Phase::Ready;
+        self.schemes = Rc::new(loaded.schemes);
+        self.date = Some(loaded.date);
+        self.storage_works = loaded.storage_works;
+        if self.schemes.len() == 1 {
+            self.chosen = Some(0);
+        }
+        if let Some(raw) = loaded.stored {
+            match self.restore(&raw) {
+                Ok(change) => self.notice = change.map(Notice::Changed),
+                Err(recovery) => self.recovery = Some(recovery),
+            }
+        }
+        let route = loaded.route.unwrap_or(Route::Start);
+        self.route = self.resolve(route.clone());
+        self.replace = self.route != route;
+    }
+
+    fn begin(&mut self, posted: Posted) {
+        let index = posted
+            .as_deref()
+            .and_then(|id| self.schemes.iter().position(|s| s.id == id));
+        match index {
+            Some(index) => {
+                self.chosen = Some(index);
+                let first = self.scheme().map(|s| Flow::new(s, &self.answers).first());
+                self.go(first.unwrap_or(Route::Start));
+            }
+            None => self.fail(SCHEME_FIELD, text().start_choose_error.into(), None),
+        }
+    }
+
+    fn answer(&mut self, id: &str, posted: Posted) {
+        let Route::Question {
+            id: ref shown,
+            change,
+        } = self.route
+        else {
+            return;
+        };
+        let Some(scheme) = self.scheme().cloned() else {
+            return;
+        };
+        let Some(question) = scheme.question(id).filter(|_| shown == id) else {
+            return;
+        };
+        match answer::read(&scheme, &self.answers, question, &posted) {
+            Ok(value) => {
+                self.answers.set(id, value);
+                let unused: Vec<String> = Flow::new(&scheme, &self.answers)
+                    .unused(&self.answers)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                for id in unused {
+                    self.answers.0.remove(&id);
+                }
+                self.save();
+                let next = Flow::new(&scheme, &self.answers).after(id, change);
+                self.go(next);
+            }
+            Err(message) => self.fail(id, message, posted),
+        }
+    }
+
+    fn import(&mut self, file: Option<String>) {
+        let t = text();
+        let Some(raw) = file else {
+            return self.fail(IMPORT_FIELD, t.import_error_none.into(), None);
+        };
+        let mut next = self.clone();
+        match next.restore(&raw) {
+            Ok(change) => {
+                *self = next;
+                self.save();
+                let route = self.scheme().map_or(Route::Start, |s| {
+                    let flow = Flow::new(s, &self.answers);
+                    if flow.is_complete() {
+                        Route::Check
+                    } else {
+                        flow.next_to_answer()
+                    }
+                });
+                self.go(route);
+                self.notice = Some(Notice::Imported(change));
+            }
+            Err(_) => self.fail(IMPORT_FIELD, t.import_error_unreadable.into(), None),
+        }
+    }
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::new()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        match action {
+            Action::Loaded(loaded) => state.loaded(*loaded),
+            Action::LoadFailed(messages) => state.phase = Phase::Failed(Rc::new(messages)),
+            Action::Navigate(Some(route)) if state.phase == Phase::Ready => {
+                if route != state.route {
+                    state.go(route);
+                }
+            }
+            Action::Navigate(_) => {}
+            Action::Begin(posted) => state.begin(posted),
+            Action::Answer { id, posted } => state.answer(&id, posted),
+            Action::Notes(notes) => {
+                state.disagreement = notes;
+                state.save();
+            }
+            Action::SaveNotes => {
+                state.notice = Some(Notice::NotesSaved);
+                state.focus += 1;
+                state.save();
+            }
+            Action::Delete => {
+                state.clear();
+                state.save();
+                state.go(Route::Start);
+                state.notice = Some(Notice::Deleted);
+            }
+            Action::Import(file) => state.import(file),
+            Action::DiscardUnreadable => {
+                state.recovery = None;
+                state.clear();
+                state.save();
+                state.focus += 1;
+                state.notice = Some(Notice::Deleted);
+            }
+            Action::Written(at) => state.saved_at = Some(at),
+            Action::StorageFailed => state.storage_works = false,
+            Action::Plan(action) => state.plan_action(action),
+        }
+        Rc::new(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn scheme(id: &str, version: &str) -> Rc<Scheme> {
+        let scheme = json!({
+            "id": id, "version": version, "title": "T", "owner": "O",
+            "applies_from": "2026-04-01", "currency": "GBP", "period": "annual",
+            "weeks_per_year": "52", "rounding": {"places": 2, "strategy": "half_up"},
+            "text": {"introduction": "i", "next_steps": "n", "not_eligible": "x"},
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "a", "text": "A?", "answer": {"yes_no": {"yes": 1, "no": 0}}},
+                {"id": "b", "text": "B?", "show_if": {"question": "a", "any_of": [true]},
+                 "answer": {"number": {"min": 0, "max": 10, "whole": true}}},
+                {"id": "c", "text": "C?", "answer": {"choice": [
+                    {"id": "low", "label": "Low", "points": 0},
+                    {"id": "high", "label": "High", "points": 2}]}}
+            ]}],
+            "allocation": {"steps": [
+                {"id": "points", "label": "Points", "calc": {"points": {}}},
+                {"id": "money", "label": "Money", "calc": {"product": ["points", {"money": "10.00"}]}}
+            ], "result": "money"}
+        });
+        Rc::new(Scheme::from_json(&scheme.to_string()).unwrap())
+    }
+
+    fn date() -> Date {
+        "2026-06-01".parse().unwrap()
+    }
+
+    fn start(schemes: Vec<Rc<Scheme>>, stored: Option<&str>, route: Option<Route>) -> Rc<State> {
+        Rc::new(State::new()).reduce(Action::Loaded(Box::new(Loaded {
+            schemes,
+            date: date(),
+            stored: stored.map(str::to_owned),
+            storage_works: true,
+            route,
+        })))
+    }
+
+    fn answer(state: Rc<State>, id: &str, posted: &str) -> Rc<State> {
+        state.reduce(Action::Answer {
+            id: id.into(),
+            posted: Some(posted.into()).filter(|p: &String| !p.is_empty()),
+        })
+    }
+
+    fn navigate(state: Rc<State>, route: Route) -> Rc<State> {
+        state.reduce(Action::Navigate(Some(route)))
+    }
+
+    fn saved(answers: serde_json::Value, version: &str) -> String {
+        json!({"format": "waymark-saved", "version": 1,
+               "scheme": {"id": "t", "version": version},
+               "answers": answers, "disagreement": "not enough", "page": "questions/c",
+               "saved_at": "2026-05-30T10:00:00.000Z"})
+        .to_string()
+    }
+
+    #[test]
+    fn a_journey_skips_what_does_not_apply_and_ends_at_check_your_answers() {
+        let state = start(vec![scheme("t", "1")], None, None);
+        assert_eq!(state.route, Route::Start);
+        assert_eq!(state.chosen, Some(0));
+        let state = navigate(state, Route::question("a"));
+        assert_eq!(state.route, Route::question("a"));
+        let state = answer(state, "a", "no");
+        assert_eq!(state.route, Route::question("c"));
+        assert_eq!(state.persist, Persist::Write);
+        let state = answer(state, "c", "high");
+        assert_eq!(state.route, Route::Check);
+        assert_eq!(state.answers.0.len(), 2);
+        let state = navigate(state, Route::Result);
+        assert_eq!(state.route, Route::Result);
+        assert_eq!(state.resume, Route::Result);
+    }
+
+    #[test]
+    fn errors_keep_what_was_typed_and_move_focus() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
+        let state = answer(state, "a", "yes");
+        assert_eq!(state.route, Route::question("b"));
+        let focus = state.focus;
+        let state = answer(state, "b", "eleven");
+        assert_eq!(state.route, Route::question("b"));
+        assert_eq!(state.errors[0].field, "b");
+        assert_eq!(
+            state.errors[0].message,
+            "Enter a number using digits, like 12"
+        );
+        assert_eq!(state.draft.as_deref(), Some("eleven"));
+        assert_eq!(state.focus, focus + 1);
+        let state = answer(state, "b", "eleven");
+        assert_eq!(state.focus, focus + 2, "a second failure moves focus again");
+        let state = answer(state, "b", "4");
+        assert!(state.errors.is_empty());
+        assert_eq!(state.draft, None);
+        assert_eq!(state.route, Route::question("c"));
+    }
+
+    #[test]
+    fn pages_that_cannot_be_seen_yet_redirect_to_what_is_next() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::Result));
+        assert_eq!(state.route, Route::question("a"));
+        assert!(state.replace);
+        let state = navigate(state, Route::question("b"));
+        assert_eq!(state.route, Route::question("a"));
+        let state = navigate(state, Route::question("nope"));
+        assert_eq!(state.route, Route::question("a"));
+        let state = navigate(state, Route::Tasks);
+        assert_eq!(state.route, Route::question("a"));
+    }
+
+    #[test]
+    fn a_change_returns_to_check_your_answers_and_drops_answers_no_longer_used() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
+        let state = answer(state, "a", "yes");
+        let state = answer(state, "b", "3");
+        let state = answer(state, "c", "low");
+        assert_eq!(state.route, Route::Check);
+        let state = navigate(state, Route::change("a"));
+        let state = answer(state, "a", "no");
+        assert_eq!(state.route, Route::Check);
+        assert_eq!(state.answers.0.get("b"), None);
+        let state = navigate(state, Route::change("a"));
+        let state = answer(state, "a", "yes");
+        assert_eq!(state.route, Route::change("b"));
+        let state = answer(state, "b", "2");
+        assert_eq!(state.route, Route::Check);
+    }
+
+    #[test]
+    fn saved_answers_are_resumed_where_the_person_left_off() {
+        let stored = saved(json!({"a": false}), "1");
+        let state = start(vec![scheme("t", "1")], Some(&stored), None);
+        assert_eq!(state.route, Route::Start);
+        assert_eq!(state.resume, Route::question("c"));
+        assert_eq!(state.disagreement, "not enough");
+        assert_eq!(state.notice, None);
+        assert_eq!(
+            state.persist,
+            Persist::Keep,
+            "loading alone does not rewrite"
+        );
+        let document = state.document().unwrap();
+        assert_eq!(document.page, "questions/c");
+        assert_eq!(document.answers.0.len(), 1);
+    }
+
+    #[test]
+    fn a_new_scheme_version_keeps_what_fits_and_says_so() {
+        let stored = saved(json!({"a": false, "gone": 3}), "0");
+        let state = start(vec![scheme("t", "1")], Some(&stored), None);
+        let Some(Notice::Changed(change)) = &state.notice else {
+            panic!("expected a notice, got {:?}", state.notice);
+        };
+        assert_eq!(change.versions, Some(("0".into(), "1".into())));
+        assert_eq!(change.dropped, 1);
+        assert_eq!(*change.original, stored);
+        assert_eq!(state.answers.0.len(), 1);
+    }
+
+    #[test]
+    fn unreadable_saved_data_is_kept_until_the_person_says() {
+        for (stored, problem) in [
+            ("{oops", Unreadable::Document(Problem::Damaged)),
+            (
+                r#"{"format": "waymark-saved", "version": 7}"#,
+                Unreadable::Document(Problem::Version("7".into())),
+            ),
+            (
+                &*saved(json!({}), "1").replace("\"t\"", "\"elsewhere\""),
+                Unreadable::Scheme("elsewhere".into()),
+            ),
+        ] {
+            let state = start(
+                vec![scheme("t", "1")],
+                Some(stored),
+                Some(Route::question("a")),
+            );
+            assert_eq!(state.route, Route::Start);
+            let recovery = state.recovery.clone().unwrap();
+            assert_eq!(recovery.problem, problem);
+            assert_eq!(*recovery.raw, stored);
+            let state = navigate(state, Route::question("a"));
+            assert_eq!(
+                state.route,
+                Route::Start,
+                "nothing starts until they decide"
+            );
+            assert_eq!(state.persist, Persist::Keep);
+            let state = state.reduce(Action::DiscardUnreadable);
+            assert_eq!(state.recovery, None);
+            assert_eq!(state.persist, Persist::Remove);
+            assert_eq!(state.notice, Some(Notice::Deleted));
+        }
+    }
+
+    #[test]
+    fn deleting_forgets_everything_and_says_so() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
+        let state = answer(state, "a", "no");
+        let state = state.reduce(Action::Notes("too low".into()));
+        let state = navigate(state, Route::Delete);
+        assert_eq!(state.route, Route::Delete);
+        let state = state.reduce(Action::Delete);
+        assert!(!state.has_data());
+        assert_eq!(state.route, Route::Start);
+        assert_eq!(state.persist, Persist::Remove);
+        assert_eq!(state.notice, Some(Notice::Deleted));
+        assert_eq!(navigate(state, Route::Delete).route, Route::Saved);
+    }
+
+    #[test]
+    fn importing_replaces_the_answers_or_explains_why_not() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::Saved));
+        let state = state.reduce(Action::Import(None));
+        assert_eq!(state.errors[0].field, IMPORT_FIELD);
+        assert_eq!(state.errors[0].message, "Select a file");
+        let state = state.reduce(Action::Import(Some("not json".into())));
+        assert_eq!(
+            state.errors[0].message,
+            "The selected file is not a file of answers this service can read"
+        );
+        let state = state.reduce(Action::Import(Some(saved(
+            json!({"a": false, "c": "low"}),
+            "1",
+        ))));
+        assert!(state.errors.is_empty());
+        assert_eq!(state.route, Route::Check);
+        assert_eq!(state.notice, Some(Notice::Imported(None)));
+        assert_eq!(state.persist, Persist::Write);
+    }
+
+    #[test]
+    fn several_schemes_are_chosen_between_on_the_start_page() {
+        let state = start(vec![scheme("t", "1"), scheme("u", "1")], None, None);
+        assert_eq!(state.chosen, None);
+        assert_eq!(
+            navigate(state.clone(), Route::question("a")).route,
+            Route::Start
+        );
+        let state = state.reduce(Action::Begin(None));
+        assert_eq!(state.errors[0].field, SCHEME_FIELD);
+        let state = state.reduce(Action::Begin(Some("u".into())));
+        assert_eq!(state.chosen, Some(1));
+        assert_eq!(state.route, Route::question("a"));
+    }
+
+    #[test]
+    fn notes_are_saved_as_they_are_typed() {
+        let state = start(vec![scheme("t", "1")], None, None);
+        let changes = state.changes;
+        let state = state.reduce(Action::Notes("the cap".into()));
+        assert_eq!(state.changes, changes + 1);
+        assert_eq!(state.persist, Persist::Write);
+        assert_eq!(state.document().unwrap().disagreement, "the cap");
+    }
+}
