@@ -2,7 +2,7 @@
 // included; a journey with the keyboard alone; focus and title on every page change;
 // reflow at 320 CSS pixels (400% zoom of a 1280 pixel window); and the noscript message.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   answerAll,
   appUrl,
@@ -10,10 +10,9 @@ import {
   exampleSchemes,
   fillAnswer,
   follow,
-  launchBrowser,
   openApp,
   route,
-  startServer,
+  useSiteAndBrowser,
   WAIT_MS,
 } from "./support.mjs";
 
@@ -23,15 +22,9 @@ const byId = (id) => schemes.find((s) => s.scheme.id === id);
 describe("accessibility", { timeout: 150_000 }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  useSiteAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   const open = (scheme, options = {}) =>

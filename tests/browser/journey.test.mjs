@@ -1,7 +1,7 @@
 // The whole self-assessment in headless Chromium, for every example scheme: the amounts the
 // page shows are exactly what `waymark estimate` prints for the same answers and date.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   answerAll,
   appUrl,
@@ -10,10 +10,9 @@ import {
   fillAnswer,
   follow,
   formatMoney,
-  launchBrowser,
   openApp,
   route,
-  startServer,
+  useSiteAndBrowser,
   WAIT_MS,
 } from "./support.mjs";
 
@@ -23,15 +22,9 @@ const byId = (id) => schemes.find((s) => s.scheme.id === id);
 describe("the self-assessment journey", { timeout: 120_000 }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  useSiteAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   /** The amounts shown on the result page. */

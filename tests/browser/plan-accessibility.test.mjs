@@ -2,8 +2,8 @@
 // errors and revealed questions included; focus and title on every page change; and
 // reflow at 320 CSS pixels (400% zoom of a 1280 pixel window).
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { axeProblems, follow, launchBrowser, route, startServer } from "./support.mjs";
+import { describe, test } from "node:test";
+import { axeProblems, follow, route, useSiteAndBrowser } from "./support.mjs";
 import {
   addGoal,
   addSupport,
@@ -18,15 +18,9 @@ import {
 describe("accessibility of the plan", { timeout: 180_000 }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  useSiteAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   test("every plan page, errors included, passes axe's WCAG 2.2 AA rules", async () => {

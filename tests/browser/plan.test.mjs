@@ -4,8 +4,8 @@
 // and the plan is saved, reloaded, downloaded and loaded again with the answers.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { after, before, describe, test } from "node:test";
-import { cliEstimate, follow, formatMoney, launchBrowser, route, savedDocument, startServer } from "./support.mjs";
+import { describe, test } from "node:test";
+import { cliEstimate, follow, formatMoney, route, savedDocument, useSiteAndBrowser } from "./support.mjs";
 import {
   addGoal,
   addSupport,
@@ -26,15 +26,9 @@ const UNLINKED = "Every paid support needs to help with at least one of your goa
 describe("the recovery support plan", { timeout: 180_000 }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  useSiteAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   /** The blocking findings shown, as text. */

@@ -3,14 +3,13 @@
 // not for one of the site's own static files, and on any request whose address or body
 // carries an answer or the person's notes.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   answerAll,
   exampleSchemes,
   follow,
-  launchBrowser,
   openApp,
-  startServer,
+  useSiteAndBrowser,
 } from "./support.mjs";
 
 const NOTE = "Privately: my sister helps on Tuesdays 7319";
@@ -18,15 +17,9 @@ const NOTE = "Privately: my sister helps on Tuesdays 7319";
 describe("privacy", { timeout: 60_000 }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  useSiteAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   for (const scheme of exampleSchemes()) {

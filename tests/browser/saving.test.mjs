@@ -3,7 +3,7 @@
 // saved data that cannot be read is never thrown away without the person's say.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   answerAll,
   answerQuestion,
@@ -12,11 +12,10 @@ import {
   exampleSchemes,
   follow,
   formatMoney,
-  launchBrowser,
   openApp,
   route,
   savedDocument,
-  startServer,
+  useSiteAndBrowser,
   STORAGE_KEY,
   WAIT_MS,
 } from "./support.mjs";
@@ -28,15 +27,9 @@ const NOTE = "The course also needs a bus pass, which is not in the cost.";
 describe("saving on the device", { timeout: 120_000 }, () => {
   let server;
   let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  useSiteAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   const open = (options = {}) =>

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -288,4 +289,22 @@ export async function axeProblems(page) {
 export async function savedDocument(page) {
   const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
   return text === null ? null : JSON.parse(text);
+}
+
+/**
+ * Starts the site's server and Chromium before a suite's tests and stops both after them,
+ * handing them to `use` once they are up.
+ */
+export function useSiteAndBrowser(use) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
