@@ -10,8 +10,11 @@ import {
   exampleSchemes,
   fillAnswer,
   follow,
+  focusSettled,
+  headingSettled,
   openApp,
   route,
+  titleSettled,
   useSiteAndBrowser,
   WAIT_MS,
 } from "./support.mjs";
@@ -206,6 +209,8 @@ describe("accessibility", { timeout: 150_000 }, () => {
       await page.locator("#age").fill("ten");
       await page.locator("#age").press("Enter");
       await page.locator(".govuk-error-summary").waitFor();
+      await focusSettled(page, ".govuk-error-summary");
+      await titleSettled(page, "Error: ");
       assert.equal(
         await page.evaluate(() => document.activeElement.className),
         "govuk-error-summary",
@@ -219,6 +224,7 @@ describe("accessibility", { timeout: 150_000 }, () => {
       );
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
+      await focusSettled(page, "#age");
       assert.equal(await page.evaluate(() => document.activeElement.id), "age");
       assert.equal(await route(page), "#/questions/age", "the link does not change the page");
     } finally {
@@ -232,6 +238,7 @@ describe("accessibility", { timeout: 150_000 }, () => {
     try {
       /** Checks focus is on the main heading and the title starts with it. */
       async function arrived(where) {
+        await headingSettled(page);
         const heading = (await page.locator("main h1").textContent()).trim();
         assert.ok(
           await page.evaluate(() => document.activeElement === document.querySelector("main h1")),

@@ -3,7 +3,7 @@
 // reflow at 320 CSS pixels (400% zoom of a 1280 pixel window).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { axeProblems, follow, route, useSiteAndBrowser } from "./support.mjs";
+import { axeProblems, follow, headingSettled, route, useSiteAndBrowser } from "./support.mjs";
 import {
   addGoal,
   addSupport,
@@ -105,6 +105,7 @@ describe("accessibility of the plan", { timeout: 180_000 }, () => {
     const { context, page } = await openPlan(browser, server.origin);
     try {
       const arrived = async (where) => {
+        await headingSettled(page);
         const heading = (await page.locator("main h1").textContent()).trim();
         assert.ok(
           await page.evaluate(() => document.activeElement === document.querySelector("main h1")),

@@ -5,7 +5,16 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
-import { cliEstimate, follow, formatMoney, route, savedDocument, useSiteAndBrowser } from "./support.mjs";
+import {
+  cliEstimate,
+  focusSettled,
+  follow,
+  formatMoney,
+  route,
+  savedDocument,
+  titleSettled,
+  useSiteAndBrowser,
+} from "./support.mjs";
 import {
   addGoal,
   addSupport,
@@ -44,6 +53,8 @@ describe("the recovery support plan", { timeout: 180_000 }, () => {
       await follow(page, page.locator('a.govuk-task-list__link[href="#/plan/goals"]'));
       await follow(page, page.getByRole("link", { name: "Add a goal" }));
       await saveWithErrors(page);
+      await titleSettled(page, "Error: ");
+      await focusSettled(page, ".govuk-error-summary");
       assert.match(await page.title(), /^Error: Add a goal – /);
       assert.equal(await page.evaluate(() => document.activeElement.className), "govuk-error-summary");
       assert.deepEqual(await page.locator(".govuk-error-summary a").allTextContents(), [
@@ -75,6 +86,7 @@ describe("the recovery support plan", { timeout: 180_000 }, () => {
 
       await follow(page, finding.locator("a"));
       assert.equal(await route(page), "#/plan/supports/support-1");
+      await focusSettled(page, "#support-goals");
       assert.equal(await page.evaluate(() => document.activeElement.id), "support-goals", "the link leads to the field");
       await page.locator("#support-goals").check();
       await save(page);

@@ -11,10 +11,12 @@ import {
   cliEstimate,
   exampleSchemes,
   follow,
+  focusSettled,
   formatMoney,
   openApp,
   route,
   savedDocument,
+  titleSettled,
   useSiteAndBrowser,
   STORAGE_KEY,
   WAIT_MS,
@@ -152,6 +154,8 @@ describe("saving on the device", { timeout: 120_000 }, () => {
       });
       await page.getByRole("button", { name: "Load answers" }).click();
       await page.locator(".govuk-error-summary a", { hasText: "not a file of answers" }).waitFor();
+      await titleSettled(page, "Error: ");
+      await focusSettled(page, ".govuk-error-summary");
       assert.match(await page.title(), /^Error: /);
       assert.equal(
         await page.evaluate(() => document.activeElement.classList.contains("govuk-error-summary")),

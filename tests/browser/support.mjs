@@ -309,3 +309,38 @@ export function useSiteAndBrowser(use) {
     await server?.stop();
   });
 }
+
+/**
+ * Waits until focus is on the page's main heading and the title starts with it, which
+ * follow the page's drawing; the caller then asserts both, so a page that never gets
+ * there still fails.
+ */
+export async function headingSettled(page) {
+  await page
+    .waitForFunction(
+      () => {
+        const h1 = document.querySelector("main h1");
+        return h1 && document.activeElement === h1 && document.title.startsWith(`${h1.textContent.trim()} – `);
+      },
+      null,
+      { timeout: WAIT_MS },
+    )
+    .catch(() => {});
+}
+
+/**
+ * Waits until the focused element matches `selector`, as focus follows the page's drawing;
+ * the caller still asserts it.
+ */
+export async function focusSettled(page, selector) {
+  await page
+    .waitForFunction((sel) => document.activeElement?.matches(sel), selector, { timeout: WAIT_MS })
+    .catch(() => {});
+}
+
+/** Waits until the page's title starts with `prefix`; the caller still asserts it. */
+export async function titleSettled(page, prefix) {
+  await page
+    .waitForFunction((p) => document.title.startsWith(p), prefix, { timeout: WAIT_MS })
+    .catch(() => {});
+}
