@@ -11,7 +11,7 @@ import {
   fillAnswer,
   follow,
   focusSettled,
-  headingSettled,
+  assertArrived,
   openApp,
   route,
   titleSettled,
@@ -236,16 +236,7 @@ describe("accessibility", { timeout: 150_000 }, () => {
     const westhaven = byId("westhaven-recovery-grant");
     const { context, page } = await open(westhaven);
     try {
-      /** Checks focus is on the main heading and the title starts with it. */
-      async function arrived(where) {
-        await headingSettled(page);
-        const heading = (await page.locator("main h1").textContent()).trim();
-        assert.ok(
-          await page.evaluate(() => document.activeElement === document.querySelector("main h1")),
-          `focus is on the heading of ${where}`,
-        );
-        assert.ok((await page.title()).startsWith(`${heading} – `), `the title of ${where}`);
-      }
+      const arrived = (where) => assertArrived(page, where);
       await follow(page, page.locator("a.govuk-button--start"));
       await arrived("the first question");
       await fillAnswer(page, westhaven.questions.get("goal_type"), "learning");

@@ -3,7 +3,7 @@
 // reflow at 320 CSS pixels (400% zoom of a 1280 pixel window).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { axeProblems, follow, headingSettled, route, useSiteAndBrowser } from "./support.mjs";
+import { assertArrived, axeProblems, follow, route, useSiteAndBrowser } from "./support.mjs";
 import {
   addGoal,
   addSupport,
@@ -104,15 +104,7 @@ describe("accessibility of the plan", { timeout: 180_000 }, () => {
   test("every plan page change moves focus to the heading and sets the title", async () => {
     const { context, page } = await openPlan(browser, server.origin);
     try {
-      const arrived = async (where) => {
-        await headingSettled(page);
-        const heading = (await page.locator("main h1").textContent()).trim();
-        assert.ok(
-          await page.evaluate(() => document.activeElement === document.querySelector("main h1")),
-          `focus is on the heading of ${where}`,
-        );
-        assert.ok((await page.title()).startsWith(`${heading} – `), `the title of ${where}`);
-      };
+      const arrived = (where) => assertArrived(page, where);
       await arrived("the task list");
       for (const link of ["goals", "contingency", "crisis", "risks", "holding", "helpers", "dates", "check"]) {
         await follow(page, page.locator(`a.govuk-task-list__link[href="#/plan/${link}"]`));

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -311,11 +312,10 @@ export function useSiteAndBrowser(use) {
 }
 
 /**
- * Waits until focus is on the page's main heading and the title starts with it, which
- * follow the page's drawing; the caller then asserts both, so a page that never gets
- * there still fails.
+ * Asserts that focus is on the page's main heading and the title starts with it, after
+ * waiting for both, which follow the page's drawing; a page that never gets there fails.
  */
-export async function headingSettled(page) {
+export async function assertArrived(page, where) {
   await page
     .waitForFunction(
       () => {
@@ -326,6 +326,12 @@ export async function headingSettled(page) {
       { timeout: WAIT_MS },
     )
     .catch(() => {});
+  const heading = (await page.locator("main h1").textContent()).trim();
+  assert.ok(
+    await page.evaluate(() => document.activeElement === document.querySelector("main h1")),
+    `focus is on the heading of ${where}`,
+  );
+  assert.ok((await page.title()).startsWith(`${heading} – `), `the title of ${where}`);
 }
 
 /**
