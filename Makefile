@@ -32,7 +32,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	schemas bench fuzz clean
 
 help:
-	@echo "make serve    build the site once and serve www/ at http://127.0.0.1:$(PORT)"
+	@echo "make serve    build the site once and serve www/ with the reference receiver at http://127.0.0.1:$(PORT)"
 	@echo "make test     every check CI runs, in order, stopping at the first failure"
 	@echo "make bench    engine benchmarks and the gzipped size of a first visit"
 	@echo "make fuzz     fuzz loading and estimating for 60 seconds"
@@ -54,8 +54,11 @@ $(WASM) &: $(WASM_INPUTS) | tools
 $(ENGINE_JS) &: $(ENGINE_JS_INPUTS) | tools
 	scripts/build-engine-js.sh
 
+# Serves www/ with the reference receiver, so the app can send a submission locally; what
+# is sent is stored in target/submissions.
 serve: web
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+	cargo build -q --release -p waymark
+	target/release/waymark receive --site www --store target/submissions --port $(PORT) www/schemes/*.json
 
 test: tools browser fmt clippy unit scheme-tests wasm-test web browser-test
 

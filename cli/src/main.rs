@@ -50,8 +50,8 @@ const USAGE: &str = "usage:
   waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text]
                                                 cost a recovery support plan and check it (exit 1 if blocked)
   waymark verify SUBMISSION --scheme SCHEME     recompute a submission; exit 1 with every difference
-  waymark receive SCHEME... --store DIR [--port P] [--allow-origin ORIGIN,...]
-                                                a reference receiver for submissions on 127.0.0.1
+  waymark receive SCHEME... --store DIR [--site DIR] [--port P] [--allow-origin ORIGIN,...]
+                                                a reference receiver for submissions (and the site) on 127.0.0.1
   waymark schema [scheme|cases|plan|submission] print a JSON Schema
   waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)
   waymark batch SCHEME CASES [--date D] [--out FILE] [--format jsonl|csv] [--threads N]

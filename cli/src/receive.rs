@@ -1,16 +1,22 @@
 //! `waymark receive`: a reference receiver for submissions. It is a small HTTP server on
 //! loopback that verifies each submission with the engine, stores it, returns a
-//! reference, and stores a submission sent again with the same key only once.
+//! reference, and stores a submission sent again with the same key only once. With
+//! `--site DIR` it also serves the static site, so the app can send to it from the same
+//! origin.
 //!
-//! It is for tests and as a model for portal teams, not a production server: one
-//! request at a time, no TLS.
+//! Each connection has its own thread, so a browser's parallel requests for the page's
+//! files are not queued behind each other; storing is serialised by a lock on the store,
+//! so a key sent twice at once is stored once and references stay unique and in order.
+//! It is for tests and as a model for portal teams, not a production server: no TLS, no
+//! keep-alive, and no limit on the number of threads.
 
 use crate::args::Args;
 use crate::files;
 use crate::Failure;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use waymark_engine::submission::{self, Submission};
 use waymark_engine::Scheme;
@@ -18,25 +24,54 @@ use waymark_engine::Scheme;
 /// The largest request body accepted.
 const MAX_BODY: usize = 5 * 1024 * 1024;
 
+/// How long a connection may take to send its request.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The headers README.md's "Hosting and response headers" recommends for every file of the
+/// site; the receiver sends them with everything it serves from `--site`.
+const SITE_HEADERS: [(&str, &str); 4] = [
+    (
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=()",
+    ),
+];
+
 /// Serves until killed.
 pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["store", "port", "allow-origin"])?;
-    if args.positional.is_empty() {
+    let args = Args::parse(argv, &["store", "port", "allow-origin", "site"])?;
+    // Test-case files are skipped, so `www/schemes/*.json` names the schemes.
+    let schemes = args
+        .positional
+        .iter()
+        .filter(|p| !files::is_case_file(p))
+        .map(|p| files::scheme(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if schemes.is_empty() {
         return Err(Failure::bad(
             "receive needs at least one SCHEME and --store DIR",
         ));
     }
-    let schemes = args
-        .positional
-        .iter()
-        .map(|p| files::scheme(p))
-        .collect::<Result<Vec<_>, _>>()?;
     let store = PathBuf::from(
         args.option("store")
             .ok_or_else(|| Failure::bad("receive needs --store DIR"))?,
     );
     std::fs::create_dir_all(store.join("keys"))
         .map_err(|e| Failure::bad(format!("{}: {e}", store.display())))?;
+    let site = args.option("site").map(PathBuf::from);
+    if let Some(site) = &site {
+        if !site.is_dir() {
+            return Err(Failure::bad(format!(
+                "{}: --site needs a folder",
+                site.display()
+            )));
+        }
+    }
     let port = args.option("port").unwrap_or("0");
     let listener = TcpListener::bind(format!("127.0.0.1:{port}"))
         .map_err(|e| Failure::bad(format!("port {port}: {e}")))?;
@@ -44,80 +79,127 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         .local_addr()
         .map_err(|e| Failure::bad(e.to_string()))?;
     println!("listening on http://{address}");
-    let receiver = Receiver {
+    // Whoever started the receiver waits for this line before sending anything.
+    std::io::stdout()
+        .flush()
+        .map_err(|e| Failure::bad(format!("stdout: {e}")))?;
+    let receiver = Arc::new(Receiver {
         schemes,
-        store,
+        store: Mutex::new(store),
+        site,
         allowed: args
             .option("allow-origin")
             .map(|o| o.split(',').map(str::to_owned).collect())
             .unwrap_or_default(),
-    };
+    });
     for stream in listener.incoming().flatten() {
+        let receiver = Arc::clone(&receiver);
         // A broken connection is the client's problem; the receiver carries on.
-        let _ = receiver.serve(stream);
+        std::thread::spawn(move || receiver.serve(stream));
     }
     Ok(())
 }
 
 struct Receiver {
     schemes: Vec<Scheme>,
-    store: PathBuf,
+    /// The folder submissions are stored in; whoever holds the lock may store.
+    store: Mutex<PathBuf>,
+    site: Option<PathBuf>,
     allowed: Vec<String>,
 }
 
 struct Request {
     method: String,
-    path: String,
+    target: String,
     origin: Option<String>,
+    idempotency_key: Option<String>,
     body: Vec<u8>,
 }
 
 struct Response {
     status: &'static str,
-    body: serde_json::Value,
+    content_type: &'static str,
+    body: Vec<u8>,
+    /// Whether it answers for the site, and so carries the site's headers.
+    from_site: bool,
 }
 
 impl Receiver {
     fn serve(&self, mut stream: TcpStream) -> std::io::Result<()> {
-        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        stream.set_read_timeout(Some(READ_TIMEOUT))?;
         let request = read_request(&stream);
-        let (response, origin) = match request {
-            Ok(r) => (self.route(&r), r.origin),
+        let (response, origin, head_only) = match request {
+            Ok(r) => (self.route(&r), r.origin, r.method == "HEAD"),
             Err(message) => (
                 reply("400 Bad Request", serde_json::json!({"error": message})),
                 None,
+                false,
             ),
         };
-        let body = response.body.to_string();
         let mut head = format!(
-            "HTTP/1.1 {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n",
+            "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n",
             response.status,
-            body.len()
+            response.body.len()
         );
+        if !response.content_type.is_empty() {
+            head.push_str(&format!("Content-Type: {}\r\n", response.content_type));
+        }
+        if response.from_site {
+            for (name, value) in SITE_HEADERS {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            head.push_str("Cache-Control: no-cache\r\n");
+        } else {
+            head.push_str("Cache-Control: no-store\r\n");
+        }
         if let Some(origin) = origin.filter(|o| self.allowed.iter().any(|a| a == o)) {
             head.push_str(&format!(
-                "Access-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Methods: POST, OPTIONS\r\nAccess-Control-Allow-Headers: Content-Type\r\nVary: Origin\r\n"
+                "Access-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Methods: POST, OPTIONS\r\nAccess-Control-Allow-Headers: Content-Type, Idempotency-Key\r\nVary: Origin\r\n"
             ));
         }
-        stream.write_all(format!("{head}\r\n{body}").as_bytes())?;
+        head.push_str("\r\n");
+        let mut bytes = head.into_bytes();
+        if !head_only {
+            bytes.extend_from_slice(&response.body);
+        }
+        stream.write_all(&bytes)?;
         stream.flush()
     }
 
     fn route(&self, r: &Request) -> Response {
-        match (r.method.as_str(), r.path.as_str()) {
-            ("OPTIONS", _) => reply("204 No Content", serde_json::Value::Null),
-            ("GET", "/health") => reply("200 OK", serde_json::json!({"status": "ok"})),
-            ("POST", "/submissions") => self.receive(&r.body),
-            _ => reply("404 Not Found", serde_json::json!({"error": "not found"})),
+        let path = r.target.split('?').next().unwrap_or_default();
+        match (r.method.as_str(), path) {
+            ("OPTIONS", _) => Response {
+                status: "204 No Content",
+                content_type: "",
+                body: Vec::new(),
+                from_site: false,
+            },
+            ("GET" | "HEAD", "/health") => reply("200 OK", serde_json::json!({"status": "ok"})),
+            ("POST", "/submissions") => self.receive(r),
+            ("GET" | "HEAD", _) => match &self.site {
+                Some(site) => serve_file(site, path),
+                None => not_found(),
+            },
+            _ => not_found(),
         }
     }
 
-    fn receive(&self, body: &[u8]) -> Response {
-        let text = String::from_utf8_lossy(body);
+    fn receive(&self, r: &Request) -> Response {
+        let text = String::from_utf8_lossy(&r.body);
         let submitted = match Submission::from_json(&text) {
             Ok(s) => s,
             Err(issues) => return reply("400 Bad Request", serde_json::json!({"issues": issues})),
         };
+        if r.idempotency_key
+            .as_ref()
+            .is_some_and(|key| *key != submitted.idempotency_key)
+        {
+            return reply(
+                "400 Bad Request",
+                serde_json::json!({"error": "the Idempotency-Key header is not the submission's idempotency_key"}),
+            );
+        }
         let stamp = &submitted.scheme;
         let Some(scheme) = self
             .schemes
@@ -140,7 +222,7 @@ impl Receiver {
                 serde_json::json!({"differences": differences}),
             );
         }
-        match self.store(&submitted, body) {
+        match self.store(&submitted, &r.body) {
             Ok((reference, repeat)) => {
                 let status = if repeat { "200 OK" } else { "201 Created" };
                 reply(
@@ -156,18 +238,20 @@ impl Receiver {
     }
 
     /// Stores a verified submission once per idempotency key; returns its reference and
-    /// whether it had been stored before.
+    /// whether it had been stored before. It holds the store's lock throughout, so looking
+    /// the key up, numbering and writing happen as one step.
     fn store(&self, submitted: &Submission, body: &[u8]) -> std::io::Result<(String, bool)> {
+        let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let key = submission::sha256_hex(submitted.idempotency_key.as_bytes());
-        let key_file = self.store.join("keys").join(key);
+        let key_file = store.join("keys").join(key);
         if let Ok(reference) = std::fs::read_to_string(&key_file) {
             return Ok((reference, true));
         }
-        let count = std::fs::read_dir(&self.store)?
+        let count = std::fs::read_dir(&*store)?
             .filter(|e| e.as_ref().is_ok_and(|e| is_stored(&e.path())))
             .count();
         let reference = format!("WM-{:06}", count + 1);
-        write_atomically(&self.store.join(format!("{reference}.json")), body)?;
+        write_atomically(&store.join(format!("{reference}.json")), body)?;
         write_atomically(&key_file, reference.as_bytes())?;
         Ok((reference, false))
     }
@@ -184,7 +268,106 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn reply(status: &'static str, body: serde_json::Value) -> Response {
-    Response { status, body }
+    Response {
+        status,
+        content_type: "application/json",
+        body: body.to_string().into_bytes(),
+        from_site: false,
+    }
+}
+
+fn not_found() -> Response {
+    reply("404 Not Found", serde_json::json!({"error": "not found"}))
+}
+
+/// Answers a GET for the site: the file the path names, or 404 with the site's headers.
+fn serve_file(site: &Path, path: &str) -> Response {
+    let found = site_file(site, path).and_then(|file| {
+        let body = std::fs::read(&file).ok()?;
+        Some(Response {
+            status: "200 OK",
+            content_type: content_type(&file),
+            body,
+            from_site: true,
+        })
+    });
+    found.unwrap_or_else(|| Response {
+        from_site: true,
+        ..not_found()
+    })
+}
+
+/// The file in `site` that a request's path names, or `None` when the path could reach
+/// outside it: a `..` or `.` part, an empty part, a backslash, a NUL or a bad escape.
+/// A path ending in `/` names the `index.html` in that folder.
+fn site_file(site: &Path, path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(path)?;
+    let relative = decoded.strip_prefix('/')?;
+    if relative.contains(['\\', '\0']) {
+        return None;
+    }
+    let (folders, name) = match relative.rsplit_once('/') {
+        Some((folders, name)) => (Some(folders), name),
+        None => (None, relative),
+    };
+    let mut file = site.to_path_buf();
+    for part in folders.into_iter().flat_map(|f| f.split('/')) {
+        file.push(plain_name(part)?);
+    }
+    file.push(if name.is_empty() {
+        "index.html"
+    } else {
+        plain_name(name)?
+    });
+    Some(file)
+}
+
+/// A part of a path that names one file or folder and nothing else.
+fn plain_name(part: &str) -> Option<&str> {
+    let mut components = Path::new(part).components();
+    match (components.next(), components.next()) {
+        (Some(Component::Normal(_)), None) => Some(part),
+        _ => None,
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or text that is not UTF-8.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let digit = |at: usize| (*bytes.get(at)? as char).to_digit(16);
+            out.push((digit(i + 1)? * 16 + digit(i + 2)?) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The Content-Type for a file of the site, by its extension.
+fn content_type(file: &Path) -> &'static str {
+    let extension = file
+        .extension()
+        .map(|x| x.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        // TypeScript definitions are for reading, so they are served as text.
+        "txt" | "ts" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
 }
 
 fn read_request(stream: &TcpStream) -> Result<Request, String> {
@@ -192,12 +375,13 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
     let mut line = String::new();
     reader.read_line(&mut line).map_err(|e| e.to_string())?;
     let mut parts = line.split_whitespace();
-    let (method, path) = (
+    let (method, target) = (
         parts.next().unwrap_or_default().to_owned(),
         parts.next().unwrap_or_default().to_owned(),
     );
     let mut length = 0usize;
     let mut origin = None;
+    let mut idempotency_key = None;
     loop {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(|e| e.to_string())?;
@@ -214,6 +398,7 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
                         .map_err(|_| "bad content-length".to_owned())?
                 }
                 "origin" => origin = Some(value.trim().to_owned()),
+                "idempotency-key" => idempotency_key = Some(value.trim().to_owned()),
                 _ => {}
             }
         }
@@ -225,8 +410,9 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
     reader.read_exact(&mut body).map_err(|e| e.to_string())?;
     Ok(Request {
         method,
-        path,
+        target,
         origin,
+        idempotency_key,
         body,
     })
 }

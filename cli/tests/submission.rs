@@ -139,16 +139,23 @@ impl Drop for Receiver {
     }
 }
 
-fn start(store: &Path) -> Receiver {
+/// Starts the receiver with the default scheme and its tests file (which it skips), storing
+/// in `store` and serving `site` if given.
+fn start(store: &Path, site: Option<&Path>) -> Receiver {
+    let mut args = vec![
+        "receive".to_owned(),
+        SCHEME.to_owned(),
+        SCHEME.replace(".json", ".tests.json"),
+        "--store".to_owned(),
+        store.to_str().unwrap().to_owned(),
+        "--allow-origin".to_owned(),
+        "http://127.0.0.1:9".to_owned(),
+    ];
+    if let Some(site) = site {
+        args.extend(["--site".to_owned(), site.to_str().unwrap().to_owned()]);
+    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args([
-            "receive",
-            SCHEME,
-            "--store",
-            store.to_str().unwrap(),
-            "--allow-origin",
-            "http://127.0.0.1:9",
-        ])
+        .args(args)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -164,31 +171,71 @@ fn start(store: &Path) -> Receiver {
     Receiver { child, address }
 }
 
-/// Sends one request; returns the status code, the headers and the JSON body.
-fn send(r: &Receiver, method: &str, body: &str) -> (u16, String, Value) {
+/// Sends a request with these extra header lines; returns the status code, the headers
+/// and the body.
+fn exchange(
+    r: &Receiver,
+    method: &str,
+    target: &str,
+    headers: &str,
+    body: &str,
+) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(&r.address).unwrap();
     write!(
         stream,
-        "{method} /submissions HTTP/1.1\r\nHost: {}\r\nOrigin: http://127.0.0.1:9\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} {target} HTTP/1.1\r\nHost: {}\r\n{headers}Content-Length: {}\r\n\r\n{body}",
         r.address,
         body.len()
     )
     .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8(response[..split].to_vec()).unwrap();
     let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head, response[split + 4..].to_vec())
+}
+
+/// Posts to /submissions from the allowed origin; returns the status code, the headers and
+/// the JSON body.
+fn send(r: &Receiver, method: &str, body: &str) -> (u16, String, Value) {
+    send_with(r, method, "", body)
+}
+
+/// As `send`, with extra header lines.
+fn send_with(r: &Receiver, method: &str, headers: &str, body: &str) -> (u16, String, Value) {
+    let headers =
+        format!("Origin: http://127.0.0.1:9\r\nContent-Type: application/json\r\n{headers}");
+    let (status, head, body) = exchange(r, method, "/submissions", &headers, body);
     (
         status,
-        head.to_owned(),
-        serde_json::from_str(body).unwrap_or(Value::Null),
+        head,
+        serde_json::from_slice(&body).unwrap_or(Value::Null),
     )
+}
+
+/// The value of a response header, by its exact name.
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(": "))
+}
+
+/// The stored submissions' file names, sorted.
+fn stored(store: &Path) -> Vec<String> {
+    let mut names: Vec<_> = std::fs::read_dir(store)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
 }
 
 #[test]
 fn the_receiver_verifies_stores_once_and_returns_a_reference() {
     let store = temp_dir("receiver");
-    let receiver = start(&store);
+    let receiver = start(&store, None);
     let body = genuine().to_string();
     let (status, head, reply) = send(&receiver, "POST", &body);
     assert_eq!(status, 201, "{reply}");
@@ -214,19 +261,230 @@ fn the_receiver_verifies_stores_once_and_returns_a_reference() {
         head.contains("Access-Control-Allow-Methods: POST, OPTIONS"),
         "{head}"
     );
-    let stored: Vec<_> = std::fs::read_dir(&store)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-        .collect();
-    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        header(&head, "Access-Control-Allow-Headers"),
+        Some("Content-Type, Idempotency-Key")
+    );
+    let (status, _, body) = exchange(&receiver, "GET", "/", "", "");
+    assert_eq!(status, 404, "without --site there is no site");
+    assert_eq!(body, br#"{"error":"not found"}"#);
+    assert_eq!(stored(&store), ["WM-000001.json"]);
     let kept: Value =
-        serde_json::from_str(&std::fs::read_to_string(stored[0].path()).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(store.join("WM-000001.json")).unwrap())
+            .unwrap();
     assert_eq!(kept["goals"], Value::Null);
     assert_eq!(
         kept["plan"]["goals"][0]["text"],
         "Feel calmer <script>alert(1)</script>"
     );
+    drop(receiver);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+/// The header lines README.md recommends under "Hosting and response headers".
+fn recommended_headers() -> Vec<(String, String)> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = readme
+        .split_once("### Hosting and response headers")
+        .unwrap()
+        .1;
+    let block = section.split("```").nth(1).unwrap();
+    let headers: Vec<_> = block
+        .lines()
+        .filter_map(|line| line.split_once(": "))
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect();
+    assert_eq!(headers.len(), 4, "{block}");
+    headers
+}
+
+/// A small site: an index page, a script, a wasm file, a page in a folder and a file with a
+/// space in its name, with a file beside the site that must never be served.
+fn small_site() -> (PathBuf, PathBuf) {
+    let root = temp_dir("site");
+    let site = root.join("www");
+    std::fs::create_dir_all(site.join("docs")).unwrap();
+    std::fs::write(
+        site.join("index.html"),
+        "<!doctype html><title>Waymark</title>",
+    )
+    .unwrap();
+    std::fs::write(site.join("main.js"), "export const answer = 42;\n").unwrap();
+    std::fs::write(site.join("app.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(site.join("docs/index.html"), "<p>docs</p>").unwrap();
+    std::fs::write(site.join("two words.txt"), "spaced").unwrap();
+    std::fs::write(root.join("secret.txt"), "not for the web").unwrap();
+    (root, site)
+}
+
+#[test]
+fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
+    let (root, site) = small_site();
+    let store = root.join("store");
+    let receiver = start(&store, Some(&site));
+    let expected = [
+        (
+            "/",
+            "text/html; charset=utf-8",
+            "<!doctype html><title>Waymark</title>".as_bytes(),
+        ),
+        (
+            "/index.html?date=2026-06-01",
+            "text/html; charset=utf-8",
+            b"<!doctype html><title>Waymark</title>",
+        ),
+        (
+            "/main.js",
+            "text/javascript; charset=utf-8",
+            b"export const answer = 42;\n",
+        ),
+        ("/app.wasm", "application/wasm", b"\0asm\x01\0\0\0"),
+        ("/docs/", "text/html; charset=utf-8", b"<p>docs</p>"),
+        ("/two%20words.txt", "text/plain; charset=utf-8", b"spaced"),
+    ];
+    let recommended = recommended_headers();
+    for (target, content_type, content) in expected {
+        let (status, head, body) = exchange(&receiver, "GET", target, "", "");
+        assert_eq!(status, 200, "{target}: {head}");
+        assert_eq!(body, content, "{target}");
+        assert_eq!(
+            header(&head, "Content-Type"),
+            Some(content_type),
+            "{target}"
+        );
+        assert_eq!(header(&head, "Cache-Control"), Some("no-cache"), "{target}");
+        for (name, value) in &recommended {
+            assert_eq!(
+                header(&head, name),
+                Some(value.as_str()),
+                "{target}: {name}"
+            );
+        }
+        assert!(
+            header(&head, "Content-Security-Policy")
+                .unwrap()
+                .ends_with("frame-ancestors 'self'"),
+            "{head}"
+        );
+    }
+    let (status, head, body) = exchange(&receiver, "HEAD", "/app.wasm", "", "");
+    assert_eq!(status, 200);
+    assert_eq!(header(&head, "Content-Length"), Some("8"));
+    assert_eq!(header(&head, "Content-Type"), Some("application/wasm"));
+    assert!(body.is_empty(), "HEAD has no body");
+    let (status, head, _) = exchange(&receiver, "GET", "/missing.js", "", "");
+    assert_eq!(status, 404);
+    assert_eq!(header(&head, "X-Content-Type-Options"), Some("nosniff"));
+    let (status, _, body) = exchange(&receiver, "GET", "/health", "", "");
+    assert_eq!((status, body), (200, br#"{"status":"ok"}"#.to_vec()));
+    drop(receiver);
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn the_receiver_refuses_paths_that_leave_the_site() {
+    let (root, site) = small_site();
+    let receiver = start(&root.join("store"), Some(&site));
+    for target in [
+        "/../Cargo.toml",
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/docs/../../secret.txt",
+        "/..%5Csecret.txt",
+        "/docs%5C..%5C..%5Csecret.txt",
+        "//etc/passwd",
+        "/%2Fetc/passwd",
+        "/index.html%00.txt",
+        "/./index.html",
+        "/%zz",
+        "secret.txt",
+    ] {
+        let (status, _, body) = exchange(&receiver, "GET", target, "", "");
+        assert_eq!(status, 404, "{target}");
+        assert_eq!(body, br#"{"error":"not found"}"#, "{target}");
+    }
+    drop(receiver);
+    std::fs::remove_dir_all(&root).ok();
+}
+
+/// A genuine submission with its own idempotency key.
+fn genuine_with_key(key: &str) -> String {
+    let mut s = genuine();
+    s["idempotency_key"] = json!(key);
+    s.to_string()
+}
+
+#[test]
+fn simultaneous_submissions_are_stored_once_per_key_with_sequential_references() {
+    let store = temp_dir("concurrent");
+    let receiver = start(&store, None);
+    let body = genuine().to_string();
+    let gate = std::sync::Barrier::new(8);
+    let replies: Vec<(u16, Value)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                scope.spawn(|| {
+                    gate.wait();
+                    let (status, _, reply) = send(&receiver, "POST", &body);
+                    (status, reply)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let created = replies.iter().filter(|(status, _)| *status == 201).count();
+    let repeated = replies.iter().filter(|(status, _)| *status == 200).count();
+    assert_eq!((created, repeated), (1, 7), "{replies:?}");
+    for (status, reply) in &replies {
+        assert_eq!(reply["reference"], "WM-000001");
+        assert_eq!(reply["repeat"], *status == 200);
+    }
+    assert_eq!(stored(&store), ["WM-000001.json"]);
+
+    let keys: Vec<_> = (2..=9).map(|n| format!("key-{n:04}")).collect();
+    let mut references: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = keys
+            .iter()
+            .map(|key| {
+                let gate = &gate;
+                let receiver = &receiver;
+                scope.spawn(move || {
+                    let body = genuine_with_key(key);
+                    gate.wait();
+                    let (status, _, reply) = send(receiver, "POST", &body);
+                    assert_eq!(status, 201, "{reply}");
+                    reply["reference"].as_str().unwrap().to_owned()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    references.sort();
+    let expected: Vec<_> = (2..=9).map(|n| format!("WM-{n:06}")).collect();
+    assert_eq!(references, expected);
+    let files: Vec<_> = (1..=9).map(|n| format!("WM-{n:06}.json")).collect();
+    assert_eq!(stored(&store), files);
+    drop(receiver);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn an_idempotency_key_header_must_match_the_submission() {
+    let store = temp_dir("key-header");
+    let receiver = start(&store, None);
+    let body = genuine().to_string();
+    let (status, _, reply) = send_with(&receiver, "POST", "Idempotency-Key: key-9999\r\n", &body);
+    assert_eq!(status, 400);
+    assert_eq!(
+        reply["error"],
+        "the Idempotency-Key header is not the submission's idempotency_key"
+    );
+    assert!(stored(&store).is_empty());
+    let (status, _, reply) = send_with(&receiver, "POST", "Idempotency-Key: key-0001\r\n", &body);
+    assert_eq!(status, 201, "{reply}");
+    assert_eq!(reply, json!({"reference": "WM-000001", "repeat": false}));
     drop(receiver);
     std::fs::remove_dir_all(&store).ok();
 }
