@@ -1,9 +1,9 @@
 // Starts the Waymark page: loads the wasm module, which renders into #app. If the module
 // cannot load (a very old browser, or a broken deployment), says so instead of leaving
 // the page blank; this is the only interface text outside the app's catalogue.
-import init from "./dist/waymark_web.js";
+import init, { run } from "./dist/waymark_web.js";
 
-init().catch(() => {
+init().then(() => run()).catch(() => {
   const app = document.getElementById("app");
   if (app) {
     app.innerHTML =

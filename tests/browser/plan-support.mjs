@@ -36,10 +36,13 @@ export function cliValidate(schemeFile, plan, budget) {
   }
 }
 
-/** Opens the app on the default scheme, answers everything, and opens the plan. */
-export async function openPlan(browser, origin) {
+/**
+ * Opens the app on the default scheme, answers everything, and opens the plan. `config`
+ * holds configuration keys besides the schemes, like `submit`.
+ */
+export async function openPlan(browser, origin, config = {}) {
   const { answers, date } = northvale.eligible;
-  const opened = await openApp(browser, origin, { date, schemes: [northvale.file] });
+  const opened = await openApp(browser, origin, { date, schemes: [northvale.file], config });
   const { page } = opened;
   await answerAll(page, northvale, answers);
   await follow(page, page.locator('main a[href="#/result"]'));

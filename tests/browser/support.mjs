@@ -155,9 +155,10 @@ export function cliEstimate(schemeFile, answers, date) {
 /**
  * Opens the app in a fresh browser context (so fresh storage), on `date`, offering only
  * `schemes` (paths relative to www) when given, by answering config.json's request with a
- * configuration naming them. Records requests and any page errors.
+ * configuration naming them and holding `config`'s other keys (`submit`, `embed`).
+ * Records requests and any page errors.
  */
-export async function openApp(browser, origin, { date, schemes, storage } = {}) {
+export async function openApp(browser, origin, { date, schemes, storage, config: extra = {} } = {}) {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const requests = [];
@@ -168,7 +169,7 @@ export async function openApp(browser, origin, { date, schemes, storage } = {}) 
   });
   page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
   if (schemes) {
-    const config = JSON.stringify({ schemes: schemes.map((p) => ({ path: p })), default: 0 });
+    const config = JSON.stringify({ schemes: schemes.map((p) => ({ path: p })), default: 0, ...extra });
     await page.route("**/config.json", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: config }),
     );

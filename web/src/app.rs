@@ -1,14 +1,17 @@
 //! The app: loads the configuration and schemes, holds the state, and carries out the side
-//! effects the state asks for (the address bar, the title, focus, saving).
+//! effects the state asks for (the address bar, the title, focus, saving, posting what the
+//! person agreed to send, and telling a portal around the page what happened).
 
 use crate::components::{back_link, error_summary, footer, header};
 use crate::config::Config;
-use crate::dom::{clock, page, storage};
-use crate::fetch;
+use crate::dom::host::Host;
+use crate::dom::{clock, page, post, storage};
+use crate::flow::Flow;
 use crate::pages;
 use crate::route::{self, Route};
 use crate::state::{Action, Loaded, Persist, Phase, State};
 use crate::text::text;
+use crate::{embed, fetch};
 use std::rc::Rc;
 use waymark_engine::Scheme;
 use yew::prelude::*;
@@ -23,28 +26,74 @@ const FOCUS_ORDER: [&str; 3] = [
     "main h1",
 ];
 
-/// Fetches the configuration, then every scheme it offers side by side, and reads them.
-async fn load() -> Result<Vec<Rc<Scheme>>, Vec<String>> {
+/// Where the configuration and the schemes come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// `config.json` beside the page, and the scheme files it names.
+    Site,
+    /// Passed in by a portal that mounted the page: the configuration, and the schemes'
+    /// JSON in the configuration's order.
+    Given {
+        /// The configuration.
+        config: Rc<Config>,
+        /// The schemes' JSON.
+        schemes: Rc<Vec<String>>,
+    },
+}
+
+/// What the app is started with.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct AppProps {
+    /// Where the configuration and schemes come from.
+    pub source: Source,
+    /// Where the page runs.
+    pub host: Host,
+}
+
+/// The configuration and the schemes it offers, read.
+type Setup = (Rc<Config>, Vec<Rc<Scheme>>);
+
+/// Gets the configuration and every scheme it offers (fetched side by side from the site,
+/// or as passed in), and reads them.
+async fn load(source: Source) -> Result<Setup, Vec<String>> {
     let one = |message: String| vec![message];
-    let config = Config::from_json(&fetch::text(CONFIG_URL).await.map_err(one)?).map_err(one)?;
-    let entries = config.offered().map_err(one)?;
-    let pending: Vec<_> = entries
-        .iter()
-        .map(|entry| (entry.path.clone(), fetch::text(&entry.path)))
-        .collect();
-    let mut schemes = Vec::with_capacity(pending.len());
+    let (config, texts) = match source {
+        Source::Site => {
+            let config =
+                Config::from_json(&fetch::text(CONFIG_URL).await.map_err(one)?).map_err(one)?;
+            let pending: Vec<_> = config
+                .offered()
+                .map_err(one)?
+                .iter()
+                .map(|entry| (entry.path.clone(), fetch::text(&entry.path)))
+                .collect();
+            let mut texts = Vec::with_capacity(pending.len());
+            for (path, text) in pending {
+                texts.push((path, text.await));
+            }
+            (Rc::new(config), texts)
+        }
+        Source::Given { config, schemes } => {
+            let named = schemes
+                .iter()
+                .enumerate()
+                .map(|(i, text)| (format!("scheme {}", i + 1), Ok(text.clone())))
+                .collect();
+            let texts = config.default_first(named).map_err(one)?;
+            (config, texts)
+        }
+    };
+    let mut schemes = Vec::with_capacity(texts.len());
     let mut problems = Vec::new();
-    for (path, text) in pending {
-        match text.await {
-            Ok(text) => match Scheme::from_json(&text) {
-                Ok(scheme) => schemes.push(Rc::new(scheme)),
-                Err(issues) => problems.extend(issues.iter().map(|i| format!("{path}: {i}"))),
-            },
+    for (name, text) in texts {
+        match text.map(|text| Scheme::from_json(&text)) {
+            Ok(Ok(scheme)) => schemes.push(Rc::new(scheme)),
+            Ok(Err(issues)) => problems.extend(issues.iter().map(|i| format!("{name}: {i}"))),
             Err(message) => problems.push(message),
         }
     }
     if problems.is_empty() {
-        Ok(schemes)
+        Ok((config, schemes))
     } else {
         Err(problems)
     }
@@ -66,12 +115,14 @@ fn title(state: &State) -> String {
     }
 }
 
-/// The whole page: header, back link, main content with any error summary, footer.
+/// The whole page: header (unless a portal surrounds it), back link, main content with
+/// any error summary, footer.
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(State::new);
     {
         let store = store.clone();
+        let source = props.source.clone();
         use_effect_with((), move |_| {
             let route = Route::from_hash(&page::hash());
             let (stored, storage_works) = match storage::read() {
@@ -81,16 +132,17 @@ pub fn App() -> Html {
             let date = clock::assessment_date();
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match date {
-                    Some(date) => load().await.map(|schemes| (schemes, date)),
+                    Some(date) => load(source).await.map(|setup| (setup, date)),
                     None => Err(vec![text().load_failed_date.to_owned()]),
                 };
                 store.dispatch(match loaded {
-                    Ok((schemes, date)) => Action::Loaded(Box::new(Loaded {
+                    Ok(((config, schemes), date)) => Action::Loaded(Box::new(Loaded {
                         schemes,
                         date,
                         stored,
                         storage_works,
                         route,
+                        config,
                     })),
                     Err(messages) => Action::LoadFailed(messages),
                 });
@@ -132,6 +184,15 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        let store = store.clone();
+        use_effect_with(store.posts, move |posts| {
+            if *posts > 0 {
+                send(&store);
+            }
+        });
+    }
+    use_tell_host(&store, &props.host);
     let owner = store.scheme().map(|s| s.owner.as_str());
     let content = match &store.phase {
         Phase::Loading => html! {
@@ -143,7 +204,9 @@ pub fn App() -> Html {
     let back = if ready { pages::back(&store) } else { None };
     html! {
         <>
-            { header(owner) }
+            if !props.host.embedded() {
+                { header(owner) }
+            }
             <div class="govuk-width-container">
                 if let Some(to) = back {
                     { back_link(&to) }
@@ -192,4 +255,72 @@ fn save(store: &UseReducerHandle<State>) {
     if outcome.is_err() && store.storage_works {
         store.dispatch(Action::StorageFailed);
     }
+}
+
+/// Posts the outbox's submission to the configured receiver, and reports how it went.
+fn send(store: &UseReducerHandle<State>) {
+    let (Some(outbox), Some(submit)) = (&store.outbox, &store.config.submit) else {
+        return;
+    };
+    let submission = Rc::clone(&outbox.submission);
+    let submit = submit.clone();
+    let store = store.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let body = serde_json::to_string(&*submission).unwrap_or_default();
+        let key = &submission.idempotency_key;
+        let posted = post::submission(&submit.endpoint, &body, key, submit.timeout_seconds).await;
+        store.dispatch(Action::Posted(posted, clock::timestamp()));
+    });
+}
+
+/// Tells a portal around the page that it is ready, each new estimate (if the
+/// configuration opts in), and each submission accepted in this visit.
+#[hook]
+fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
+    let allowed = Rc::new(store.config.embed.allowed_origins.clone());
+    let scheme = store.scheme().cloned();
+    let ready = store.phase == Phase::Ready;
+    {
+        let (host, allowed, scheme) = (host.clone(), allowed.clone(), scheme.clone());
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                host.tell(&allowed, &embed::ready(scheme.as_deref()));
+            }
+        });
+    }
+    let last = use_mut_ref(|| None::<serde_json::Value>);
+    {
+        let (host, allowed, scheme) = (host.clone(), allowed.clone(), scheme.clone());
+        let wanted = host.embedded() && store.config.embed.estimate_updates;
+        use_effect_with(
+            (wanted, scheme.clone(), store.answers.clone(), store.date),
+            move |(wanted, scheme, answers, date)| {
+                let (true, Some(scheme), Some(date)) = (*wanted, scheme, date) else {
+                    return;
+                };
+                if !Flow::new(scheme, answers).is_complete() {
+                    return;
+                }
+                let Ok(estimate) = waymark_engine::estimate(scheme, answers, *date) else {
+                    return;
+                };
+                let message = embed::estimate_updated(scheme, &estimate);
+                if last.borrow().as_ref() != Some(&message) {
+                    host.tell(&allowed, &message);
+                    *last.borrow_mut() = Some(message);
+                }
+            },
+        );
+    }
+    let reference = store
+        .outbox
+        .as_ref()
+        .and_then(|o| o.receipt.as_ref())
+        .map(|r| r.reference.clone());
+    let host = host.clone();
+    use_effect_with((store.posts, reference), move |(posts, reference)| {
+        if let (true, Some(reference)) = (*posts > 0, reference) {
+            host.tell(&allowed, &embed::submitted(scheme.as_deref(), reference));
+        }
+    });
 }

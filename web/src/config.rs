@@ -8,17 +8,65 @@
 //!
 //! With one scheme, the page uses it. With several, the start page asks which one, the
 //! default listed first.
+//!
+//! Two optional parts say how the deployment works with the portal around it:
+//!
+//! ```json
+//! {"submit": {"endpoint": "submissions", "timeout_seconds": 30},
+//!  "embed": {"allowed_origins": ["https://portal.example.gov.uk"], "estimate_updates": false}}
+//! ```
+//!
+//! Without `submit`, the person can download and print but not send. Without `embed`, a
+//! framed or mounted page tells its host nothing.
 
 use serde::Deserialize;
 
 /// The site configuration, read from `config.json` beside `index.html`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The schemes on offer, in the order they are listed.
+    /// The schemes on offer, in the order they are listed. A host that mounts the page
+    /// passes the schemes themselves instead.
+    #[serde(default)]
     pub schemes: Vec<SchemeEntry>,
     /// The index in `schemes` of the main scheme, listed first when there are several.
+    #[serde(default)]
     pub default: usize,
+    /// Where a person's submission is sent, if anywhere.
+    #[serde(default)]
+    pub submit: Option<Submit>,
+    /// What the page tells a portal that frames or mounts it.
+    #[serde(default)]
+    pub embed: Embed,
+}
+
+/// Where submissions go.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submit {
+    /// The address a submission is posted to, relative to the page (or absolute).
+    pub endpoint: String,
+    /// How long to wait for the receiver before telling the person it did not answer.
+    #[serde(default = "default_timeout")]
+    pub timeout_seconds: u32,
+}
+
+/// The seconds to wait for a receiver when the configuration does not say.
+fn default_timeout() -> u32 {
+    30
+}
+
+/// What the page tells the portal around it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Embed {
+    /// The origins of portals that may receive the page's messages when it is framed.
+    /// Messages go to no other origin; with none listed, no messages are sent.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// Whether the portal is told each new estimate (amounts only, never answers).
+    #[serde(default)]
+    pub estimate_updates: bool,
 }
 
 /// Where one scheme and its worked examples are, relative to `config.json`.
@@ -42,20 +90,22 @@ impl Config {
     /// The schemes in the order the page offers them: the default first, then the rest as
     /// listed. Fails when there are none or the default is not one of them.
     pub fn offered(&self) -> Result<Vec<&SchemeEntry>, String> {
-        let default = self.schemes.get(self.default).ok_or_else(|| {
-            format!(
+        self.default_first(self.schemes.iter().collect())
+    }
+
+    /// `items` (the schemes, or what a host passed in their place) with the default first
+    /// and the rest in their order. Fails when there are none or the default is not one.
+    pub fn default_first<T>(&self, mut items: Vec<T>) -> Result<Vec<T>, String> {
+        if self.default >= items.len() {
+            return Err(format!(
                 "config.json names scheme {} as the default but lists {}",
                 self.default,
-                self.schemes.len()
-            )
-        })?;
-        let rest = self
-            .schemes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != self.default)
-            .map(|(_, entry)| entry);
-        Ok(std::iter::once(default).chain(rest).collect())
+                items.len()
+            ));
+        }
+        let default = items.remove(self.default);
+        items.insert(0, default);
+        Ok(items)
     }
 }
 

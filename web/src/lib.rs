@@ -23,6 +23,7 @@ mod app;
 mod components;
 pub mod config;
 mod dom;
+pub mod embed;
 mod fetch;
 pub mod flow;
 pub mod format;
@@ -30,17 +31,24 @@ mod pages;
 pub mod plan;
 pub mod route;
 pub mod saved;
+pub mod send;
 pub mod state;
 pub mod text;
 
+use app::{App, AppProps, Source};
+use config::Config;
+use dom::host::{self, Host};
+use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 
 /// The element the page renders into; `index.html` holds it and the static fallback text.
 const ROOT_ID: &str = "app";
 
-/// Starts the page when the wasm module is instantiated.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// Starts the page from its own `index.html`: reads `config.json` and the schemes it
+/// names, and renders into the `#app` element.
+#[wasm_bindgen]
+pub fn run() {
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(ROOT_ID))
@@ -49,5 +57,29 @@ pub fn start() {
     };
     // The fallback text (for browsers without JavaScript or wasm) goes before the app draws.
     root.set_inner_html("");
-    yew::Renderer::<app::App>::with_root(root).render();
+    let props = AppProps {
+        source: Source::Site,
+        host: Host::detect(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
+
+/// Mounts the page into `element` of a portal's own page, with the configuration (JSON
+/// like `config.json`'s, where `schemes` may be left out) and the schemes' JSON passed in.
+/// Fails, with a message, when `element` is not an element or the configuration cannot be
+/// read; a scheme that cannot be read is explained on the page, as it would be on the site.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, config: &str, schemes: Vec<String>) -> Result<(), JsValue> {
+    let element = host::as_element(element)
+        .ok_or_else(|| JsValue::from_str("mount needs an element to render into"))?;
+    let config = Config::from_json(config).map_err(|message| JsValue::from_str(&message))?;
+    let props = AppProps {
+        source: Source::Given {
+            config: Rc::new(config),
+            schemes: Rc::new(schemes),
+        },
+        host: Host::Element(element.clone()),
+    };
+    yew::Renderer::<App>::with_root_and_props(element, props).render();
+    Ok(())
 }

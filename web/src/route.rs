@@ -7,7 +7,7 @@
 //! (`#/plan/...`) and headings [`crate::plan::route`] declares.
 
 use crate::plan::route::PlanRoute;
-use crate::text::{text, Text};
+use crate::text::{fill, text, Text};
 use waymark_engine::Scheme;
 
 /// A page of the service.
@@ -33,6 +33,10 @@ pub enum Route {
     Saved,
     /// Confirmation before deleting the saved answers.
     Delete,
+    /// What will be sent, as words and a file, and the consent to send it.
+    Send,
+    /// The receipt for what was sent.
+    Sent,
     /// A page of the recovery support plan.
     Plan(PlanRoute),
 }
@@ -76,6 +80,8 @@ impl Route {
             ("result", None) => Route::Result,
             ("saved", None) => Route::Saved,
             ("delete", None) => Route::Delete,
+            ("send", None) => Route::Send,
+            ("sent", None) => Route::Sent,
             ("plan", rest) => Route::Plan(PlanRoute::from_path(rest)?),
             ("questions", Some(id)) if !id.is_empty() => Route::question(&decode(id)?),
             ("change", Some(id)) if !id.is_empty() => Route::change(&decode(id)?),
@@ -94,6 +100,8 @@ impl Route {
             Route::Result => "result".into(),
             Route::Saved => "saved".into(),
             Route::Delete => "delete".into(),
+            Route::Send => "send".into(),
+            Route::Sent => "sent".into(),
             Route::Plan(plan) => plan.path(),
         }
     }
@@ -126,6 +134,11 @@ pub fn heading(route: &Route, scheme: Option<&Scheme>) -> String {
         Route::Result => t.result_heading.to_owned(),
         Route::Saved => t.saved_heading.to_owned(),
         Route::Delete => t.delete_heading.to_owned(),
+        Route::Send => t.send.page_heading.to_owned(),
+        Route::Sent => fill(
+            t.send.sent_heading,
+            &[("owner", scheme.map_or("", |s| s.owner.as_str()))],
+        ),
         Route::Plan(plan) => crate::plan::route::heading(&plan.page).to_owned(),
     }
 }
@@ -208,6 +221,8 @@ mod tests {
             Route::Result,
             Route::Saved,
             Route::Delete,
+            Route::Send,
+            Route::Sent,
             Route::Plan(PlanRoute::to(PlanPage::Tasks)),
             Route::Plan(PlanRoute::change(PlanPage::Goal(Item::Existing(
                 "goal-1".into(),

@@ -12,8 +12,11 @@
 //! download it before choosing to start again. The recovery support plan is in `plan`, as
 //! a plan file for `waymark validate`; it is optional, so documents saved before there were
 //! plans still read as version 1, and a plan that cannot be read makes the whole document
-//! unreadable (and so kept for the person) rather than being dropped.
+//! unreadable (and so kept for the person) rather than being dropped. What the person
+//! agreed to send is in `outbox`, with the receiver's reference once it was accepted, so a
+//! send that failed can be tried again with the same idempotency key after a reload.
 
+use crate::send::Outbox;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use waymark_engine::plan::Plan;
@@ -49,6 +52,9 @@ pub struct Saved {
     /// The person's recovery support plan, once they have started one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<Plan>,
+    /// What the person agreed to send, and its receipt once it was accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbox: Option<Outbox>,
 }
 
 /// Which scheme, and which version of it, answers are for.
@@ -113,6 +119,7 @@ mod tests {
             page: "questions/sleep".into(),
             saved_at: "2026-11-23T15:04:05.000Z".into(),
             plan: None,
+            outbox: None,
         }
     }
 

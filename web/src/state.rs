@@ -6,10 +6,12 @@
 //! everything here is tested with plain `cargo test`.
 
 use crate::answer::{self, FieldError, Posted};
+use crate::config::Config;
 use crate::flow::Flow;
 use crate::plan::{Form, PlanAction};
 use crate::route::Route;
 use crate::saved::{Problem, Saved, SchemeKey, FORMAT, VERSION};
+use crate::send::{Outbox, Sending};
 use crate::text::text;
 use std::rc::Rc;
 use waymark_engine::plan::Plan;
@@ -132,6 +134,14 @@ pub struct State {
     /// Whether the address bar should replace the current entry rather than add one
     /// (after a redirect).
     pub replace: bool,
+    /// The deployment's configuration.
+    pub config: Rc<Config>,
+    /// What the person agreed to send, and its receipt once accepted.
+    pub outbox: Option<Outbox>,
+    /// How the latest attempt to send went.
+    pub sending: Sending,
+    /// Counts requests to post the outbox; the app posts when it changes.
+    pub posts: u64,
 }
 
 /// What the page finished loading.
@@ -147,6 +157,8 @@ pub struct Loaded {
     pub storage_works: bool,
     /// The page the address bar names, if it names one.
     pub route: Option<Route>,
+    /// The deployment's configuration.
+    pub config: Rc<Config>,
 }
 
 /// Everything that can happen.
@@ -183,6 +195,20 @@ pub enum Action {
     StorageFailed,
     /// Something happened on the plan's pages.
     Plan(PlanAction),
+    /// The send form was sent: whether consent was ticked, the time, and a fresh
+    /// idempotency key (used unless an unsent outbox for the same content has one).
+    Send {
+        /// Whether the consent box was ticked.
+        agreed: bool,
+        /// The time now, as an ISO 8601 timestamp.
+        at: String,
+        /// A new random key.
+        key: String,
+    },
+    /// The person asked to send the same submission again.
+    Retry,
+    /// The receiver answered a post, or did not, at this time.
+    Posted(crate::send::Posted, String),
 }
 
 impl State {
@@ -210,6 +236,10 @@ impl State {
             changes: 0,
             persist: Persist::Keep,
             replace: false,
+            config: Rc::default(),
+            outbox: None,
+            sending: Sending::Idle,
+            posts: 0,
         }
     }
 
@@ -251,6 +281,7 @@ impl State {
             page: self.resume.path(),
             saved_at: String::new(),
             plan: self.plan.clone(),
+            outbox: self.outbox.clone(),
         })
     }
 
@@ -274,6 +305,7 @@ impl State {
             Route::Tasks if flow.uses_task_list() => route,
             Route::Question { ref id, .. } if flow.applies(id) => route,
             Route::Check | Route::Result if flow.is_complete() => route,
+            Route::Send | Route::Sent if flow.is_complete() => self.sending_route(route),
             Route::Plan(plan) if flow.is_complete() => {
                 Route::Plan(crate::plan::route::resolve(plan, self.plan.as_ref()))
             }
@@ -288,6 +320,9 @@ impl State {
         if shown != self.route {
             self.notice = None;
             self.focus += 1;
+        }
+        if self.route != shown && matches!(self.sending, Sending::Failed(_)) {
+            self.sending = Sending::Idle;
         }
         self.route = shown;
         self.errors.clear();
@@ -312,8 +347,22 @@ impl State {
         };
     }
 
+    /// Where a request for the send page or the receipt goes: the receipt once the
+    /// current content was accepted, the send page while it was not, and the result when
+    /// this deployment cannot send.
+    fn sending_route(&self, route: Route) -> Route {
+        let accepted = self.current_outbox().is_some_and(|o| o.receipt.is_some());
+        let any_receipt = self.outbox.as_ref().is_some_and(|o| o.receipt.is_some());
+        match route {
+            Route::Sent if any_receipt => Route::Sent,
+            _ if accepted => Route::Sent,
+            _ if self.config.submit.is_some() => Route::Send,
+            _ => Route::Result,
+        }
+    }
+
     /// Shows one error on the current page and moves focus to the summary.
-    fn fail(&mut self, field: &str, message: String, draft: Option<String>) {
+    pub(crate) fn fail(&mut self, field: &str, message: String, draft: Option<String>) {
         self.errors = vec![FieldError {
             field: field.to_owned(),
             message,
@@ -328,6 +377,8 @@ impl State {
         self.answers = Answers::default();
         self.disagreement.clear();
         self.plan = None;
+        self.outbox = None;
+        self.sending = Sending::Idle;
         self.saved_at = None;
         self.resume = Route::Start;
         if self.schemes.len() != 1 {
@@ -356,6 +407,7 @@ impl State {
         self.answers = answers;
         self.disagreement = saved.disagreement;
         self.plan = saved.plan;
+        self.outbox = saved.outbox;
         self.saved_at = Some(saved.saved_at).filter(|s| !s.is_empty());
         self.resume = Route::from_path(&saved.page)
             .filter(Route::is_assessment)
@@ -371,6 +423,7 @@ impl State {
 
     fn loaded(&mut self, loaded: Loaded) {
         self.phase = Phase::Ready;
+        self.config = loaded.config;
         self.schemes = Rc::new(loaded.schemes);
         self.date = Some(loaded.date);
         self.storage_works = loaded.storage_works;
@@ -509,6 +562,9 @@ impl Reducible for State {
             Action::Written(at) => state.saved_at = Some(at),
             Action::StorageFailed => state.storage_works = false,
             Action::Plan(action) => state.plan_action(action),
+            Action::Send { agreed, at, key } => state.send(agreed, at, key),
+            Action::Retry => state.retry(),
+            Action::Posted(posted, at) => state.posted(posted, at),
         }
         Rc::new(state)
     }
@@ -552,6 +608,7 @@ mod tests {
             stored: stored.map(str::to_owned),
             storage_works: true,
             route,
+            config: Rc::default(),
         })))
     }
 
@@ -772,5 +829,139 @@ mod tests {
         assert_eq!(state.changes, changes + 1);
         assert_eq!(state.persist, Persist::Write);
         assert_eq!(state.document().unwrap().disagreement, "the cap");
+    }
+
+    fn sending(endpoint: bool) -> Rc<State> {
+        let config = match endpoint {
+            true => r#"{"submit": {"endpoint": "submissions"}}"#,
+            false => "{}",
+        };
+        let state = Rc::new(State::new()).reduce(Action::Loaded(Box::new(Loaded {
+            schemes: vec![scheme("t", "1")],
+            date: date(),
+            stored: None,
+            storage_works: true,
+            route: Some(Route::question("a")),
+            config: Rc::new(Config::from_json(config).unwrap()),
+        })));
+        let state = answer(state, "a", "yes");
+        let state = answer(state, "b", "3");
+        answer(state, "c", "high")
+    }
+
+    fn send(state: Rc<State>, agreed: bool, key: &str) -> Rc<State> {
+        state.reduce(Action::Send {
+            agreed,
+            at: "2026-06-01T10:00:00.000Z".into(),
+            key: key.into(),
+        })
+    }
+
+    fn key(state: &State) -> &str {
+        &state.outbox.as_ref().unwrap().submission.idempotency_key
+    }
+
+    #[test]
+    fn without_an_endpoint_there_is_no_sending() {
+        let state = navigate(sending(false), Route::Send);
+        assert_eq!(state.route, Route::Result);
+        assert_eq!(navigate(state, Route::Sent).route, Route::Result);
+    }
+
+    #[test]
+    fn nothing_is_posted_without_consent() {
+        let state = navigate(sending(true), Route::Send);
+        assert_eq!(state.route, Route::Send);
+        let state = send(state, false, "k1");
+        assert_eq!(state.errors[0].field, crate::send::CONSENT_FIELD);
+        assert_eq!(
+            state.errors[0].message,
+            "Tick the box to agree to send this information to O"
+        );
+        assert_eq!(state.posts, 0);
+        assert_eq!(state.outbox, None);
+    }
+
+    #[test]
+    fn a_failed_send_is_kept_and_tried_again_with_the_same_key() {
+        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        assert_eq!((state.posts, &state.sending), (1, &Sending::Posting));
+        let outbox = state.outbox.clone().unwrap();
+        assert_eq!(
+            outbox.submission.consent.agreed,
+            [
+                "I agree to send this information to O",
+                "your answers to the questions",
+                "your estimate and how it was worked out"
+            ]
+        );
+        assert_eq!(outbox.submission.consent.at, "2026-06-01T10:00:00.000Z");
+        assert_eq!(outbox.submission.estimate.annual.0.to_string(), "30.00");
+        assert_eq!(state.persist, Persist::Write);
+        assert_eq!(state.document().unwrap().outbox, Some(outbox.clone()));
+        assert_eq!(
+            waymark_engine::submission::verify(&scheme("t", "1"), &outbox.submission),
+            []
+        );
+
+        let focus = state.focus;
+        let state = state.reduce(Action::Posted(
+            Err(crate::send::Failure::Unreachable),
+            "2026-06-01T10:00:01.000Z".into(),
+        ));
+        assert_eq!(state.route, Route::Send);
+        assert_eq!(state.focus, focus + 1);
+        assert_eq!(
+            state.sending,
+            Sending::Failed(crate::send::Failure::Unreachable)
+        );
+        let state = state.reduce(Action::Retry);
+        assert_eq!((state.posts, key(&state)), (2, "k1"));
+        let state = send(state, true, "k2");
+        assert_eq!(state.posts, 2, "no second post while one is on its way");
+        let state = state.reduce(Action::Posted(
+            Err(crate::send::Failure::TimedOut),
+            String::new(),
+        ));
+        let state = send(state, true, "k2");
+        assert_eq!((state.posts, key(&state)), (3, "k1"));
+
+        let state = state.reduce(Action::Posted(
+            Ok("WM-000001".into()),
+            "2026-06-01T10:00:05.000Z".into(),
+        ));
+        assert_eq!(state.route, Route::Sent);
+        let receipt = state.outbox.as_ref().unwrap().receipt.clone().unwrap();
+        assert_eq!(receipt.reference, "WM-000001");
+        assert_eq!(navigate(state.clone(), Route::Send).route, Route::Sent);
+        assert_eq!(
+            state.document().unwrap().outbox.unwrap().receipt,
+            Some(receipt)
+        );
+    }
+
+    #[test]
+    fn a_change_after_sending_makes_a_new_submission_with_a_new_key() {
+        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = state.reduce(Action::Posted(Ok("WM-000001".into()), String::new()));
+        let state = navigate(state, Route::change("c"));
+        let state = answer(state, "c", "low");
+        assert_eq!(navigate(state.clone(), Route::Send).route, Route::Send);
+        assert_eq!(navigate(state.clone(), Route::Sent).route, Route::Sent);
+        let state = send(navigate(state, Route::Send), true, "k3");
+        assert_eq!(key(&state), "k3");
+        assert_eq!(state.outbox.as_ref().unwrap().receipt, None);
+    }
+
+    #[test]
+    fn an_unsent_submission_survives_a_reload() {
+        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let document = state.document().unwrap().to_json();
+        let restored = start(vec![scheme("t", "1")], Some(&document), None);
+        assert_eq!(restored.outbox, state.outbox);
+        assert_eq!(
+            restored.posts, 0,
+            "nothing is sent again without being asked"
+        );
     }
 }

@@ -291,13 +291,15 @@ pub struct Text {
 
     /// The recovery support plan's pages.
     pub plan: &'static crate::plan::text::PlanText,
+    /// Sending and its receipt.
+    pub send: &'static crate::send::text::SendText,
 }
 
 /// English.
 pub static EN: Text = Text {
     service_name: "Estimate a personal budget",
     service_owner_fallback: "Personal budgets",
-    footer_privacy: "Your answers stay on this device. This service works out your estimate in your browser and does not send anything you type to anyone.",
+    footer_privacy: "Your answers stay on this device. This service works out your estimate in your browser and sends nothing you type to anyone unless you choose to send it.",
     footer_saved_link: "Your answers on this device",
     loading: "Loading…",
     load_failed_heading: "Sorry, there is a problem with the service",
@@ -455,6 +457,7 @@ pub static EN: Text = Text {
     long_date: "{day} {month} {year}",
 
     plan: &crate::plan::text::EN,
+    send: &crate::send::text::EN,
 };
 
 /// The catalogue in use.

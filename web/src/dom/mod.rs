@@ -5,7 +5,9 @@
 pub mod clock;
 pub mod files;
 pub mod forms;
+pub mod host;
 pub mod page;
+pub mod post;
 pub mod storage;
 
 /// The window, when there is one (there always is in a browser).

@@ -12,6 +12,7 @@ mod question;
 mod recovery;
 mod result;
 mod saved;
+pub mod send;
 mod start;
 mod tasks;
 
@@ -33,6 +34,8 @@ pub fn page(store: &UseReducerHandle<State>) -> Html {
         Route::Result => html! { <result::ResultPage store={store.clone()} /> },
         Route::Saved => saved::view(store),
         Route::Delete => delete::view(store),
+        Route::Send => send::view(store),
+        Route::Sent => send::sent(store),
         Route::Plan(route) => plan::page(store, route),
     }
 }
@@ -52,6 +55,7 @@ pub fn back(state: &State) -> Option<Route> {
             .last()
             .map(|(_, q)| Route::question(&q.id)),
         (Route::Result, _) => Some(Route::Check),
+        (Route::Send, _) => Some(Route::Result),
         (Route::Delete, _) => Some(Route::Saved),
         (Route::Plan(route), _) => Some(plan::back(route)),
         _ => None,

@@ -85,6 +85,7 @@ pub fn ResultPage(props: &PageProps) -> Html {
                 <p class="govuk-body">{ &scheme.text.next_steps }</p>
                 { super::plan::invitation(state) }
             }
+            { super::send::invitation(state) }
             <h2 class="govuk-heading-l">{ t.worked_out_heading }</h2>
             { explanation(&scheme, &estimate) }
             <div class="waymark-no-print" data-alternatives-us={alternatives_us.to_string()}>

@@ -249,6 +249,7 @@ mod tests {
             stored: None,
             storage_works: true,
             route: Some(Route::question("a")),
+            config: Rc::default(),
         })));
         let state = state.reduce(Action::Answer {
             id: "a".into(),
@@ -299,6 +300,7 @@ mod tests {
             stored: None,
             storage_works: true,
             route: Some(Route::Plan(PlanRoute::to(PlanPage::Tasks))),
+            config: Rc::default(),
         })));
         assert_eq!(state.route, Route::question("a"));
         let state = ready(PlanPage::Tasks);
@@ -474,6 +476,7 @@ mod tests {
             stored: Some(document),
             storage_works: true,
             route: None,
+            config: Rc::default(),
         })));
         assert_eq!(restored.plan, state.plan);
         assert_eq!(restored.resume, Route::Plan(PlanRoute::to(PlanPage::Goals)));

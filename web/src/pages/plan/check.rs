@@ -41,6 +41,7 @@ pub(super) fn view(page: &Page) -> Html {
                     <a class="govuk-link" href={Route::Result.hash()}>{ root.result_heading }</a>
                 </p>
             </div>
+            { crate::pages::send::invitation(page.state()) }
         </>
     }
 }

@@ -1,0 +1,130 @@
+//! The page's host: a browser tab of its own, a portal's iframe, or an element of a
+//! portal's page that mounted it. Messages for the host go only where the configuration
+//! allows, and a fresh random idempotency key comes from the browser's cryptography.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element, Window};
+
+/// Where the page runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Host {
+    /// A page of its own.
+    Page,
+    /// Inside a portal's iframe.
+    Frame,
+    /// Mounted into an element of the portal's own page.
+    Element(Element),
+}
+
+impl Host {
+    /// The host of a page started from its own `index.html`: a frame when it has a parent.
+    pub fn detect() -> Host {
+        match parent() {
+            Some(_) => Host::Frame,
+            None => Host::Page,
+        }
+    }
+
+    /// Whether a portal surrounds the page, so the page leaves out its own header.
+    pub fn embedded(&self) -> bool {
+        *self != Host::Page
+    }
+
+    /// Tells the host `message`: a framed page posts it to its parent, but only to an
+    /// origin in `allowed`; a mounted page dispatches a bubbling `waymark` event carrying
+    /// it on its element. A page of its own tells no one.
+    pub fn tell(&self, allowed: &[String], message: &serde_json::Value) {
+        let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
+            return;
+        };
+        match self {
+            Host::Page => {}
+            Host::Frame => {
+                let Some(parent) = parent() else {
+                    return;
+                };
+                // Where the browser says who the parent is, post only to that origin, and
+                // only if it is allowed; otherwise the browser drops every message whose
+                // target origin is not the parent's.
+                let targets: Vec<&String> = match parent_origin() {
+                    Some(origin) => allowed.iter().filter(|a| **a == origin).collect(),
+                    None => allowed.iter().collect(),
+                };
+                for origin in targets {
+                    // An origin the browser cannot parse is the configuration's mistake;
+                    // the other origins are still told.
+                    let _ = parent.post_message(&value, origin);
+                }
+            }
+            Host::Element(element) => {
+                let init = CustomEventInit::new();
+                init.set_bubbles(true);
+                init.set_detail(&value);
+                if let Ok(event) = CustomEvent::new_with_event_init_dict("waymark", &init) {
+                    let _ = element.dispatch_event(&event);
+                }
+            }
+        }
+    }
+}
+
+/// The parent window, when the page is in a frame.
+fn parent() -> Option<Window> {
+    let window = super::window()?;
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// The parent's origin, where the browser tells it (`location.ancestorOrigins`).
+fn parent_origin() -> Option<String> {
+    let location = super::window()?.location();
+    let origins = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
+    js_sys::Reflect::get(&origins, &JsValue::from_f64(0.0))
+        .ok()?
+        .as_string()
+}
+
+/// A new random idempotency key, as a version 4 UUID.
+pub fn random_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = super::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Every browser the page runs in has `crypto`; this is a last resort so that two
+        // people never share a key.
+        bytes = bytes.map(|_| (js_sys::Math::random() * 256.0) as u8);
+    }
+    uuid(bytes)
+}
+
+/// Formats 16 random bytes as a version 4 UUID.
+pub fn uuid(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// Whether `value` is an element, for a host that passes one to mount into.
+pub fn as_element(value: JsValue) -> Option<Element> {
+    value.dyn_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid;
+
+    #[test]
+    fn keys_are_version_4_uuids() {
+        assert_eq!(uuid([0; 16]), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+    }
+}

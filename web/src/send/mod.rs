@@ -1,0 +1,257 @@
+//! Sending: what a person sends when they choose to, the copy kept on the device, and how
+//! a send went. There is no DOM here; the app posts the outbox's document when the state
+//! asks it to ([`State::post`]) and reports back with [`Action::Posted`].
+//!
+//! The submission is built once, when the person ticks consent and presses send, and kept
+//! in the saved document with its idempotency key until the receiver gives a reference.
+//! Trying again sends the very same document, so a receiver that got it the first time
+//! stores it once. Changing an answer, the plan or the notes afterwards makes a new
+//! submission with a new key.
+//!
+//! [`State::post`]: crate::state::State::post
+//! [`Action::Posted`]: crate::state::Action::Posted
+
+pub mod text;
+
+use crate::state::State;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use waymark_engine::submission::{self, Consent, Extras, Submission};
+use waymark_engine::Issue;
+
+/// The id of the consent checkbox, for its error.
+pub const CONSENT_FIELD: &str = "consent";
+
+/// The version of this app, written into every submission.
+pub const APP_VERSION: &str = concat!("waymark-web ", env!("CARGO_PKG_VERSION"));
+
+/// A submission the person agreed to send, and its receipt once a receiver accepted it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outbox {
+    /// Exactly what is (or was) sent.
+    pub submission: Rc<Submission>,
+    /// What the receiver said when it accepted the submission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<Receipt>,
+}
+
+/// A receiver's acceptance of a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    /// The reference the receiver gave.
+    pub reference: String,
+    /// When it was accepted, as an ISO 8601 timestamp from this device.
+    pub at: String,
+}
+
+/// How the latest attempt to send went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sending {
+    /// Nothing is being sent.
+    Idle,
+    /// The submission is on its way.
+    Posting,
+    /// The last attempt failed.
+    Failed(Failure),
+}
+
+/// Why a submission was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The request did not reach the receiver: the device is offline or the receiver is
+    /// down.
+    Unreachable,
+    /// The receiver did not answer in time.
+    TimedOut,
+    /// The receiver had a problem of its own (a 5xx status, or an answer without a
+    /// reference); trying again may work.
+    Receiver(u16),
+    /// The receiver refused the submission (a 4xx status); trying again will not help.
+    Refused(u16),
+}
+
+impl Failure {
+    /// Whether sending the same submission again could work.
+    pub fn may_retry(&self) -> bool {
+        !matches!(self, Failure::Refused(_))
+    }
+}
+
+/// The answer to a post: the receiver's reference, or why there is none.
+pub type Posted = Result<String, Failure>;
+
+/// The receiver's reference from the body of a successful answer.
+pub fn reference(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let reference = value.get("reference")?.as_str()?.trim();
+    (!reference.is_empty()).then(|| reference.to_owned())
+}
+
+/// Makes sense of a receiver's answer: a status and body.
+pub fn outcome(status: u16, body: &str) -> Posted {
+    match status {
+        200..=299 => reference(body).ok_or(Failure::Receiver(status)),
+        400..=499 if status != 408 && status != 429 => Err(Failure::Refused(status)),
+        _ => Err(Failure::Receiver(status)),
+    }
+}
+
+impl State {
+    /// The submission the person would send now, with the consent and key left empty:
+    /// what the page shows and offers as a file before they agree. Fails when the plan has
+    /// issues that stop it costing.
+    pub fn draft_submission(&self) -> Option<Result<Submission, Vec<Issue>>> {
+        let scheme = self.scheme()?;
+        let extras = Extras {
+            plan: self.plan.clone(),
+            disagreement: Some(self.disagreement.clone()).filter(|d| !d.trim().is_empty()),
+        };
+        let consent = Consent {
+            agreed: Vec::new(),
+            at: String::new(),
+        };
+        let answers = &self.answers;
+        Some(submission::build(
+            scheme,
+            answers,
+            self.date?,
+            extras,
+            consent,
+            APP_VERSION,
+            "",
+        ))
+    }
+
+    /// The outbox, when it holds what the person would send now (the same scheme, date,
+    /// answers, plan and notes).
+    pub fn current_outbox(&self) -> Option<&Outbox> {
+        let outbox = self.outbox.as_ref()?;
+        let sent = &outbox.submission;
+        let scheme = self.scheme()?;
+        let notes = Some(self.disagreement.as_str()).filter(|d| !d.trim().is_empty());
+        let same = sent.scheme.id == scheme.id
+            && sent.scheme.version == scheme.version
+            && Some(sent.date) == self.date
+            && sent.answers == self.answers
+            && sent.plan == self.plan
+            && sent.disagreement.as_deref() == notes;
+        same.then_some(outbox)
+    }
+
+    /// The words the person agrees to: what is sent, and to whom.
+    pub fn consent_words(&self) -> Vec<String> {
+        let t = crate::text::text().send;
+        let owner = self.scheme().map_or("", |s| s.owner.as_str());
+        let mut words = vec![crate::text::fill(t.consent_label, &[("owner", owner)])];
+        words.extend(self.sent_parts().iter().map(|part| (*part).to_owned()));
+        words
+    }
+
+    /// The parts of what is sent, in plain words.
+    pub fn sent_parts(&self) -> Vec<&'static str> {
+        let t = crate::text::text().send;
+        let mut parts = vec![t.part_answers, t.part_estimate];
+        if self.plan.is_some() {
+            parts.push(t.part_plan);
+        }
+        if !self.disagreement.trim().is_empty() {
+            parts.push(t.part_notes);
+        }
+        parts
+    }
+
+    /// The send form was sent: with consent, builds the submission (keeping the key of an
+    /// unsent outbox for the same content) and asks the app to post it.
+    pub(crate) fn send(&mut self, agreed: bool, at: String, key: String) {
+        if !agreed {
+            let owner = self.scheme().map_or(String::new(), |s| s.owner.clone());
+            let message =
+                crate::text::fill(crate::text::text().send.consent_error, &[("owner", &owner)]);
+            return self.fail(CONSENT_FIELD, message, None);
+        }
+        if self.sending == Sending::Posting {
+            return;
+        }
+        let key = match self.current_outbox() {
+            Some(outbox) if outbox.receipt.is_none() => outbox.submission.idempotency_key.clone(),
+            _ => key,
+        };
+        let Some(Ok(mut submission)) = self.draft_submission() else {
+            return;
+        };
+        submission.consent = Consent {
+            agreed: self.consent_words(),
+            at,
+        };
+        submission.idempotency_key = key;
+        self.outbox = Some(Outbox {
+            submission: Rc::new(submission),
+            receipt: None,
+        });
+        self.errors.clear();
+        self.save();
+        self.post();
+    }
+
+    /// Asks the app to post the outbox's submission again, exactly as it was.
+    pub(crate) fn retry(&mut self) {
+        let unsent = self.current_outbox().is_some_and(|o| o.receipt.is_none());
+        if unsent && self.sending != Sending::Posting {
+            self.post();
+        }
+    }
+
+    /// Asks the app to post the outbox.
+    fn post(&mut self) {
+        self.sending = Sending::Posting;
+        self.posts += 1;
+    }
+
+    /// The receiver answered (or did not).
+    pub(crate) fn posted(&mut self, posted: Posted, at: String) {
+        match posted {
+            Ok(reference) => {
+                self.sending = Sending::Idle;
+                if let Some(outbox) = self.outbox.as_mut() {
+                    outbox.receipt = Some(Receipt { reference, at });
+                }
+                self.save();
+                self.go(crate::route::Route::Sent);
+            }
+            Err(failure) => {
+                self.sending = Sending::Failed(failure);
+                self.focus += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_read_as_receipts_or_failures() {
+        assert_eq!(
+            outcome(201, r#"{"reference": "WM-000001", "repeat": false}"#),
+            Ok("WM-000001".into())
+        );
+        assert_eq!(
+            outcome(200, r#"{"reference": "WM-000001", "repeat": true}"#),
+            Ok("WM-000001".into())
+        );
+        assert_eq!(outcome(200, "<html>"), Err(Failure::Receiver(200)));
+        assert_eq!(
+            outcome(201, r#"{"reference": " "}"#),
+            Err(Failure::Receiver(201))
+        );
+        assert_eq!(outcome(422, "{}"), Err(Failure::Refused(422)));
+        assert_eq!(outcome(408, ""), Err(Failure::Receiver(408)));
+        assert_eq!(outcome(503, ""), Err(Failure::Receiver(503)));
+        assert!(Failure::Receiver(503).may_retry());
+        assert!(Failure::Unreachable.may_retry());
+        assert!(!Failure::Refused(422).may_retry());
+    }
+}

@@ -1,0 +1,22 @@
+// Mounts Waymark into an element of a portal's own page:
+//
+//   import { mount } from "https://council.example/waymark/embed.js";
+//   await mount(document.getElementById("waymark"), {
+//     schemes: [schemeObjectOrJsonText],
+//     config: { submit: { endpoint: "/submissions" }, embed: { estimate_updates: true } },
+//   });
+//
+// `config` is like config.json but without `schemes`; the schemes themselves are passed
+// in, the first being the default unless `config.default` says otherwise. The page must
+// link styles.css, and its Content-Security-Policy must allow 'wasm-unsafe-eval'. The
+// element receives bubbling "waymark" events whose `detail` is the message (ready,
+// estimate-updated when opted in, submitted). Rejects if the element or config is wrong.
+import init, { mount as mountApp } from "./dist/waymark_web.js";
+
+export async function mount(element, { schemes = [], config = {} } = {}) {
+  await init();
+  const texts = schemes.map((scheme) =>
+    typeof scheme === "string" ? scheme : JSON.stringify(scheme),
+  );
+  mountApp(element, JSON.stringify(config), texts);
+}
