@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { addGoal, addSupport, choose, goTo, northvale, openPlan, save } from "./plan-support.mjs";
 import { cliVerify, startReceiver, storedSubmissions } from "./receiver.mjs";
-import { follow, launchBrowser, openApp, answerAll, route, WAIT_MS } from "./support.mjs";
+import { answerAll, axeProblems, follow, launchBrowser, openApp, route, WAIT_MS } from "./support.mjs";
 
 /** Text that would run if it were ever inserted as HTML. */
 const SCRIPT = `<img src=x onerror="window.__injected=1"><script>window.__injected=2</script>`;
@@ -118,6 +118,7 @@ describe("sending", { timeout: 120_000 }, () => {
       assert.equal(await page.locator("main img, main script").count(), 0);
       assert.equal(await page.evaluate(() => window.__injected), undefined);
       assert.equal(await page.locator("#send-amount").textContent(), "£7,416.00 a year");
+      assert.deepEqual(await axeProblems(page), [], "check what you will send");
 
       // The file offered before consent is what would be sent, without consent or key.
       const preview = await downloaded(page, page.locator("#preview-file"));
@@ -135,6 +136,7 @@ describe("sending", { timeout: 120_000 }, () => {
         `Tick the box to agree to send this information to ${OWNER}`,
       );
       assert.deepEqual(posts(requests), [], "nothing is posted before consent");
+      assert.deepEqual(await axeProblems(page), [], "the consent error");
 
       await page.locator("#consent").check();
       await follow(page, button);
@@ -142,6 +144,7 @@ describe("sending", { timeout: 120_000 }, () => {
       assert.equal(await page.locator("main h1").textContent(), `Sent to ${OWNER}`);
       const reference = await page.locator("#reference").textContent();
       assert.match(reference, /^WM-\d{6}$/);
+      assert.deepEqual(await axeProblems(page), [], "the receipt");
 
       const sent = posts(requests);
       assert.equal(sent.length, 1);
@@ -194,6 +197,7 @@ describe("sending", { timeout: 120_000 }, () => {
       await page.locator("#consent").check();
       await page.getByRole("button", { name: `Send to ${OWNER}` }).click();
       await failedWith(page, "could not reach");
+      assert.deepEqual(await axeProblems(page), [], "the failure");
       const retry = page.locator("#retry");
       await retry.click();
       await failedWith(page, "had a problem (code 503)");
@@ -243,6 +247,44 @@ describe("sending", { timeout: 120_000 }, () => {
       });
       await page.waitForFunction(() => location.hash === "#/result", null, { timeout: WAIT_MS });
       assert.deepEqual(posts(requests), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a portal framing the app hears that it was submitted, with the reference", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const config = {
+      schemes: [{ path: northvale.file }],
+      default: 0,
+      ...SUBMIT,
+      embed: { allowed_origins: [receiver.origin] },
+    };
+    await page.route("**/config.json", (r) =>
+      r.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(config) }),
+    );
+    try {
+      await page.goto(`${receiver.origin}/examples/iframe.html?date=${northvale.eligible.date}`);
+      const frame = await (await page.locator("iframe#waymark").elementHandle()).contentFrame();
+      await frame.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+      await answerAll(frame, northvale, northvale.eligible.answers);
+      await follow(frame, frame.locator('main a[href="#/result"]'));
+      await follow(frame, frame.locator("#send-link"));
+      await frame.locator("#consent").check();
+      await follow(frame, frame.getByRole("button", { name: `Send to ${OWNER}` }));
+      const reference = await frame.locator("#reference").textContent();
+      const submitted = page.locator("#events li", { hasText: '"type":"submitted"' });
+      await submitted.waitFor({ timeout: WAIT_MS });
+      const message = JSON.parse(await submitted.textContent());
+      assert.deepEqual(message, {
+        source: "waymark",
+        type: "submitted",
+        scheme: { id: northvale.scheme.id, version: northvale.scheme.version },
+        reference,
+      });
+      const types = (await page.locator("#events li").allTextContents()).map((t) => JSON.parse(t).type);
+      assert.deepEqual(types, ["ready", "submitted"], "no estimate updates without opting in");
     } finally {
       await context.close();
     }
