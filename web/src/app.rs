@@ -262,13 +262,11 @@ fn send(store: &UseReducerHandle<State>) {
     let (Some(outbox), Some(submit)) = (&store.outbox, &store.config.submit) else {
         return;
     };
-    let submission = Rc::clone(&outbox.submission);
+    let (body, key) = (Rc::clone(&outbox.json), outbox.key.clone());
     let submit = submit.clone();
     let store = store.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let body = serde_json::to_string(&*submission).unwrap_or_default();
-        let key = &submission.idempotency_key;
-        let posted = post::submission(&submit.endpoint, &body, key, submit.timeout_seconds).await;
+        let posted = post::submission(&submit.endpoint, &body, &key, submit.timeout_seconds).await;
         store.dispatch(Action::Posted(posted, clock::timestamp()));
     });
 }

@@ -858,7 +858,14 @@ mod tests {
     }
 
     fn key(state: &State) -> &str {
-        &state.outbox.as_ref().unwrap().submission.idempotency_key
+        let outbox = state.outbox.as_ref().unwrap();
+        assert_eq!(sent(state).idempotency_key, outbox.key);
+        &outbox.key
+    }
+
+    fn sent(state: &State) -> waymark_engine::submission::Submission {
+        let json = &state.outbox.as_ref().unwrap().json;
+        waymark_engine::submission::Submission::from_json(json).unwrap()
     }
 
     #[test]
@@ -887,20 +894,21 @@ mod tests {
         let state = send(navigate(sending(true), Route::Send), true, "k1");
         assert_eq!((state.posts, &state.sending), (1, &Sending::Posting));
         let outbox = state.outbox.clone().unwrap();
+        let submission = sent(&state);
         assert_eq!(
-            outbox.submission.consent.agreed,
+            submission.consent.agreed,
             [
                 "I agree to send this information to O",
                 "your answers to the questions",
                 "your estimate and how it was worked out"
             ]
         );
-        assert_eq!(outbox.submission.consent.at, "2026-06-01T10:00:00.000Z");
-        assert_eq!(outbox.submission.estimate.annual.0.to_string(), "30.00");
+        assert_eq!(submission.consent.at, "2026-06-01T10:00:00.000Z");
+        assert_eq!(submission.estimate.annual.0.to_string(), "30.00");
         assert_eq!(state.persist, Persist::Write);
         assert_eq!(state.document().unwrap().outbox, Some(outbox.clone()));
         assert_eq!(
-            waymark_engine::submission::verify(&scheme("t", "1"), &outbox.submission),
+            waymark_engine::submission::verify(&scheme("t", "1"), &submission),
             []
         );
 

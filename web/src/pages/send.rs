@@ -7,18 +7,18 @@ use crate::components::{answers_summary, banner, error_message, hint, BannerKind
 use crate::dom::{files, forms, host, page};
 use crate::format::{long_date, money};
 use crate::route::Route;
-use crate::send::{Failure, Sending, CONSENT_FIELD};
+use crate::send::{to_json, Failure, Sending, CONSENT_FIELD};
 use crate::state::{Action, State};
 use crate::text::{fill, text};
+use std::rc::Rc;
 use waymark_engine::scheme::Period;
 use waymark_engine::submission::Submission;
 use waymark_engine::{Date, Scheme};
 use yew::prelude::*;
 
-/// Offers a submission as a file, named after the scheme.
-fn download(submission: &Submission) -> Callback<MouseEvent> {
-    let name = format!("{}-submission.json", submission.scheme.id);
-    let json = serde_json::to_string_pretty(submission).unwrap_or_default();
+/// Offers a submission's JSON as a file, named after the scheme.
+fn download(scheme: &Scheme, json: Rc<str>) -> Callback<MouseEvent> {
+    let name = format!("{}-submission.json", scheme.id);
     Callback::from(move |_: MouseEvent| files::download(&name, &json, "application/json"))
 }
 
@@ -178,7 +178,7 @@ fn consent(store: &UseReducerHandle<State>, scheme: &Scheme, draft: &Submission)
             <h2 class="govuk-heading-l">{ t.file_heading }</h2>
             <p class="govuk-body">{ fill(t.file_body, &owner) }</p>
             <button type="button" class="govuk-button govuk-button--secondary" id="preview-file"
-                onclick={download(draft)}>
+                onclick={download(scheme, to_json(draft).into())}>
                 { t.file_button }
             </button>
             <form novalidate=true {onsubmit}>
@@ -250,7 +250,7 @@ fn failure(store: &UseReducerHandle<State>, scheme: &Scheme) -> Html {
                     }
                     <button type="button"
                         class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        id="failed-download" onclick={download(&outbox.submission)}>
+                        id="failed-download" onclick={download(scheme, outbox.json.clone())}>
                         { t.failed_download }
                     </button>
                 </div>
@@ -286,7 +286,7 @@ pub fn sent(state: &State) -> Html {
             <p class="govuk-body">{ fill(t.sent_copy_body, &owner) }</p>
             <div class="govuk-button-group waymark-no-print">
                 <button type="button" class="govuk-button govuk-button--secondary" id="sent-download"
-                    onclick={download(&outbox.submission)}>
+                    onclick={download(scheme, outbox.json.clone())}>
                     { t.sent_download }
                 </button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={print}>

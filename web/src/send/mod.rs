@@ -13,11 +13,13 @@
 
 pub mod text;
 
+use crate::saved::SchemeKey;
 use crate::state::State;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
+use waymark_engine::plan::Plan;
 use waymark_engine::submission::{self, Consent, Extras, Submission};
-use waymark_engine::Issue;
+use waymark_engine::{Answers, Date, Issue};
 
 /// The id of the consent checkbox, for its error.
 pub const CONSENT_FIELD: &str = "consent";
@@ -26,14 +28,39 @@ pub const CONSENT_FIELD: &str = "consent";
 pub const APP_VERSION: &str = concat!("waymark-web ", env!("CARGO_PKG_VERSION"));
 
 /// A submission the person agreed to send, and its receipt once a receiver accepted it.
+///
+/// The submission is kept as the JSON that is sent, not as the engine's type, so the page
+/// never needs to read a submission back (reading one would add to the wasm it loads).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outbox {
-    /// Exactly what is (or was) sent.
-    pub submission: Rc<Submission>,
+    /// Exactly what is (or was) sent: the submission's JSON.
+    pub json: Rc<str>,
+    /// The submission's idempotency key.
+    pub key: String,
+    /// What the submission was made from, to tell whether anything changed since.
+    pub made_from: Content,
     /// What the receiver said when it accepted the submission.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<Receipt>,
+}
+
+/// What a submission is made from: the scheme, the date and what the person gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// The scheme and its version.
+    pub scheme: SchemeKey,
+    /// The assessment date.
+    pub date: Date,
+    /// The answers.
+    pub answers: Answers,
+    /// The plan, if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+    /// The notes about disagreeing.
+    #[serde(default)]
+    pub disagreement: String,
 }
 
 /// A receiver's acceptance of a submission.
@@ -77,6 +104,12 @@ impl Failure {
     pub fn may_retry(&self) -> bool {
         !matches!(self, Failure::Refused(_))
     }
+}
+
+/// A submission as the JSON that is sent and downloaded.
+pub fn to_json(submission: &Submission) -> String {
+    // Serialising a submission cannot fail: every map key is a string.
+    serde_json::to_string_pretty(submission).unwrap_or_default()
 }
 
 /// The answer to a post: the receiver's reference, or why there is none.
@@ -124,20 +157,26 @@ impl State {
         ))
     }
 
+    /// What a submission made now would be made from.
+    fn content(&self) -> Option<Content> {
+        let scheme = self.scheme()?;
+        Some(Content {
+            scheme: SchemeKey {
+                id: scheme.id.clone(),
+                version: scheme.version.clone(),
+            },
+            date: self.date?,
+            answers: self.answers.clone(),
+            plan: self.plan.clone(),
+            disagreement: self.disagreement.clone(),
+        })
+    }
+
     /// The outbox, when it holds what the person would send now (the same scheme, date,
     /// answers, plan and notes).
     pub fn current_outbox(&self) -> Option<&Outbox> {
         let outbox = self.outbox.as_ref()?;
-        let sent = &outbox.submission;
-        let scheme = self.scheme()?;
-        let notes = Some(self.disagreement.as_str()).filter(|d| !d.trim().is_empty());
-        let same = sent.scheme.id == scheme.id
-            && sent.scheme.version == scheme.version
-            && Some(sent.date) == self.date
-            && sent.answers == self.answers
-            && sent.plan == self.plan
-            && sent.disagreement.as_deref() == notes;
-        same.then_some(outbox)
+        (Some(&outbox.made_from) == self.content().as_ref()).then_some(outbox)
     }
 
     /// The words the person agrees to: what is sent, and to whom.
@@ -175,19 +214,22 @@ impl State {
             return;
         }
         let key = match self.current_outbox() {
-            Some(outbox) if outbox.receipt.is_none() => outbox.submission.idempotency_key.clone(),
+            Some(outbox) if outbox.receipt.is_none() => outbox.key.clone(),
             _ => key,
         };
-        let Some(Ok(mut submission)) = self.draft_submission() else {
+        let (Some(Ok(mut submission)), Some(made_from)) = (self.draft_submission(), self.content())
+        else {
             return;
         };
         submission.consent = Consent {
             agreed: self.consent_words(),
             at,
         };
-        submission.idempotency_key = key;
+        submission.idempotency_key = key.clone();
         self.outbox = Some(Outbox {
-            submission: Rc::new(submission),
+            json: to_json(&submission).into(),
+            key,
+            made_from,
             receipt: None,
         });
         self.errors.clear();
