@@ -1,6 +1,6 @@
 // Mounts Waymark into an element of a portal's own page:
 //
-//   import { mount } from "https://council.example/waymark/embed.js";
+//   import { mount } from "/waymark/embed.js";  // served from the portal's own origin
 //   await mount(document.getElementById("waymark"), {
 //     schemes: [schemeObjectOrJsonText],
 //     config: { submit: { endpoint: "/submissions" }, embed: { estimate_updates: true } },

@@ -24,6 +24,9 @@ use waymark_engine::Scheme;
 /// The largest request body accepted.
 const MAX_BODY: usize = 5 * 1024 * 1024;
 
+/// The most bytes read for a request's line and headers together.
+const MAX_HEAD: u64 = 64 * 1024;
+
 /// How long a connection may take to send its request.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -113,6 +116,8 @@ struct Request {
     target: String,
     origin: Option<String>,
     idempotency_key: Option<String>,
+    /// The media type, without parameters, in lower case.
+    content_type: Option<String>,
     body: Vec<u8>,
 }
 
@@ -186,6 +191,13 @@ impl Receiver {
     }
 
     fn receive(&self, r: &Request) -> Response {
+        // Only JSON is taken, so a page elsewhere cannot post without a CORS preflight.
+        if r.content_type.as_deref() != Some("application/json") {
+            return reply(
+                "415 Unsupported Media Type",
+                serde_json::json!({"error": "send the submission as application/json"}),
+            );
+        }
         let text = String::from_utf8_lossy(&r.body);
         let submitted = match Submission::from_json(&text) {
             Ok(s) => s,
@@ -247,18 +259,31 @@ impl Receiver {
         if let Ok(reference) = std::fs::read_to_string(&key_file) {
             return Ok((reference, true));
         }
-        let count = std::fs::read_dir(&*store)?
-            .filter(|e| e.as_ref().is_ok_and(|e| is_stored(&e.path())))
-            .count();
-        let reference = format!("WM-{:06}", count + 1);
-        write_atomically(&store.join(format!("{reference}.json")), body)?;
+        // The next number after the highest stored, written only if no file has it, so a
+        // stored submission is never overwritten.
+        let highest = std::fs::read_dir(&*store)?
+            .filter_map(|e| e.ok().and_then(|e| reference_number(&e.path())))
+            .max()
+            .unwrap_or(0);
+        let reference = format!("WM-{:06}", highest + 1);
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(store.join(format!("{reference}.json")))?;
+        file.write_all(body)?;
+        file.sync_all()?;
         write_atomically(&key_file, reference.as_bytes())?;
         Ok((reference, false))
     }
 }
 
-fn is_stored(path: &Path) -> bool {
-    path.extension().is_some_and(|x| x == "json")
+/// The number of a stored submission's file, `WM-000042.json`.
+fn reference_number(path: &Path) -> Option<u64> {
+    let name = path.file_name()?.to_str()?;
+    name.strip_prefix("WM-")?
+        .strip_suffix(".json")?
+        .parse()
+        .ok()
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -371,7 +396,7 @@ fn content_type(file: &Path) -> &'static str {
 }
 
 fn read_request(stream: &TcpStream) -> Result<Request, String> {
-    let mut reader = BufReader::new(stream);
+    let mut reader = BufReader::new(stream).take(MAX_HEAD);
     let mut line = String::new();
     reader.read_line(&mut line).map_err(|e| e.to_string())?;
     let mut parts = line.split_whitespace();
@@ -382,9 +407,13 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
     let mut length = 0usize;
     let mut origin = None;
     let mut idempotency_key = None;
+    let mut content_type = None;
     loop {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(|e| e.to_string())?;
+        if !header.ends_with('\n') {
+            return Err("the request's headers are too long or cut off".into());
+        }
         let header = header.trim_end();
         if header.is_empty() {
             break;
@@ -399,6 +428,10 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
                 }
                 "origin" => origin = Some(value.trim().to_owned()),
                 "idempotency-key" => idempotency_key = Some(value.trim().to_owned()),
+                "content-type" => {
+                    let media = value.split(';').next().unwrap_or_default();
+                    content_type = Some(media.trim().to_ascii_lowercase());
+                }
                 _ => {}
             }
         }
@@ -407,12 +440,16 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
         return Err("the body is too large".into());
     }
     let mut body = vec![0; length];
-    reader.read_exact(&mut body).map_err(|e| e.to_string())?;
+    reader
+        .into_inner()
+        .read_exact(&mut body)
+        .map_err(|e| e.to_string())?;
     Ok(Request {
         method,
         target,
         origin,
         idempotency_key,
+        content_type,
         body,
     })
 }

@@ -488,3 +488,41 @@ fn an_idempotency_key_header_must_match_the_submission() {
     drop(receiver);
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn the_receiver_takes_only_json_and_never_overwrites_a_stored_submission() {
+    let store = temp_dir("receiver-numbers");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(store.join("WM-000007.json"), "kept").unwrap();
+    std::fs::write(store.join("notes.json"), "not a submission").unwrap();
+    let receiver = start(&store, None);
+    let body = genuine().to_string();
+    let headers = "Origin: http://127.0.0.1:9\r\nContent-Type: text/plain\r\n";
+    let (status, _, reply) = exchange(&receiver, "POST", "/submissions", headers, &body);
+    assert_eq!(status, 415, "{}", String::from_utf8_lossy(&reply));
+    let (status, _, reply) = send(&receiver, "POST", &body);
+    assert_eq!((status, &reply["reference"]), (201, &json!("WM-000008")));
+    assert_eq!(
+        std::fs::read_to_string(store.join("WM-000007.json")).unwrap(),
+        "kept"
+    );
+    // Headers over 64 KiB are refused at once: a 400, or the connection closed while the
+    // client is still writing.
+    let mut stream = TcpStream::connect(&receiver.address).unwrap();
+    let long = format!(
+        "POST /submissions HTTP/1.1\r\nX-Long: {}\r\n",
+        "a".repeat(70 * 1024)
+    );
+    let _ = stream.write_all(long.as_bytes());
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 400"),
+        "{answer}"
+    );
+    assert_eq!(
+        stored(&store),
+        ["WM-000007.json", "WM-000008.json", "notes.json"]
+    );
+}

@@ -124,6 +124,11 @@ describe("embedding the app in a portal", { timeout: 120_000 }, () => {
       assert.equal(new URL(frame.url()).searchParams.get("date"), date, "the frame has the date");
       assertNamesScheme(await waitForListed(page, "ready"), framed);
       assert.equal(await frame.locator(".govuk-header").count(), 0, "no header in the frame");
+      assert.equal(
+        await frame.locator("#estimates-shared").count(),
+        1,
+        "the footer tells the person the portal hears their estimate",
+      );
 
       await answerAll(frame, framed, answers);
       assertEstimate(await waitForListed(page, "estimate-updated"), framed, cli);
@@ -182,6 +187,7 @@ describe("embedding the app in a portal", { timeout: 120_000 }, () => {
         ["ready"],
         "ready, and no estimate-updated",
       );
+      assert.equal(await frame.locator("#estimates-shared").count(), 0);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

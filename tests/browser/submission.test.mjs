@@ -212,7 +212,8 @@ describe("sending", { timeout: 120_000 }, () => {
       await page.reload();
       await page.locator("main h1").waitFor({ timeout: WAIT_MS });
       assert.equal(await route(page), "#/send");
-      assert.equal(await page.locator("#consent").isChecked(), true);
+      assert.equal(await page.locator("#consent").isChecked(), false, "consent is never ticked for the person");
+      await page.locator("#consent").check();
       await follow(page, page.getByRole("button", { name: `Send to ${OWNER}` }));
       assert.equal(await route(page), "#/sent");
 

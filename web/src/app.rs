@@ -168,14 +168,17 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     use_effect_with(title(&store), |title| page::set_title(title));
-    use_effect_with(
-        (store.focus, store.focus_field.clone()),
-        |(focus, field)| match field {
-            _ if *focus == 0 => {}
-            Some(field) => page::focus_field(field),
-            None => page::focus_first(&FOCUS_ORDER),
-        },
-    );
+    {
+        let root = props.host.root().cloned();
+        use_effect_with(
+            (store.focus, store.focus_field.clone()),
+            move |(focus, field)| match field {
+                _ if *focus == 0 => {}
+                Some(field) => page::focus_field(field),
+                None => page::focus_first(root.as_ref(), &FOCUS_ORDER),
+            },
+        );
+    }
     {
         let store = store.clone();
         use_effect_with(store.changes, move |changes| {
@@ -202,6 +205,8 @@ pub fn App(props: &AppProps) -> Html {
         Phase::Ready => pages::page(&store),
     };
     let back = if ready { pages::back(&store) } else { None };
+    let embed = &store.config.embed;
+    let shares_estimates = embed.estimate_updates && props.host.listening(&embed.allowed_origins);
     html! {
         <>
             if !props.host.embedded() {
@@ -228,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 </main>
             </div>
-            { footer() }
+            { footer(shares_estimates) }
         </>
     }
 }
@@ -267,7 +272,11 @@ fn send(store: &UseReducerHandle<State>) {
     let store = store.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let posted = post::submission(&submit.endpoint, &body, &key, submit.timeout_seconds).await;
-        store.dispatch(Action::Posted(posted, clock::timestamp()));
+        store.dispatch(Action::Posted {
+            key,
+            posted,
+            at: clock::timestamp(),
+        });
     });
 }
 
@@ -289,11 +298,14 @@ fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
     let last = use_mut_ref(|| None::<serde_json::Value>);
     {
         let (host, allowed, scheme) = (host.clone(), allowed.clone(), scheme.clone());
-        let wanted = host.embedded() && store.config.embed.estimate_updates;
+        let wanted = host.listening(&allowed) && store.config.embed.estimate_updates;
+        // Only what the estimate depends on, and nothing at all when no one listens.
+        let answers = wanted.then(|| store.answers.clone());
         use_effect_with(
-            (wanted, scheme.clone(), store.answers.clone(), store.date),
-            move |(wanted, scheme, answers, date)| {
-                let (true, Some(scheme), Some(date)) = (*wanted, scheme, date) else {
+            (answers, store.chosen, store.date),
+            move |(answers, _, date)| {
+                let (Some(answers), Some(scheme), Some(date)) = (answers, scheme.as_deref(), date)
+                else {
                     return;
                 };
                 if !Flow::new(scheme, answers).is_complete() {
@@ -310,11 +322,7 @@ fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
             },
         );
     }
-    let reference = store
-        .outbox
-        .as_ref()
-        .and_then(|o| o.receipt.as_ref())
-        .map(|r| r.reference.clone());
+    let reference = store.sent.as_ref().map(|s| s.receipt.reference.clone());
     let host = host.clone();
     use_effect_with((store.posts, reference), move |(posts, reference)| {
         if let (true, Some(reference)) = (*posts > 0, reference) {

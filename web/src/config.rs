@@ -16,8 +16,10 @@
 //!  "embed": {"allowed_origins": ["https://portal.example.gov.uk"], "estimate_updates": false}}
 //! ```
 //!
-//! Without `submit`, the person can download and print but not send. Without `embed`, a
-//! framed or mounted page tells its host nothing.
+//! Without `submit`, the person can download and print but not send. Without
+//! `allowed_origins`, a framed page tells its portal nothing; a mounted page always tells
+//! its own element that it is ready and what was submitted. Either way, each new estimate
+//! only with `estimate_updates`.
 
 use serde::Deserialize;
 
@@ -61,7 +63,7 @@ fn default_timeout() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Embed {
     /// The origins of portals that may receive the page's messages when it is framed.
-    /// Messages go to no other origin; with none listed, no messages are sent.
+    /// Messages go to no other origin; with none listed, a framed page sends none.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
     /// Whether the portal is told each new estimate (amounts only, never answers).
@@ -84,7 +86,23 @@ pub struct SchemeEntry {
 impl Config {
     /// Reads the configuration, or says in plain words why it could not.
     pub fn from_json(text: &str) -> Result<Config, String> {
-        serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}"))
+        let config: Config =
+            serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}"))?;
+        if let Some(origin) = config.embed.allowed_origins.iter().find(|o| !is_origin(o)) {
+            return Err(format!(
+                "config.json is not valid: {origin:?} in embed.allowed_origins is not an origin like \"https://portal.example.gov.uk\""
+            ));
+        }
+        if config
+            .submit
+            .as_ref()
+            .is_some_and(|s| s.timeout_seconds == 0)
+        {
+            return Err(
+                "config.json is not valid: submit.timeout_seconds must be at least 1".into(),
+            );
+        }
+        Ok(config)
     }
 
     /// The schemes in the order the page offers them: the default first, then the rest as
@@ -98,7 +116,7 @@ impl Config {
     pub fn default_first<T>(&self, mut items: Vec<T>) -> Result<Vec<T>, String> {
         if self.default >= items.len() {
             return Err(format!(
-                "config.json names scheme {} as the default but lists {}",
+                "the configuration names scheme {} as the default but offers {}",
                 self.default,
                 items.len()
             ));
@@ -107,6 +125,22 @@ impl Config {
         items.insert(0, default);
         Ok(items)
     }
+}
+
+/// Whether `text` is an origin as browsers write one: `http` or `https`, a lower-case host
+/// and perhaps a port, with no path, no trailing slash and no wildcard.
+fn is_origin(text: &str) -> bool {
+    let host = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    host.is_some_and(|host| {
+        !host.is_empty()
+            && host.chars().all(|c| {
+                c.is_ascii_lowercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '.' | '-' | ':' | '[' | ']')
+            })
+    })
 }
 
 #[cfg(test)]
@@ -134,7 +168,7 @@ mod tests {
         let config = Config::from_json(r#"{"schemes": [], "default": 0}"#).unwrap();
         assert_eq!(
             config.offered().unwrap_err(),
-            "config.json names scheme 0 as the default but lists 0"
+            "the configuration names scheme 0 as the default but offers 0"
         );
     }
 
@@ -152,6 +186,38 @@ mod tests {
                 entry.path
             );
         }
+    }
+
+    #[test]
+    fn refuses_allowed_origins_that_are_not_origins_and_a_zero_timeout() {
+        let with = |origin: &str| {
+            Config::from_json(&format!(
+                r#"{{"embed": {{"allowed_origins": ["{origin}"]}}}}"#
+            ))
+        };
+        for good in [
+            "https://portal.example.gov.uk",
+            "http://127.0.0.1:8080",
+            "http://[::1]:80",
+        ] {
+            assert!(with(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "*",
+            "https://portal.example/",
+            "https://portal.example/path",
+            "portal.example",
+            "HTTPS://PORTAL.EXAMPLE",
+            "https://",
+            "file:///tmp",
+        ] {
+            assert!(with(bad).unwrap_err().contains("is not an origin"), "{bad}");
+        }
+        let error = Config::from_json(r#"{"submit": {"endpoint": "s", "timeout_seconds": 0}}"#);
+        assert_eq!(
+            error.unwrap_err(),
+            "config.json is not valid: submit.timeout_seconds must be at least 1"
+        );
     }
 
     #[test]

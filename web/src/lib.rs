@@ -9,12 +9,16 @@
 //!   [`saved`] (the versioned saved-answers format) and [`route`] (addresses and titles).
 //! - `pages` has one component per page; `components` the stateless GOV.UK pieces they
 //!   share. Pages dispatch actions; the app component (`app`) carries out the side
-//!   effects the state asks for: the address bar, the title, focus and saving.
+//!   effects the state asks for: the address bar, the title, focus, saving, posting what
+//!   the person agreed to send ([`send`]) and telling a portal around the page what
+//!   happened ([`embed`]).
 //! - `dom` is the only module that touches the browser beyond Yew's event types.
 //! - [`text`] is the catalogue of every interface word, ready for translation.
 //!
-//! Nothing a person types leaves the device: the page fetches only `config.json` and the
-//! scheme files it names, from its own site, and keeps answers in `localStorage`.
+//! Nothing a person types leaves the device until they choose to send it: until then the
+//! page fetches only `config.json` and the scheme files it names, from its own site, and
+//! keeps answers in `localStorage`; then it posts one submission to the configured
+//! endpoint.
 //! Every path is relative, so the site works under any sub-path. The assessment date is
 //! today on the device unless the address has `?date=YYYY-MM-DD` (for tests and demonstrations).
 

@@ -13,10 +13,11 @@
 //! a plan file for `waymark validate`; it is optional, so documents saved before there were
 //! plans still read as version 1, and a plan that cannot be read makes the whole document
 //! unreadable (and so kept for the person) rather than being dropped. What the person
-//! agreed to send is in `outbox`, with the receiver's reference once it was accepted, so a
-//! send that failed can be tried again with the same idempotency key after a reload.
+//! agreed to send is in `outbox` until a receiver accepts it, so a send that failed can be
+//! tried again with the same idempotency key after a reload; then it is in `sent`, with
+//! the receiver's reference.
 
-use crate::send::Outbox;
+use crate::send::{Outbox, Sent};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use waymark_engine::plan::Plan;
@@ -52,9 +53,12 @@ pub struct Saved {
     /// The person's recovery support plan, once they have started one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<Plan>,
-    /// What the person agreed to send, and its receipt once it was accepted.
+    /// What the person agreed to send that no receiver has accepted yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbox: Option<Outbox>,
+    /// The last submission a receiver accepted, with its receipt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<Sent>,
 }
 
 /// Which scheme, and which version of it, answers are for.
@@ -120,6 +124,7 @@ mod tests {
             saved_at: "2026-11-23T15:04:05.000Z".into(),
             plan: None,
             outbox: None,
+            sent: None,
         }
     }
 

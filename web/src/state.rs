@@ -11,7 +11,7 @@ use crate::flow::Flow;
 use crate::plan::{Form, PlanAction};
 use crate::route::Route;
 use crate::saved::{Problem, Saved, SchemeKey, FORMAT, VERSION};
-use crate::send::{Outbox, Sending};
+use crate::send::{Outbox, Sending, Sent};
 use crate::text::text;
 use std::rc::Rc;
 use waymark_engine::plan::Plan;
@@ -136,8 +136,10 @@ pub struct State {
     pub replace: bool,
     /// The deployment's configuration.
     pub config: Rc<Config>,
-    /// What the person agreed to send, and its receipt once accepted.
+    /// What the person agreed to send that no receiver has accepted yet.
     pub outbox: Option<Outbox>,
+    /// The last submission a receiver accepted, with its receipt.
+    pub sent: Option<Sent>,
     /// How the latest attempt to send went.
     pub sending: Sending,
     /// Counts requests to post the outbox; the app posts when it changes.
@@ -207,8 +209,16 @@ pub enum Action {
     },
     /// The person asked to send the same submission again.
     Retry,
-    /// The receiver answered a post, or did not, at this time.
-    Posted(crate::send::Posted, String),
+    /// The receiver answered the post of the submission with this key, or did not, at
+    /// this time.
+    Posted {
+        /// The submission's idempotency key.
+        key: String,
+        /// The receiver's reference, or why there is none.
+        posted: crate::send::Posted,
+        /// The time now, as an ISO 8601 timestamp.
+        at: String,
+    },
 }
 
 impl State {
@@ -238,6 +248,7 @@ impl State {
             replace: false,
             config: Rc::default(),
             outbox: None,
+            sent: None,
             sending: Sending::Idle,
             posts: 0,
         }
@@ -282,6 +293,7 @@ impl State {
             saved_at: String::new(),
             plan: self.plan.clone(),
             outbox: self.outbox.clone(),
+            sent: self.sent.clone(),
         })
     }
 
@@ -351,11 +363,9 @@ impl State {
     /// current content was accepted, the send page while it was not, and the result when
     /// this deployment cannot send.
     fn sending_route(&self, route: Route) -> Route {
-        let accepted = self.current_outbox().is_some_and(|o| o.receipt.is_some());
-        let any_receipt = self.outbox.as_ref().is_some_and(|o| o.receipt.is_some());
         match route {
-            Route::Sent if any_receipt => Route::Sent,
-            _ if accepted => Route::Sent,
+            Route::Sent if self.sent.is_some() => Route::Sent,
+            _ if self.current_sent() => Route::Sent,
             _ if self.config.submit.is_some() => Route::Send,
             _ => Route::Result,
         }
@@ -378,6 +388,7 @@ impl State {
         self.disagreement.clear();
         self.plan = None;
         self.outbox = None;
+        self.sent = None;
         self.sending = Sending::Idle;
         self.saved_at = None;
         self.resume = Route::Start;
@@ -408,6 +419,7 @@ impl State {
         self.disagreement = saved.disagreement;
         self.plan = saved.plan;
         self.outbox = saved.outbox;
+        self.sent = saved.sent;
         self.saved_at = Some(saved.saved_at).filter(|s| !s.is_empty());
         self.resume = Route::from_path(&saved.page)
             .filter(Route::is_assessment)
@@ -564,7 +576,7 @@ impl Reducible for State {
             Action::Plan(action) => state.plan_action(action),
             Action::Send { agreed, at, key } => state.send(agreed, at, key),
             Action::Retry => state.retry(),
-            Action::Posted(posted, at) => state.posted(posted, at),
+            Action::Posted { key, posted, at } => state.posted(&key, posted, at),
         }
         Rc::new(state)
     }
@@ -889,8 +901,17 @@ mod tests {
         assert_eq!(state.outbox, None);
     }
 
+    fn posted(state: Rc<State>, key: &str, posted: crate::send::Posted) -> Rc<State> {
+        state.reduce(Action::Posted {
+            key: key.into(),
+            posted,
+            at: "2026-06-01T10:00:05.000Z".into(),
+        })
+    }
+
     #[test]
-    fn a_failed_send_is_kept_and_tried_again_with_the_same_key() {
+    fn a_failed_send_is_kept_and_tried_again_with_the_same_document() {
+        use crate::send::Failure;
         let state = send(navigate(sending(true), Route::Send), true, "k1");
         assert_eq!((state.posts, &state.sending), (1, &Sending::Posting));
         let outbox = state.outbox.clone().unwrap();
@@ -913,52 +934,89 @@ mod tests {
         );
 
         let focus = state.focus;
-        let state = state.reduce(Action::Posted(
-            Err(crate::send::Failure::Unreachable),
-            "2026-06-01T10:00:01.000Z".into(),
-        ));
+        let state = posted(state, "k1", Err(Failure::Unreachable));
         assert_eq!(state.route, Route::Send);
         assert_eq!(state.focus, focus + 1);
-        assert_eq!(
-            state.sending,
-            Sending::Failed(crate::send::Failure::Unreachable)
-        );
+        assert_eq!(state.sending, Sending::Failed(Failure::Unreachable));
         let state = state.reduce(Action::Retry);
         assert_eq!((state.posts, key(&state)), (2, "k1"));
         let state = send(state, true, "k2");
         assert_eq!(state.posts, 2, "no second post while one is on its way");
-        let state = state.reduce(Action::Posted(
-            Err(crate::send::Failure::TimedOut),
-            String::new(),
-        ));
-        let state = send(state, true, "k2");
-        assert_eq!((state.posts, key(&state)), (3, "k1"));
-
-        let state = state.reduce(Action::Posted(
-            Ok("WM-000001".into()),
-            "2026-06-01T10:00:05.000Z".into(),
-        ));
-        assert_eq!(state.route, Route::Sent);
-        let receipt = state.outbox.as_ref().unwrap().receipt.clone().unwrap();
-        assert_eq!(receipt.reference, "WM-000001");
-        assert_eq!(navigate(state.clone(), Route::Send).route, Route::Sent);
+        let state = posted(state, "k1", Err(Failure::TimedOut));
+        let later = state.reduce(Action::Send {
+            agreed: true,
+            at: "2026-06-01T11:00:00.000Z".into(),
+            key: "k2".into(),
+        });
+        assert_eq!(later.posts, 3);
         assert_eq!(
-            state.document().unwrap().outbox.unwrap().receipt,
-            Some(receipt)
+            later.outbox,
+            Some(outbox),
+            "the very same document goes again"
+        );
+
+        let state = posted(later, "k1", Ok("WM-000001".into()));
+        assert_eq!(state.route, Route::Sent);
+        assert_eq!(state.outbox, None);
+        let copy = state.sent.clone().unwrap();
+        assert_eq!(copy.receipt.reference, "WM-000001");
+        assert_eq!(copy.submission.key, "k1");
+        assert_eq!(navigate(state.clone(), Route::Send).route, Route::Sent);
+        assert_eq!(state.document().unwrap().sent, Some(copy));
+    }
+
+    #[test]
+    fn sending_without_consent_forgets_an_agreed_submission() {
+        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = posted(state, "k1", Err(crate::send::Failure::Receiver(503)));
+        let state = send(state, false, "k2");
+        assert_eq!(state.outbox, None);
+        assert_eq!(state.persist, Persist::Write);
+        assert_eq!(state.errors[0].field, crate::send::CONSENT_FIELD);
+        assert_eq!(
+            state.reduce(Action::Retry).posts,
+            1,
+            "nothing left to retry"
         );
     }
 
     #[test]
-    fn a_change_after_sending_makes_a_new_submission_with_a_new_key() {
+    fn an_answer_for_a_submission_no_longer_waiting_is_ignored() {
         let state = send(navigate(sending(true), Route::Send), true, "k1");
-        let state = state.reduce(Action::Posted(Ok("WM-000001".into()), String::new()));
+        let state = navigate(state, Route::Delete).reduce(Action::Delete);
+        let state = posted(state, "k1", Ok("WM-000001".into()));
+        assert_eq!(
+            (state.sent.clone(), state.route.clone()),
+            (None, Route::Start)
+        );
+
+        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = navigate(state, Route::Result);
+        let state = posted(state, "k1", Ok("WM-000002".into()));
+        assert_eq!(
+            state.route,
+            Route::Result,
+            "the person stays where they went"
+        );
+        assert_eq!(state.sent.as_ref().unwrap().receipt.reference, "WM-000002");
+    }
+
+    #[test]
+    fn a_change_after_sending_makes_a_new_submission_and_keeps_the_copy() {
+        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = posted(state, "k1", Ok("WM-000001".into()));
         let state = navigate(state, Route::change("c"));
         let state = answer(state, "c", "low");
         assert_eq!(navigate(state.clone(), Route::Send).route, Route::Send);
         assert_eq!(navigate(state.clone(), Route::Sent).route, Route::Sent);
         let state = send(navigate(state, Route::Send), true, "k3");
         assert_eq!(key(&state), "k3");
-        assert_eq!(state.outbox.as_ref().unwrap().receipt, None);
+        let state = posted(state, "k3", Err(crate::send::Failure::TimedOut));
+        assert_eq!(
+            state.sent.as_ref().unwrap().receipt.reference,
+            "WM-000001",
+            "the earlier copy is kept until the new one is accepted"
+        );
     }
 
     #[test]

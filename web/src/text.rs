@@ -14,6 +14,8 @@ pub struct Text {
     pub service_owner_fallback: &'static str,
     /// The footer's promise about privacy.
     pub footer_privacy: &'static str,
+    /// The footer's words when the portal around the page is told each new estimate.
+    pub footer_estimates_shared: &'static str,
     /// The footer's link to the saved-answers page.
     pub footer_saved_link: &'static str,
     /// Shown while the scheme loads.
@@ -300,6 +302,7 @@ pub static EN: Text = Text {
     service_name: "Estimate a personal budget",
     service_owner_fallback: "Personal budgets",
     footer_privacy: "Your answers stay on this device. This service works out your estimate in your browser and sends nothing you type to anyone unless you choose to send it.",
+    footer_estimates_shared: "The website this service is part of is told your estimate each time it changes: the amount only, never your answers.",
     footer_saved_link: "Your answers on this device",
     loading: "Loading…",
     load_failed_heading: "Sorry, there is a problem with the service",

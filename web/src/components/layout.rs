@@ -26,8 +26,9 @@ pub fn header(owner: Option<&str>) -> Html {
     }
 }
 
-/// The footer: the way to what is saved on this device, and the privacy promise.
-pub fn footer() -> Html {
+/// The footer: the way to what is saved on this device, and the privacy promise, which
+/// says so when the portal around the page is told each new estimate.
+pub fn footer(estimates_shared: bool) -> Html {
     let t = text();
     html! {
         <footer class="govuk-footer">
@@ -43,6 +44,11 @@ pub fn footer() -> Html {
                             </li>
                         </ul>
                         <p class="govuk-footer__text">{ t.footer_privacy }</p>
+                        if estimates_shared {
+                            <p class="govuk-footer__text" id="estimates-shared">
+                                { t.footer_estimates_shared }
+                            </p>
+                        }
                     </div>
                 </div>
             </div>

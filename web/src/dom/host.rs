@@ -30,6 +30,24 @@ impl Host {
         *self != Host::Page
     }
 
+    /// The element the page was mounted into, if it was.
+    pub fn root(&self) -> Option<&Element> {
+        match self {
+            Host::Element(element) => Some(element),
+            _ => None,
+        }
+    }
+
+    /// Whether anyone hears what the page tells: a mounted page's own element always
+    /// does; a framed page's parent only when some origin is allowed.
+    pub fn listening(&self, allowed: &[String]) -> bool {
+        match self {
+            Host::Page => false,
+            Host::Frame => !allowed.is_empty(),
+            Host::Element(_) => true,
+        }
+    }
+
     /// Tells the host `message`: a framed page posts it to its parent, but only to an
     /// origin in `allowed`; a mounted page dispatches a bubbling `waymark` event carrying
     /// it on its element. A page of its own tells no one.

@@ -4,7 +4,7 @@ use crate::route::Route;
 use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    FormData, HtmlElement, HtmlFormElement, HtmlTextAreaElement, InputEvent, SubmitEvent,
+    Element, FormData, HtmlElement, HtmlFormElement, HtmlTextAreaElement, InputEvent, SubmitEvent,
 };
 use yew::TargetCast;
 
@@ -42,16 +42,27 @@ pub fn set_title(title: &str) {
 
 /// Moves focus to the first element that matches one of `selectors`, in order, after
 /// scrolling to the top: the error summary, a notification banner, or the main heading.
-pub fn focus_first(selectors: &[&str]) {
+/// In a portal's page, `root` is the element the page was mounted into: only it is
+/// searched, and it is scrolled into view rather than the portal's page to its top.
+pub fn focus_first(root: Option<&Element>, selectors: &[&str]) {
     let Some(document) = super::document() else {
         return;
     };
-    if let Some(window) = super::window() {
-        window.scroll_to_with_x_and_y(0.0, 0.0);
+    let find = |selector: &&str| match root {
+        Some(root) => root.query_selector(selector).ok().flatten(),
+        None => document.query_selector(selector).ok().flatten(),
+    };
+    match root {
+        Some(root) => root.scroll_into_view(),
+        None => {
+            if let Some(window) = super::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
     }
     let target = selectors
         .iter()
-        .find_map(|selector| document.query_selector(selector).ok().flatten())
+        .find_map(find)
         .and_then(|element| element.dyn_into::<HtmlElement>().ok());
     if let Some(element) = target {
         // Focus fails only if the element has gone; then there is nothing to do.

@@ -54,10 +54,10 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
     };
     let owner = [("owner", scheme.owner.as_str())];
     let earlier = state
-        .outbox
+        .sent
         .as_ref()
-        .filter(|_| state.current_outbox().is_none())
-        .and_then(|o| o.receipt.as_ref());
+        .filter(|_| !state.current_sent())
+        .map(|s| &s.receipt);
     html! {
         <>
             { failure(store, scheme) }
@@ -151,7 +151,6 @@ fn consent(store: &UseReducerHandle<State>, scheme: &Scheme, draft: &Submission)
         .iter()
         .find(|e| e.field == CONSENT_FIELD)
         .map(|e| e.message.clone());
-    let agreed_before = state.current_outbox().is_some();
     let posting = state.sending == Sending::Posting;
     let onsubmit = {
         let store = store.clone();
@@ -194,8 +193,7 @@ fn consent(store: &UseReducerHandle<State>, scheme: &Scheme, draft: &Submission)
                         <div class="govuk-checkboxes" data-module="govuk-checkboxes">
                             <div class="govuk-checkboxes__item">
                                 <input class="govuk-checkboxes__input" id={CONSENT_FIELD}
-                                    name={CONSENT_FIELD} type="checkbox" value="yes"
-                                    checked={agreed_before} />
+                                    name={CONSENT_FIELD} type="checkbox" value="yes" />
                                 <label class="govuk-label govuk-checkboxes__label" for={CONSENT_FIELD}>
                                     { fill(t.consent_label, &owner) }
                                 </label>
@@ -203,8 +201,7 @@ fn consent(store: &UseReducerHandle<State>, scheme: &Scheme, draft: &Submission)
                         </div>
                     </fieldset>
                 </div>
-                <button type="submit" class="govuk-button" disabled={posting}
-                    aria-disabled={posting.then_some("true")}>
+                <button type="submit" class="govuk-button">
                     { fill(t.send_button, &owner) }
                 </button>
                 <p class="govuk-body" role="status" id="send-status">
@@ -263,12 +260,10 @@ fn failure(store: &UseReducerHandle<State>, scheme: &Scheme) -> Html {
 pub fn sent(state: &State) -> Html {
     let t = text().send;
     let root = text();
-    let (Some(scheme), Some(outbox)) = (state.scheme(), state.outbox.as_ref()) else {
+    let (Some(scheme), Some(sent)) = (state.scheme(), state.sent.as_ref()) else {
         return Html::default();
     };
-    let Some(receipt) = &outbox.receipt else {
-        return Html::default();
-    };
+    let receipt = &sent.receipt;
     let owner = [("owner", scheme.owner.as_str())];
     let print = Callback::from(|_: MouseEvent| page::print());
     html! {
@@ -286,7 +281,7 @@ pub fn sent(state: &State) -> Html {
             <p class="govuk-body">{ fill(t.sent_copy_body, &owner) }</p>
             <div class="govuk-button-group waymark-no-print">
                 <button type="button" class="govuk-button govuk-button--secondary" id="sent-download"
-                    onclick={download(scheme, outbox.json.clone())}>
+                    onclick={download(scheme, sent.submission.json.clone())}>
                     { t.sent_download }
                 </button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={print}>

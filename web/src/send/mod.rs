@@ -3,16 +3,18 @@
 //! asks it to ([`State::post`]) and reports back with [`Action::Posted`].
 //!
 //! The submission is built once, when the person ticks consent and presses send, and kept
-//! in the saved document with its idempotency key until the receiver gives a reference.
-//! Trying again sends the very same document, so a receiver that got it the first time
-//! stores it once. Changing an answer, the plan or the notes afterwards makes a new
-//! submission with a new key.
+//! in the saved document (as `outbox`) with its idempotency key until a receiver gives a
+//! reference; then it moves to `sent` with the receipt, as the person's copy. Trying again
+//! (or ticking consent and sending again after a reload) sends the very same document, so
+//! a receiver that got it the first time stores it once. Changing an answer, the plan or
+//! the notes afterwards makes a new submission with a new key.
 //!
 //! [`State::post`]: crate::state::State::post
 //! [`Action::Posted`]: crate::state::Action::Posted
 
 pub mod text;
 
+use crate::route::Route;
 use crate::saved::SchemeKey;
 use crate::state::State;
 use serde::{Deserialize, Serialize};
@@ -27,22 +29,29 @@ pub const CONSENT_FIELD: &str = "consent";
 /// The version of this app, written into every submission.
 pub const APP_VERSION: &str = concat!("waymark-web ", env!("CARGO_PKG_VERSION"));
 
-/// A submission the person agreed to send, and its receipt once a receiver accepted it.
+/// A submission the person agreed to send that no receiver has accepted yet.
 ///
 /// The submission is kept as the JSON that is sent, not as the engine's type, so the page
 /// never needs to read a submission back (reading one would add to the wasm it loads).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outbox {
-    /// Exactly what is (or was) sent: the submission's JSON.
+    /// Exactly what is sent: the submission's JSON.
     pub json: Rc<str>,
     /// The submission's idempotency key.
     pub key: String,
     /// What the submission was made from, to tell whether anything changed since.
     pub made_from: Content,
-    /// What the receiver said when it accepted the submission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub receipt: Option<Receipt>,
+}
+
+/// The last submission a receiver accepted, kept as a copy for the person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sent {
+    /// What was sent.
+    pub submission: Outbox,
+    /// What the receiver said.
+    pub receipt: Receipt,
 }
 
 /// What a submission is made from: the scheme, the date and what the person gave.
@@ -116,7 +125,7 @@ pub fn to_json(submission: &Submission) -> String {
 pub type Posted = Result<String, Failure>;
 
 /// The receiver's reference from the body of a successful answer.
-pub fn reference(body: &str) -> Option<String> {
+fn reference(body: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(body).ok()?;
     let reference = value.get("reference")?.as_str()?.trim();
     (!reference.is_empty()).then(|| reference.to_owned())
@@ -172,18 +181,30 @@ impl State {
         })
     }
 
-    /// The outbox, when it holds what the person would send now (the same scheme, date,
-    /// answers, plan and notes).
+    /// The unsent outbox, when it holds what the person would send now (the same scheme,
+    /// date, answers, plan and notes).
     pub fn current_outbox(&self) -> Option<&Outbox> {
         let outbox = self.outbox.as_ref()?;
         (Some(&outbox.made_from) == self.content().as_ref()).then_some(outbox)
     }
 
+    /// Whether a receiver has accepted what the person would send now.
+    pub fn current_sent(&self) -> bool {
+        self.sent.as_ref().map(|s| &s.submission.made_from) == self.content().as_ref()
+    }
+
+    /// The council the scheme in use belongs to, or nothing before there is one.
+    pub fn owner(&self) -> &str {
+        self.scheme().map_or("", |s| s.owner.as_str())
+    }
+
     /// The words the person agrees to: what is sent, and to whom.
     pub fn consent_words(&self) -> Vec<String> {
         let t = crate::text::text().send;
-        let owner = self.scheme().map_or("", |s| s.owner.as_str());
-        let mut words = vec![crate::text::fill(t.consent_label, &[("owner", owner)])];
+        let mut words = vec![crate::text::fill(
+            t.consent_label,
+            &[("owner", self.owner())],
+        )];
         words.extend(self.sent_parts().iter().map(|part| (*part).to_owned()));
         words
     }
@@ -201,46 +222,46 @@ impl State {
         parts
     }
 
-    /// The send form was sent: with consent, builds the submission (keeping the key of an
-    /// unsent outbox for the same content) and asks the app to post it.
+    /// The send form was sent. Without consent, shows the error and forgets any agreed
+    /// submission not yet accepted. With it, posts the unsent submission for the same
+    /// content as it is, or builds a new one with `key`.
     pub(crate) fn send(&mut self, agreed: bool, at: String, key: String) {
         if !agreed {
-            let owner = self.scheme().map_or(String::new(), |s| s.owner.clone());
-            let message =
-                crate::text::fill(crate::text::text().send.consent_error, &[("owner", &owner)]);
+            let owner = [("owner", self.owner())];
+            let message = crate::text::fill(crate::text::text().send.consent_error, &owner);
+            if self.outbox.take().is_some() {
+                self.save();
+            }
             return self.fail(CONSENT_FIELD, message, None);
         }
         if self.sending == Sending::Posting {
             return;
         }
-        let key = match self.current_outbox() {
-            Some(outbox) if outbox.receipt.is_none() => outbox.key.clone(),
-            _ => key,
-        };
-        let (Some(Ok(mut submission)), Some(made_from)) = (self.draft_submission(), self.content())
-        else {
-            return;
-        };
-        submission.consent = Consent {
-            agreed: self.consent_words(),
-            at,
-        };
-        submission.idempotency_key = key.clone();
-        self.outbox = Some(Outbox {
-            json: to_json(&submission).into(),
-            key,
-            made_from,
-            receipt: None,
-        });
+        if self.current_outbox().is_none() {
+            let (Some(Ok(mut submission)), Some(made_from)) =
+                (self.draft_submission(), self.content())
+            else {
+                return;
+            };
+            submission.consent = Consent {
+                agreed: self.consent_words(),
+                at,
+            };
+            submission.idempotency_key = key.clone();
+            self.outbox = Some(Outbox {
+                json: to_json(&submission).into(),
+                key,
+                made_from,
+            });
+            self.save();
+        }
         self.errors.clear();
-        self.save();
         self.post();
     }
 
-    /// Asks the app to post the outbox's submission again, exactly as it was.
+    /// Asks the app to post the unsent submission again, exactly as it was.
     pub(crate) fn retry(&mut self) {
-        let unsent = self.current_outbox().is_some_and(|o| o.receipt.is_none());
-        if unsent && self.sending != Sending::Posting {
+        if self.current_outbox().is_some() && self.sending != Sending::Posting {
             self.post();
         }
     }
@@ -251,20 +272,31 @@ impl State {
         self.posts += 1;
     }
 
-    /// The receiver answered (or did not).
-    pub(crate) fn posted(&mut self, posted: Posted, at: String) {
+    /// The receiver answered the post of the submission with `key` (or did not). An
+    /// answer for a submission no longer in the outbox (deleted or replaced while it was
+    /// on its way) is ignored; the page moves on only if the person is still on it.
+    pub(crate) fn posted(&mut self, key: &str, posted: Posted, at: String) {
+        if self.outbox.as_ref().is_none_or(|o| o.key != key) {
+            return;
+        }
+        let here = self.route == Route::Send;
         match posted {
             Ok(reference) => {
                 self.sending = Sending::Idle;
-                if let Some(outbox) = self.outbox.as_mut() {
-                    outbox.receipt = Some(Receipt { reference, at });
-                }
+                self.sent = self.outbox.take().map(|submission| Sent {
+                    submission,
+                    receipt: Receipt { reference, at },
+                });
                 self.save();
-                self.go(crate::route::Route::Sent);
+                if here {
+                    self.go(Route::Sent);
+                }
             }
             Err(failure) => {
                 self.sending = Sending::Failed(failure);
-                self.focus += 1;
+                if here {
+                    self.focus += 1;
+                }
             }
         }
     }
