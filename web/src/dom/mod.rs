@@ -6,6 +6,7 @@ pub mod clock;
 pub mod files;
 pub mod forms;
 pub mod host;
+pub mod key;
 pub mod page;
 pub mod post;
 pub mod storage;

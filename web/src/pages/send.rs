@@ -4,7 +4,7 @@
 //! be sent again or downloaded.
 
 use crate::components::{answers_summary, banner, error_message, hint, BannerKind};
-use crate::dom::{files, forms, host, page};
+use crate::dom::{files, forms, key, page};
 use crate::format::{long_date, money};
 use crate::route::Route;
 use crate::send::{to_json, Failure, Sending, CONSENT_FIELD};
@@ -159,7 +159,7 @@ fn consent(store: &UseReducerHandle<State>, scheme: &Scheme, draft: &Submission)
             store.dispatch(Action::Send {
                 agreed: forms::posted(&event).text(CONSENT_FIELD) == "yes",
                 at: crate::dom::clock::timestamp(),
-                key: host::random_key(),
+                key: key::random(),
             });
         })
     };
