@@ -1,8 +1,7 @@
 // Screenshots of every page of the recovery support plan, at a phone's width and a
 // desktop's, for looking at by eye: node scripts/plan-screenshots.mjs [OUTDIR]
 // (default /tmp/waymark-plan-screenshots). Needs the built site (make web).
-import { mkdirSync } from "node:fs";
-import path from "node:path";
+import { screenshots } from "./shoot.mjs";
 import { follow, launchBrowser, startServer } from "../tests/browser/support.mjs";
 import {
   addGoal,
@@ -16,28 +15,9 @@ import {
   saveWithErrors,
 } from "../tests/browser/plan-support.mjs";
 
-const out = process.argv[2] ?? "/tmp/waymark-plan-screenshots";
-mkdirSync(out, { recursive: true });
-const widths = [375, 1280];
 const server = await startServer();
 const browser = await launchBrowser();
-const taken = [];
-
-/** Screenshots the whole page at each width, in parts of at most PART pixels high. */
-const PART = 1600;
-async function shoot(page, name) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let top = 0, part = 1; top < height; top += PART, part += 1) {
-      const suffix = height > PART ? `-part${part}` : "";
-      const file = path.join(out, `${name}-${width}${suffix}.png`);
-      const clip = { x: 0, y: top, width, height: Math.min(PART, height - top) };
-      await page.screenshot({ path: file, fullPage: true, clip });
-      taken.push(file);
-    }
-  }
-}
+const { shoot, taken } = screenshots("/tmp/waymark-plan-screenshots");
 
 try {
   const { page, context } = await openPlan(browser, server.origin);

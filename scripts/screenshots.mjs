@@ -4,8 +4,7 @@
 // error), task list, each kind of question with and without an error, check your answers,
 // result (eligible, not eligible, printed), saved answers (with an import error), delete,
 // deleted, and unreadable saved data.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
+import { screenshots } from "./shoot.mjs";
 import {
   answerAll,
   exampleSchemes,
@@ -16,30 +15,11 @@ import {
   startServer,
 } from "../tests/browser/support.mjs";
 
-const out = process.argv[2] ?? "/tmp/waymark-screenshots";
-mkdirSync(out, { recursive: true });
-const widths = [375, 1280];
 const schemes = exampleSchemes();
 const byFile = (part) => schemes.find((s) => s.file.includes(part));
 const server = await startServer();
 const browser = await launchBrowser();
-const taken = [];
-
-/** Screenshots the whole page at each width, in parts of at most PART pixels high. */
-const PART = 1600;
-async function shoot(page, name) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let top = 0, part = 1; top < height; top += PART, part += 1) {
-      const suffix = height > PART ? `-part${part}` : "";
-      const file = path.join(out, `${name}-${width}${suffix}.png`);
-      const clip = { x: 0, y: top, width, height: Math.min(PART, height - top) };
-      await page.screenshot({ path: file, fullPage: true, clip });
-      taken.push(file);
-    }
-  }
-}
+const { shoot, taken } = screenshots("/tmp/waymark-screenshots");
 
 async function open(scheme, options = {}) {
   return openApp(browser, server.origin, {

@@ -13,6 +13,7 @@ import {
   formatMoney,
   useSiteAndBrowser,
   WAIT_MS,
+  watch,
 } from "./support.mjs";
 
 /** How long a message that should not come is given to come anyway. */
@@ -32,13 +33,7 @@ const mounted = exampleSchemes().find((s) => s.file === "schemes/northvale-recov
 async function openHost(browser, url, { config } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on("request", (request) => requests.push(request));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  const { requests, errors } = watch(page);
   page.on("response", (response) => {
     if (response.status() >= 400) errors.push(`${response.status()}: ${response.url()}`);
   });

@@ -3,10 +3,10 @@
 // it clear; the totals shown are exactly what `waymark validate` prints for the same plan;
 // and the plan is saved, reloaded, downloaded and loaded again with the answers.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
 import {
   cliEstimate,
+  downloadedText,
   focusSettled,
   follow,
   formatMoney,
@@ -153,9 +153,8 @@ describe("the recovery support plan", { timeout: 180_000 }, () => {
         findings: await page.locator(".waymark-finding").count(),
       };
 
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "Download your answers and plan" }).click();
-      const exported = JSON.parse(await readFile(await (await download).path(), "utf8"));
+      const downloadButton = page.getByRole("button", { name: "Download your answers and plan" });
+      const exported = JSON.parse(await downloadedText(page, downloadButton));
       const { annual } = cliEstimate(northvale.file, northvale.eligible.answers, northvale.eligible.date);
       const { status, report } = cliValidate(northvale.file, exported.plan, annual);
       assert.equal(status, 0, "nothing blocks");
@@ -202,9 +201,7 @@ describe("the recovery support plan", { timeout: 180_000 }, () => {
         goals: ["goal-1"],
       });
       await goTo(page, "check");
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "Download your answers and plan" }).click();
-      text = await readFile(await (await download).path(), "utf8");
+      text = await downloadedText(page, page.getByRole("button", { name: "Download your answers and plan" }));
     } finally {
       await first.context.close();
     }

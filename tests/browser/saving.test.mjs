@@ -2,13 +2,13 @@
 // resumed after a reload, deleted only when asked, moved between devices as a file, and
 // saved data that cannot be read is never thrown away without the person's say.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
 import {
   answerAll,
   answerQuestion,
   appUrl,
   cliEstimate,
+  downloadedText,
   exampleSchemes,
   follow,
   focusSettled,
@@ -99,16 +99,12 @@ describe("saving on the device", { timeout: 120_000 }, () => {
 
   test("answers downloaded to a file load on another device with the same result", async () => {
     const first = await open();
-    let file;
     let text;
     try {
       await answerAll(first.page, westhaven, answers);
       await follow(first.page, first.page.locator('main a[href="#/result"]'));
       await first.page.locator("#disagreement").fill(NOTE);
-      const download = first.page.waitForEvent("download");
-      await first.page.getByRole("button", { name: "Download your answers" }).click();
-      file = await (await download).path();
-      text = await readFile(file, "utf8");
+      text = await downloadedText(first.page, first.page.getByRole("button", { name: "Download your answers" }));
       assert.deepEqual(first.errors, []);
     } finally {
       await first.context.close();
@@ -176,9 +172,7 @@ describe("saving on the device", { timeout: 120_000 }, () => {
     try {
       await page.getByRole("heading", { name: "We could not read your saved answers" }).waitFor();
       assert.match(await page.title(), /We could not read your saved answers/);
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "Download what was saved" }).click();
-      assert.equal(await readFile(await (await download).path(), "utf8"), damaged);
+      assert.equal(await downloadedText(page, page.getByRole("button", { name: "Download what was saved" })), damaged);
       await page.goto(appUrl(server.origin, date, "#/questions/goal_type"));
       await page.getByRole("heading", { name: "We could not read your saved answers" }).waitFor();
       assert.equal(await storedText(page), damaged, "nothing is overwritten while they decide");
@@ -222,9 +216,8 @@ describe("saving on the device", { timeout: 120_000 }, () => {
       await banner.waitFor();
       assert.match(await banner.textContent(), /from version 2025\.1 to version 2026\.1/);
       assert.match(await banner.textContent(), /saved answers \(1\) are to questions/);
-      const download = page.waitForEvent("download");
-      await banner.getByRole("button", { name: "Download the answers as they were saved" }).click();
-      assert.equal(await readFile(await (await download).path(), "utf8"), older);
+      const original = banner.getByRole("button", { name: "Download the answers as they were saved" });
+      assert.equal(await downloadedText(page, original), older);
       await follow(page, page.getByRole("link", { name: "Continue where you left off" }));
       assert.equal(await route(page), "#/questions/goal_cost");
       assert.deepEqual(errors, []);

@@ -3,12 +3,20 @@
 // the receiver's copy verifies; a failing network or receiver loses nothing and a retry
 // stores one copy; script-like text stays text; and nothing leaves before consent.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { addGoal, addSupport, choose, goTo, northvale, openPlan, save } from "./plan-support.mjs";
 import { cliVerify, startReceiver, storedSubmissions } from "./receiver.mjs";
-import { answerAll, axeProblems, follow, launchBrowser, openApp, route, WAIT_MS } from "./support.mjs";
+import {
+  answerAll,
+  axeProblems,
+  downloadedText,
+  follow,
+  launchBrowser,
+  openApp,
+  route,
+  WAIT_MS,
+} from "./support.mjs";
 
 /** Text that would run if it were ever inserted as HTML. */
 const SCRIPT = `<img src=x onerror="window.__injected=1"><script>window.__injected=2</script>`;
@@ -69,9 +77,7 @@ function posts(requests) {
 
 /** Downloads a file by clicking `locator`, and parses it. */
 async function downloaded(page, locator) {
-  const download = page.waitForEvent("download");
-  await locator.click();
-  return JSON.parse(await readFile(await (await download).path(), "utf8"));
+  return JSON.parse(await downloadedText(page, locator));
 }
 
 /** Waits for the failure banner to say `why`. */

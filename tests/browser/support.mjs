@@ -161,13 +161,7 @@ export function cliEstimate(schemeFile, answers, date) {
 export async function openApp(browser, origin, { date, schemes, storage, config: extra = {} } = {}) {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on("request", (request) => requests.push(request));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  const { requests, errors } = watch(page);
   if (schemes) {
     const config = JSON.stringify({ schemes: schemes.map((p) => ({ path: p })), default: 0, ...extra });
     await page.route("**/config.json", (route) =>
@@ -188,6 +182,28 @@ export async function openApp(browser, origin, { date, schemes, storage, config:
   await page.goto(appUrl(origin, date));
   await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
   return { context, page, requests, errors };
+}
+
+/**
+ * Records every request `page` (and its frames) makes, and as errors its uncaught
+ * exceptions and console errors. Returns the two lists, which fill as the page runs.
+ */
+export function watch(page) {
+  const requests = [];
+  const errors = [];
+  page.on("request", (request) => requests.push(request));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  return { requests, errors };
+}
+
+/** Clicks `locator`, which downloads a file, and resolves to the file's text. */
+export async function downloadedText(page, locator) {
+  const download = page.waitForEvent("download");
+  await locator.click();
+  return readFile(await (await download).path(), "utf8");
 }
 
 /** The app's address, with the assessment date when one is given. */

@@ -206,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let back = if ready { pages::back(&store) } else { None };
     let embed = &store.config.embed;
-    let shares_estimates = embed.estimate_updates && props.host.listening(&embed.allowed_origins);
+    let shares_estimates = embed.estimate_updates && props.host.listening(embed);
     html! {
         <>
             if !props.host.embedded() {
@@ -284,21 +284,21 @@ fn send(store: &UseReducerHandle<State>) {
 /// configuration opts in), and each submission accepted in this visit.
 #[hook]
 fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
-    let allowed = Rc::new(store.config.embed.allowed_origins.clone());
+    let config = Rc::clone(&store.config);
     let scheme = store.scheme().cloned();
     let ready = store.phase == Phase::Ready;
     {
-        let (host, allowed, scheme) = (host.clone(), allowed.clone(), scheme.clone());
+        let (host, config, scheme) = (host.clone(), config.clone(), scheme.clone());
         use_effect_with(ready, move |ready| {
             if *ready {
-                host.tell(&allowed, &embed::ready(scheme.as_deref()));
+                host.tell(&config.embed, &embed::ready(scheme.as_deref()));
             }
         });
     }
     let last = use_mut_ref(|| None::<serde_json::Value>);
     {
-        let (host, allowed, scheme) = (host.clone(), allowed.clone(), scheme.clone());
-        let wanted = host.listening(&allowed) && store.config.embed.estimate_updates;
+        let (host, config, scheme) = (host.clone(), config.clone(), scheme.clone());
+        let wanted = host.listening(&config.embed) && config.embed.estimate_updates;
         // Only what the estimate depends on, and nothing at all when no one listens.
         let answers = wanted.then(|| store.answers.clone());
         use_effect_with(
@@ -316,7 +316,7 @@ fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
                 };
                 let message = embed::estimate_updated(scheme, &estimate);
                 if last.borrow().as_ref() != Some(&message) {
-                    host.tell(&allowed, &message);
+                    host.tell(&config.embed, &message);
                     *last.borrow_mut() = Some(message);
                 }
             },
@@ -326,7 +326,10 @@ fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
     let host = host.clone();
     use_effect_with((store.posts, reference), move |(posts, reference)| {
         if let (true, Some(reference)) = (*posts > 0, reference) {
-            host.tell(&allowed, &embed::submitted(scheme.as_deref(), reference));
+            host.tell(
+                &config.embed,
+                &embed::submitted(scheme.as_deref(), reference),
+            );
         }
     });
 }

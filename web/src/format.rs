@@ -1,6 +1,7 @@
 //! Writing dates, date ranges and amounts for people, in the catalogue's words.
 
 use crate::text::{fill, text};
+use waymark_engine::scheme::Period;
 use waymark_engine::{format_money, Date, Decimal};
 
 /// A date the GOV.UK way: `1 June 2026`.
@@ -28,6 +29,16 @@ pub fn date_range(from: Date, to: Option<Date>) -> String {
     match to {
         Some(to) => fill(t.date_range, &[("from", &from), ("to", &long_date(to))]),
         None => fill(t.date_range_open, &[("from", &from)]),
+    }
+}
+
+/// What an amount is for: "a year", or "as a single payment" for a one-off scheme.
+pub fn per(period: Period) -> &'static str {
+    let t = text();
+    if period == Period::OneOff {
+        t.one_off
+    } else {
+        t.a_year
     }
 }
 

@@ -40,6 +40,15 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// The class of a GOV.UK form group, marked when its field has an error.
+pub fn form_group(has_error: bool) -> &'static str {
+    if has_error {
+        "govuk-form-group govuk-form-group--error"
+    } else {
+        "govuk-form-group"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::described_by;

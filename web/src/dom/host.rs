@@ -2,6 +2,7 @@
 //! portal's page that mounted it. Messages for the host go only where the configuration
 //! allows.
 
+use crate::config::Embed;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Element, Window};
 
@@ -40,21 +41,25 @@ impl Host {
 
     /// Whether anyone hears what the page tells: a mounted page's own element always
     /// does; a framed page's parent only when some origin is allowed.
-    pub fn listening(&self, allowed: &[String]) -> bool {
+    pub fn listening(&self, embed: &Embed) -> bool {
         match self {
             Host::Page => false,
-            Host::Frame => !allowed.is_empty(),
+            Host::Frame => !embed.allowed_origins.is_empty(),
             Host::Element(_) => true,
         }
     }
 
     /// Tells the host `message`: a framed page posts it to its parent, but only to an
-    /// origin in `allowed`; a mounted page dispatches a bubbling `waymark` event carrying
-    /// it on its element. A page of its own tells no one.
-    pub fn tell(&self, allowed: &[String], message: &serde_json::Value) {
+    /// origin in `embed.allowed_origins`; a mounted page dispatches a bubbling `waymark`
+    /// event carrying it on its element. A page of its own tells no one.
+    pub fn tell(&self, embed: &Embed, message: &serde_json::Value) {
+        if !self.listening(embed) {
+            return;
+        }
         let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
             return;
         };
+        let allowed = &embed.allowed_origins;
         match self {
             Host::Page => {}
             Host::Frame => {

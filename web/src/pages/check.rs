@@ -2,11 +2,10 @@
 
 use super::estimate;
 use crate::components::answers_summary;
-use crate::format::money;
+use crate::format::{money, per};
 use crate::route::Route;
 use crate::state::State;
 use crate::text::{fill, text};
-use waymark_engine::scheme::Period;
 use yew::prelude::*;
 
 /// The check-your-answers page.
@@ -22,11 +21,7 @@ pub fn view(state: &State) -> Html {
     let symbol = scheme.currency.symbol();
     let amount = match &timed.estimate {
         Ok(e) if e.eligible => {
-            let per = if e.period == Period::OneOff {
-                t.one_off
-            } else {
-                t.a_year
-            };
+            let per = per(e.period);
             html! {
                 <>
                     <p class="govuk-body">{ t.check_estimate_lead }</p>

@@ -3,7 +3,7 @@
 //! and a Continue button in a real form.
 
 use crate::answer::{self, NO, YES};
-use crate::components::{described_by, details, error_message, hint};
+use crate::components::{described_by, details, error_message, form_group, hint};
 use crate::dom::page;
 use crate::flow::Flow;
 use crate::route::Route;
@@ -113,11 +113,7 @@ impl Field<'_> {
     }
 
     fn group_class(&self) -> &'static str {
-        if self.error.is_some() {
-            "govuk-form-group govuk-form-group--error"
-        } else {
-            "govuk-form-group"
-        }
+        form_group(self.error.is_some())
     }
 
     fn help(&self) -> Html {

@@ -6,11 +6,10 @@
 use super::estimate;
 use crate::components::{answers_summary, around, explanation, what_could_change};
 use crate::dom::page;
-use crate::format::money;
+use crate::format::{money, per};
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::text::{fill, text};
-use waymark_engine::scheme::Period;
 use waymark_engine::{Estimate, Scheme};
 use yew::prelude::*;
 
@@ -62,11 +61,7 @@ pub fn ResultPage(props: &PageProps) -> Html {
         }
     };
     let symbol = scheme.currency.symbol();
-    let per = if estimate.period == Period::OneOff {
-        t.one_off
-    } else {
-        t.a_year
-    };
+    let per = per(estimate.period);
     let (alternatives, alternatives_us) = alternatives.clone().unwrap_or_default();
     html! {
         <>

@@ -1,6 +1,6 @@
 //! What is saved on this device: resume, download, load from a file, delete.
 
-use crate::components::{described_by, error_message, warning};
+use crate::components::{described_by, error_message, form_group, warning};
 use crate::dom::files;
 use crate::flow::Flow;
 use crate::format::timestamp_date;
@@ -41,11 +41,7 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
         .as_deref()
         .and_then(timestamp_date)
         .map(|date| fill(t.saved_when, &[("date", &date)]));
-    let group = if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    };
+    let group = form_group(error.is_some());
     html! {
         <>
             <h1 class="govuk-heading-xl" tabindex="-1">{ t.saved_heading }</h1>

@@ -3,17 +3,19 @@
 //! reference the receiver gave. If a send fails, nothing is lost: the same submission can
 //! be sent again or downloaded.
 
-use crate::components::{answers_summary, banner, error_message, hint, BannerKind};
+use crate::components::{
+    answers_summary, banner, described_by, error_message, form_group, hint, BannerKind,
+};
 use crate::dom::{files, forms, key, page};
-use crate::format::{long_date, money};
+use crate::format::{long_date, money, per, timestamp_date};
+use crate::plan::route::{PlanPage, PlanRoute};
 use crate::route::Route;
 use crate::send::{to_json, Failure, Sending, CONSENT_FIELD};
 use crate::state::{Action, State};
 use crate::text::{fill, text};
 use std::rc::Rc;
-use waymark_engine::scheme::Period;
 use waymark_engine::submission::Submission;
-use waymark_engine::{Date, Scheme};
+use waymark_engine::Scheme;
 use yew::prelude::*;
 
 /// Offers a submission's JSON as a file, named after the scheme.
@@ -90,8 +92,8 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
                 Err(_) => html! {
                     <p class="govuk-body">
                         { t.plan_blocked }{ " " }
-                        <a class="govuk-link" href={Route::Plan(crate::plan::route::PlanRoute::to(
-                            crate::plan::route::PlanPage::Check)).hash()}>
+                        <a class="govuk-link"
+                            href={Route::Plan(PlanRoute::to(PlanPage::Check)).hash()}>
                             { t.plan_blocked_link }
                         </a>
                     </p>
@@ -104,14 +106,9 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
 /// The scheme, date and amounts that would be sent.
 fn estimate_summary(scheme: &Scheme, submission: &Submission) -> Html {
     let t = text().send;
-    let root = text();
     let estimate = &submission.estimate;
     let symbol = scheme.currency.symbol();
-    let per = if estimate.period == Period::OneOff {
-        root.one_off
-    } else {
-        root.a_year
-    };
+    let per = per(estimate.period);
     let amount = if estimate.eligible {
         format!("{} {per}", money(estimate.annual.0, symbol))
     } else {
@@ -163,15 +160,8 @@ fn consent(store: &UseReducerHandle<State>, scheme: &Scheme, draft: &Submission)
             });
         })
     };
-    let described = match &error {
-        Some(_) => format!("{CONSENT_FIELD}-hint {CONSENT_FIELD}-error"),
-        None => format!("{CONSENT_FIELD}-hint"),
-    };
-    let group = if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    };
+    let described = described_by(CONSENT_FIELD, true, error.is_some());
+    let group = form_group(error.is_some());
     html! {
         <>
             <h2 class="govuk-heading-l">{ t.file_heading }</h2>
@@ -297,8 +287,5 @@ pub fn sent(state: &State) -> Html {
 
 /// The day of an ISO 8601 timestamp, as a long date; the timestamp itself if it has none.
 fn day(timestamp: &str) -> String {
-    timestamp
-        .get(..10)
-        .and_then(|d| d.parse::<Date>().ok())
-        .map_or_else(|| timestamp.to_owned(), long_date)
+    timestamp_date(timestamp).unwrap_or_else(|| timestamp.to_owned())
 }

@@ -1,6 +1,6 @@
 //! The start page: what this is, how long it takes, the privacy promise, and the way in.
 
-use crate::components::{described_by, error_message, start_icon, warning};
+use crate::components::{described_by, error_message, form_group, start_icon, warning};
 use crate::dom::page;
 use crate::flow::Flow;
 use crate::format::{date_range, long_date, minutes_for, timestamp_date};
@@ -127,11 +127,7 @@ fn choose_scheme(store: &UseReducerHandle<State>) -> Html {
             </div>
         }
     });
-    let group = if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    };
+    let group = form_group(error.is_some());
     html! {
         <form novalidate=true {onsubmit}>
             <div class={group}>

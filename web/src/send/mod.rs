@@ -154,10 +154,9 @@ impl State {
             agreed: Vec::new(),
             at: String::new(),
         };
-        let answers = &self.answers;
         Some(submission::build(
             scheme,
-            answers,
+            &self.answers,
             self.date?,
             extras,
             consent,

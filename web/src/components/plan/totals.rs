@@ -2,7 +2,7 @@
 //! kept aside, and what is left or how far over it is.
 
 use super::pounds;
-use crate::format::date_range;
+use crate::format::{date_range, per};
 use crate::text::{fill, text};
 use waymark_engine::plan::{Costing, Plan};
 use waymark_engine::scheme::Period;
@@ -15,11 +15,7 @@ pub fn totals(costing: &Costing, plan: &Plan, period: Period, symbol: &str) -> H
     let root = text();
     let t = root.plan;
     let amount = |d: Decimal| pounds(d, symbol);
-    let per = if period == Period::OneOff {
-        root.one_off
-    } else {
-        root.a_year
-    };
+    let per = per(period);
     let days = fill(
         t.plan_days,
         &[
