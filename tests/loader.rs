@@ -207,3 +207,50 @@ fn broken_json_says_where() {
         issues[0].message
     );
 }
+
+#[test]
+fn every_text_must_be_in_every_language_the_scheme_declares() {
+    // The default scheme is in Welsh and English; a missing Welsh text is named by path.
+    check(
+        |s| {
+            s["sections"][0]["questions"][1]["text"]
+                .as_object_mut()
+                .unwrap()
+                .remove("cy");
+        },
+        "missing_translation",
+        "/sections/0/questions/1/text/cy",
+    );
+    check(
+        |s| s["allocation"]["steps"][0]["label"] = "Your points".into(),
+        "missing_translation",
+        "/allocation/steps/0/label",
+    );
+    check(
+        |s| s["title"]["fr"] = "Budget".into(),
+        "unknown_language",
+        "/title/fr",
+    );
+    check(
+        |s| s["text"]["next_steps"]["cy"] = " ".into(),
+        "missing_translation",
+        "/text/next_steps/cy",
+    );
+    check(
+        |s| s["languages"] = serde_json::json!(["en", "cy", "cy"]),
+        "duplicate_id",
+        "/languages/2",
+    );
+    check(
+        |s| s["languages"] = serde_json::json!(["en", "Welsh"]),
+        "invalid_language",
+        "/languages/1",
+    );
+}
+
+#[test]
+fn a_scheme_in_one_language_may_write_its_texts_as_plain_strings() {
+    let text = include_str!("../www/schemes/eastbrook-substance-misuse-2026.json");
+    let scheme = Scheme::from_json(text).unwrap();
+    assert_eq!(scheme.languages, ["en"]);
+}

@@ -11,11 +11,10 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use waymark_engine::amount::{Rounding, RoundingRule};
-use waymark_engine::explain::show;
 use waymark_engine::plan::{
-    area_ids, validate_plan, Frequency, HoldingKind, Plan, PlanReport, Rule, Severity,
+    area_ids, validate_plan, Detail, Frequency, HoldingKind, Plan, PlanReport, Rule, Severity,
 };
-use waymark_engine::scheme::{Period, Unit};
+use waymark_engine::scheme::Period;
 use waymark_engine::{Date, Decimal, Money, Scheme};
 use waymark_tests::{examples, Rng};
 
@@ -438,8 +437,6 @@ fn check_report(scheme: &Scheme, plan: &Plan, budget: Money, r: &PlanReport) -> 
     );
 
     // The checks about money compare with the budget for the plan.
-    let symbol = scheme.currency.symbol();
-    let money = |d: Decimal| show(d, Unit::Money, symbol);
     let pence = Rounding {
         places: 2,
         strategy: RoundingRule::HalfUp,
@@ -462,14 +459,12 @@ fn check_report(scheme: &Scheme, plan: &Plan, budget: Money, r: &PlanReport) -> 
                     "over budget: {} findings for {asked} against {budget_for_plan}",
                     got.len()
                 );
-                let detail = format!(
-                    "{} over the budget of {} for this plan",
-                    money(asked - budget_for_plan),
-                    money(budget_for_plan)
-                );
+                let detail = Detail::OverBudget {
+                    over: Money(asked - budget_for_plan),
+                    budget: Money(budget_for_plan),
+                };
                 ensure!(
-                    got.iter()
-                        .all(|f| f.detail.as_deref() == Some(detail.as_str())),
+                    got.iter().all(|f| f.detail.as_ref() == Some(&detail)),
                     "over budget: {got:?} not {detail:?}"
                 );
             }

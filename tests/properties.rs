@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use waymark_engine::answers::check;
 use waymark_engine::scheme::AnswerKind;
-use waymark_engine::{estimate, replay, Answers, Scheme};
+use waymark_engine::{estimate, figures, replay, Answers, Scheme};
 use waymark_tests::{examples, random_answers, random_date, Rng};
 
 proptest! {
@@ -34,8 +34,8 @@ proptest! {
                         let mut changed = answers.clone();
                         changed.set(&q.id, value.clone());
                         let same_questions = check(s, &changed).applies == applies;
-                        let e = estimate(s, &changed, date).ok().filter(|_| same_questions)?;
-                        Some((*points, e.annual, value.clone()))
+                        let f = figures(s, &changed, date).ok().filter(|_| same_questions)?;
+                        Some((*points, f.annual, value.clone()))
                     })
                     .collect();
                 for a in &amounts {
@@ -48,6 +48,18 @@ proptest! {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_figures_alone_are_the_explained_amounts(seed in any::<u64>()) {
+        for ex in examples() {
+            let mut rng = Rng::new(seed);
+            let answers = random_answers(&ex.scheme, &mut rng);
+            let date = random_date(&ex.scheme, &mut rng);
+            let e = estimate(&ex.scheme, &answers, date).map_err(|i| TestCaseError::fail(format!("{}: {i:?}", ex.name)))?;
+            let f = figures(&ex.scheme, &answers, date).map_err(|i| TestCaseError::fail(format!("{}: {i:?}", ex.name)))?;
+            prop_assert_eq!((f.eligible, f.annual, f.weekly), (e.eligible, e.annual, e.weekly));
         }
     }
 

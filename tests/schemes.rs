@@ -54,21 +54,23 @@ fn every_example_names_its_sources_and_explains_itself() {
                 );
             }
         }
-        for step in &s.allocation.steps {
-            assert!(
-                !step.label.trim().is_empty(),
-                "{}: step {} has no label",
-                ex.name,
-                step.id
-            );
-        }
-        for (_, q) in s.questions() {
-            assert!(
-                q.text.trim().ends_with('?'),
-                "{}: question {} is not a question",
-                ex.name,
-                q.id
-            );
+        for language in &s.languages {
+            for step in &s.allocation.steps {
+                assert!(
+                    !step.label.get(language).trim().is_empty(),
+                    "{}: step {} has no label in {language}",
+                    ex.name,
+                    step.id
+                );
+            }
+            for (_, q) in s.questions() {
+                assert!(
+                    q.text.get(language).trim().ends_with('?'),
+                    "{}: question {} is not a question in {language}",
+                    ex.name,
+                    q.id
+                );
+            }
         }
         assert!(
             s.json_schema.as_deref() == Some("../scheme.schema.json"),
@@ -76,6 +78,22 @@ fn every_example_names_its_sources_and_explains_itself() {
             ex.name
         );
     }
+}
+
+/// Welsh councils and NHS Wales must offer their services in Welsh as well as English:
+/// the default scheme and one other show how.
+#[test]
+fn the_default_scheme_and_one_other_are_in_welsh_and_english() {
+    let bilingual: Vec<&str> = examples()
+        .iter()
+        .filter(|ex| ex.scheme.languages == ["en", "cy"])
+        .map(|ex| ex.name)
+        .collect();
+    assert!(
+        bilingual.contains(&"northvale-recovery-2026"),
+        "{bilingual:?}"
+    );
+    assert!(bilingual.len() >= 2, "{bilingual:?}");
 }
 
 #[test]

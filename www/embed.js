@@ -10,7 +10,9 @@
 // in, the first being the default unless `config.default` says otherwise. The page must
 // link styles.css, and its Content-Security-Policy must allow 'wasm-unsafe-eval'. The
 // element receives bubbling "waymark" events whose `detail` is the message (ready,
-// estimate-updated when opted in, submitted). Rejects if the element or config is wrong.
+// estimate-updated when opted in, submitted). The words come from the language catalogues
+// in lang/ beside this file, in the language the address (?lang=cy), the device or the
+// browser asks for. Rejects if the element or config is wrong.
 import init, { mount as mountApp } from "./dist/waymark_web.js";
 
 export async function mount(element, { schemes = [], config = {} } = {}) {
@@ -18,5 +20,6 @@ export async function mount(element, { schemes = [], config = {} } = {}) {
   const texts = schemes.map((scheme) =>
     typeof scheme === "string" ? scheme : JSON.stringify(scheme),
   );
-  mountApp(element, JSON.stringify(config), texts);
+  const catalogues = new URL("lang/", import.meta.url).href;
+  mountApp(element, JSON.stringify(config), texts, catalogues);
 }

@@ -13,10 +13,10 @@ use crate::pipeline;
 use crate::progress::Progress;
 use crate::rows::{BadRow, Layout, Reader, Row};
 use crate::Failure;
-use waymark_engine::answers;
-use waymark_engine::estimate::estimate_checked;
+use waymark_engine::answers::{self, Checked};
+use waymark_engine::estimate::figures_checked;
 use waymark_engine::scheme::AnswerKind;
-use waymark_engine::{Answers, Date, Estimate, Issue, Scheme};
+use waymark_engine::{Answers, Date, Figures, Issue, Scheme};
 
 /// Output formats.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let mut bad = BadRows::new(reader.name());
     let work = |row: &Row| {
         let outcome = layout.case(row).and_then(|case| {
-            match estimate_case(&scheme, date, &layout, &case.answers) {
+            match work_out(&scheme, date, &layout, &case.answers, figures_checked) {
                 Ok(e) => Ok((case.id, e)),
                 Err(issues) => Err(BadRow {
                     id: case.id,
@@ -82,15 +82,17 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     bad.outcome(total, args.option("out").unwrap_or("the output"))
 }
 
-/// Checks and estimates one case's answers; answer problems come back with JSON Pointers
-/// into the row, and scheme problems (like an amount too large to work out) with the
-/// scheme's path in the message.
-pub fn estimate_case(
+/// Checks one case's answers and works them out with `how` (the figures alone, or the
+/// explained estimate); answer problems come back with JSON Pointers into the row, and
+/// scheme problems (like an amount too large to work out) with the scheme's path in the
+/// message.
+pub fn work_out<T>(
     scheme: &Scheme,
     date: Date,
     layout: &Layout,
     answers: &Answers,
-) -> Result<Estimate, Vec<Issue>> {
+    how: fn(&Scheme, &Checked, Date) -> Result<T, Vec<Issue>>,
+) -> Result<T, Vec<Issue>> {
     let checked = answers::check(scheme, answers);
     if !checked.errors.is_empty() {
         let prefix = layout.answers_path();
@@ -103,7 +105,7 @@ pub fn estimate_case(
             })
             .collect());
     }
-    estimate_checked(scheme, &checked, date).map_err(|issues| {
+    how(scheme, &checked, date).map_err(|issues| {
         issues
             .into_iter()
             .map(|i| Issue::new(&i.code, "", format!("{} (scheme {})", i.message, i.path)))
@@ -175,7 +177,7 @@ pub fn json_string(text: &str) -> String {
 }
 
 /// The output row for an estimate.
-fn estimated(format: Format, id: &str, e: &Estimate) -> String {
+fn estimated(format: Format, id: &str, e: &Figures) -> String {
     let weekly = e.weekly.map(|w| w.to_string());
     match format {
         Format::JsonLines => format!(

@@ -13,8 +13,7 @@ use crate::args::Args;
 use crate::files;
 use crate::output::Output;
 use crate::Failure;
-use std::collections::BTreeMap;
-use waymark_engine::answers::{condition_holds, Answer};
+use waymark_engine::answers::{applies, Answer};
 use waymark_engine::scheme::{AnswerKind, Question};
 use waymark_engine::{Decimal, Scheme};
 
@@ -57,19 +56,15 @@ pub fn person(scheme: &Scheme, seed: u64, n: u64) -> serde_json::Map<String, ser
     let mut rng = Rng(seed ^ n.wrapping_mul(0xD1B5_4A32_D192_ED03));
     rng.next();
     let need = (rng.unit() + rng.unit()) / 2.0;
-    let mut given = BTreeMap::new();
+    let mut given = vec![None; scheme.question_count()];
     let mut out = serde_json::Map::new();
-    for (_, q) in scheme.questions() {
-        if !q
-            .show_if
-            .as_ref()
-            .is_none_or(|c| condition_holds(c, &given))
-        {
+    for (i, (_, q)) in scheme.questions().enumerate() {
+        if !applies(scheme, i, &given) {
             continue;
         }
         let answer = answer(q, need, &mut rng);
-        out.insert(q.id.clone(), json(&answer));
-        given.insert(q.id.clone(), answer);
+        out.insert(q.id.clone(), json(&answer, q));
+        given[i] = Some(answer);
     }
     out
 }
@@ -84,13 +79,7 @@ fn answer(q: &Question, need: f64, rng: &mut Rng) -> Answer {
             let last = options.len().saturating_sub(1) as f64;
             let noise = (rng.unit() + rng.unit() + rng.unit() - 1.5) * 1.2;
             let rank = (need * last + noise).round().clamp(0.0, last) as usize;
-            let chosen = order.get(rank).map_or(0, |i| *i);
-            Answer::Choice(
-                options
-                    .get(chosen)
-                    .map(|o| o.id.clone())
-                    .unwrap_or_default(),
-            )
+            Answer::Choice(order.get(rank).map_or(0, |i| *i))
         }
         AnswerKind::YesNo(points) => {
             let needier = points.yes >= points.no;
@@ -145,14 +134,14 @@ fn between(min: Decimal, max: Decimal, share: f64) -> Decimal {
 }
 
 /// An answer as an answers file writes it; whole numbers as JSON integers.
-fn json(answer: &Answer) -> serde_json::Value {
+fn json(answer: &Answer, q: &Question) -> serde_json::Value {
     match answer {
         Answer::Number(d) if d.fract().is_zero() => d
             .normalize()
             .to_string()
             .parse::<i64>()
-            .map_or_else(|_| answer.to_json(), serde_json::Value::from),
-        _ => answer.to_json(),
+            .map_or_else(|_| answer.to_json(q), serde_json::Value::from),
+        _ => answer.to_json(q),
     }
 }
 
@@ -188,6 +177,7 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
     use waymark_engine::{answers, Answers};
 
     fn demo() -> Scheme {

@@ -57,7 +57,7 @@ impl Versions {
                     }
                     let closing = !self.old.iter().chain(&self.new).any(|s| s == id);
                     let starts_here = if closing {
-                        a.op == b.op && own_change(a, b)
+                        a.kind == b.kind && own_change(a, b)
                     } else {
                         a.passed != b.passed || own_change(a, b)
                     };
@@ -86,7 +86,7 @@ impl Versions {
 /// Whether a step's own inputs or arithmetic differ, apart from earlier steps' results;
 /// inputs that decided the result in neither version do not count.
 fn own_change(a: &ExplainedStep, b: &ExplainedStep) -> bool {
-    if a.op != b.op || a.rounding != b.rounding || a.inputs.len() != b.inputs.len() {
+    if a.kind != b.kind || a.rounding != b.rounding || a.inputs.len() != b.inputs.len() {
         return true;
     }
     let (da, db) = (deciding(a, Some(b)), deciding(b, Some(a)));
@@ -128,11 +128,11 @@ fn input_differs(x: &Input, y: &Input) -> bool {
 /// other version (if it has it). A cap or a floor is decided by the input the result came
 /// from; a band lookup by the band, and by the score only if the band found differs.
 fn deciding(step: &ExplainedStep, other: Option<&ExplainedStep>) -> Vec<bool> {
-    match step.op {
+    match step.kind {
         Op::AtMost | Op::AtLeast => step.inputs.iter().map(|x| x.value == step.result).collect(),
         Op::Band => {
             let same_band = other.is_some_and(|o| {
-                o.op == Op::Band
+                o.kind == Op::Band
                     && matches!((step.inputs.get(1), o.inputs.get(1)), (Some(x), Some(y)) if !input_differs(x, y))
             });
             (0..step.inputs.len())
@@ -149,11 +149,11 @@ fn live_steps<'a>(
     other: Option<&ExplainedStep>,
     whole: &'a [ExplainedStep],
 ) -> Vec<&'a str> {
-    if step.op == Op::NotEligible {
+    if step.kind == Op::NotEligible {
         // Nothing is payable: the threshold that was not reached decided it.
         return whole
             .iter()
-            .filter(|s| s.op == Op::Require && s.passed == Some(false))
+            .filter(|s| s.kind == Op::Require && s.passed == Some(false))
             .map(|s| s.id.as_str())
             .collect();
     }
@@ -186,10 +186,11 @@ mod tests {
         let a = estimate(&old, &answers, date).unwrap();
         let b = estimate(&new, &answers, date).unwrap();
         let versions = Versions::new(&old, &new);
+        let words = crate::words::staff().ok().unwrap();
         versions
             .changed_by(&a.explanation, &b.explanation)
             .iter()
-            .map(|s| s.label.clone())
+            .map(|s| waymark_words::explain::label(&words, &new, &s.id))
             .collect()
     }
 

@@ -7,7 +7,7 @@ use waymark_engine::{estimate, what_would_change, Date};
 
 /// Prints the estimate for a scheme and answers.
 pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["date", "format"])?;
+    let args = Args::parse(argv, &["date", "format", "lang"])?;
     let [scheme_path, answers_path] = args.positional.as_slice() else {
         return Err(Failure::bad("estimate needs SCHEME and ANSWERS"));
     };
@@ -15,12 +15,17 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let date = date_option(&args)?;
     let scheme = files::scheme(scheme_path)?;
     let answers = files::answers(answers_path)?;
+    let words = if as_text {
+        Some(crate::words::for_person(args.option("lang"), &scheme)?)
+    } else {
+        None
+    };
     let result = estimate(&scheme, &answers, date)
         .map_err(|issues| Failure::Bad(files::located(answers_path, &issues)))?;
-    if as_text {
+    if let Some(words) = words {
         print!(
             "{}",
-            waymark_engine::report::to_text(&result, scheme.currency.symbol())
+            waymark_words::report::estimate(&words, &scheme, &result)
         );
         return Ok(());
     }

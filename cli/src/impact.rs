@@ -6,7 +6,7 @@
 //! grow with the caseload; it becomes a self-contained HTML report beside the CSV.
 
 use crate::args::Args;
-use crate::batch::{estimate_case, in_force, known_columns, yes_no};
+use crate::batch::{in_force, known_columns, work_out, yes_no};
 use crate::changes::Versions;
 use crate::csv;
 use crate::estimate::date_option;
@@ -20,7 +20,9 @@ use crate::rows::{Layout, Reader, Row};
 use crate::Failure;
 use std::borrow::Cow;
 use std::path::Path;
+use waymark_engine::estimate::{estimate_checked, figures_checked};
 use waymark_engine::{Answers, Date, Issue, Scheme};
+use waymark_words::Catalogue;
 
 /// The CSV's header.
 pub const CSV_HEADER: &str = "id,line,old_eligible,old_annual,old_weekly,new_eligible,new_annual,new_weekly,difference,percent,changed_by,problem\n";
@@ -88,7 +90,8 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let mut summary = Summary::default();
     let mut bad = BadRows::new(reader.name());
     let versions = Versions::new(&old.scheme, &new.scheme);
-    let work = |row: &Row| compare(&old, &new, &versions, &layout, row);
+    let words = crate::words::staff()?;
+    let work = |row: &Row| compare(&words, &old, &new, &versions, &layout, row);
     let total = pipeline::run(&mut reader, threads, &mut progress, work, |case: Case| {
         if !case.problems.is_empty() {
             let issues: Vec<Issue> = case.problems.iter().map(|(_, i)| i.clone()).collect();
@@ -99,7 +102,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         Ok(())
     })?;
     out.finish()?;
-    let report = impact_report::html(&old, &new, reader.name(), &summary);
+    let report = impact_report::html(&words, &old, &new, reader.name(), &summary);
     std::fs::write(&html_path, report)
         .map_err(|e| Failure::bad(format!("{html_path}: cannot write: {e}")))?;
     eprintln!("{}", progress.finish(total, threads));
@@ -108,25 +111,46 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     bad.outcome(total, &csv_path)
 }
 
-/// One case under both versions.
-fn compare(old: &Version, new: &Version, versions: &Versions, layout: &Layout, row: &Row) -> Case {
-    let (id, before, after) = match layout.case(row) {
-        Err(bad) => (bad.id, Err(bad.issues.clone()), Err(bad.issues)),
-        Ok(case) => {
-            let work_out = |this: &Version, other: &Version| {
-                let answers = asked(&case.answers, &this.scheme, &other.scheme);
-                estimate_case(&this.scheme, this.date, layout, &answers)
-            };
-            (case.id.clone(), work_out(old, new), work_out(new, old))
-        }
+/// One case under both versions: the figures alone, and the explanations too when the
+/// amounts differ, to name the steps where the change started.
+fn compare(
+    words: &Catalogue,
+    old: &Version,
+    new: &Version,
+    versions: &Versions,
+    layout: &Layout,
+    row: &Row,
+) -> Case {
+    let case = layout.case(row);
+    let answers = |this: &Version, other: &Version| match &case {
+        Ok(case) => Ok(asked(&case.answers, &this.scheme, &other.scheme)),
+        Err(bad) => Err(bad.issues.clone()),
     };
+    let figures = |this: &Version, other: &Version| {
+        answers(this, other)
+            .and_then(|a| work_out(&this.scheme, this.date, layout, &a, figures_checked))
+    };
+    let (before, after) = (figures(old, new), figures(new, old));
     let changed_by: Vec<String> = match (&before, &after) {
-        (Ok(a), Ok(b)) => versions
-            .changed_by(&a.explanation, &b.explanation)
-            .iter()
-            .map(|s| s.label.clone())
-            .collect(),
+        (Ok(a), Ok(b)) if a != b => {
+            let explained = |this: &Version, other: &Version| {
+                answers(this, other)
+                    .and_then(|a| work_out(&this.scheme, this.date, layout, &a, estimate_checked))
+            };
+            match (explained(old, new), explained(new, old)) {
+                (Ok(a), Ok(b)) => versions
+                    .changed_by(&a.explanation, &b.explanation)
+                    .iter()
+                    .map(|s| waymark_words::explain::label(words, &new.scheme, &s.id))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        }
         _ => Vec::new(),
+    };
+    let id = match &case {
+        Ok(case) => case.id.clone(),
+        Err(bad) => bad.id.clone(),
     };
     let problems = problems(&old.scheme.version, &new.scheme.version, &before, &after);
     let before = before.ok().map(|e| Amounts::of(&e));

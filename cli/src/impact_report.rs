@@ -10,19 +10,33 @@ use crate::impact_summary::{Kind, Summary, BUCKETS};
 use crate::progress::count;
 use crate::scheme_diff;
 use std::fmt::Write;
-use waymark_engine::{format_money, Decimal};
+use waymark_engine::scheme::Currency;
+use waymark_engine::Decimal;
+use waymark_words::Catalogue;
 
-/// The report's page.
-pub fn html(old: &Version, new: &Version, cases_file: &str, summary: &Summary) -> String {
+/// The report's page, in the staff catalogue's words `c`.
+pub fn html(
+    c: &Catalogue,
+    old: &Version,
+    new: &Version,
+    cases_file: &str,
+    summary: &Summary,
+) -> String {
     let s = &new.scheme;
+    let money = Money {
+        words: c,
+        currency: s.currency,
+    };
     let mut page = String::with_capacity(32 * 1024);
     let title = if same_version(old, new) {
         format!(
             "Impact of {} on {} compared with {}",
-            s.title, new.date, old.date
+            c.say(&s.title),
+            new.date,
+            old.date
         )
     } else {
-        format!("Impact of version {} of {}", s.version, s.title)
+        format!("Impact of version {} of {}", s.version, c.say(&s.title))
     };
     let _ = write!(
         page,
@@ -34,17 +48,17 @@ pub fn html(old: &Version, new: &Version, cases_file: &str, summary: &Summary) -
          <p class=\"service\">Resource allocation: impact report</p></div></header>\n\
          <main id=\"main\" class=\"width\">\n<h1>{}</h1>\n",
         esc(&title),
-        esc(&s.owner),
+        esc(c.say(&s.owner)),
         esc(&title)
     );
-    intro(&mut page, old, new, cases_file, summary);
-    overview(&mut page, summary, s.currency.symbol());
-    scheme_changes(&mut page, old, new);
+    intro(&mut page, c, old, new, cases_file, summary);
+    overview(&mut page, summary, &money);
+    scheme_changes(&mut page, c, old, new);
     steps(&mut page, summary);
     distribution(&mut page, summary);
-    losses(&mut page, summary, s.currency.symbol(), old, new);
-    problems(&mut page, summary, old, new);
-    method(&mut page, old, new);
+    losses(&mut page, summary, &money, old, new);
+    problems(&mut page, c, summary, old, new);
+    method(&mut page, c, old, new);
     page.push_str(
         "</main>\n<footer class=\"footer\"><div class=\"width\"><p>Made with Waymark’s \
          <code>impact</code> command. The per-case figures are in impact.csv beside this page.</p>\
@@ -70,7 +84,14 @@ fn side_names(old: &Version, new: &Version) -> (String, String) {
     }
 }
 
-fn intro(page: &mut String, old: &Version, new: &Version, cases_file: &str, summary: &Summary) {
+fn intro(
+    page: &mut String,
+    c: &Catalogue,
+    old: &Version,
+    new: &Version,
+    cases_file: &str,
+    summary: &Summary,
+) {
     let change = if same_version(old, new) {
         format!(
             "the values in force on {} replaced those in force on {}",
@@ -84,7 +105,9 @@ fn intro(page: &mut String, old: &Version, new: &Version, cases_file: &str, summ
     } else {
         format!(
             "version {} replaced version {} of {}",
-            new.scheme.version, old.scheme.version, old.scheme.title
+            new.scheme.version,
+            old.scheme.version,
+            c.say(&old.scheme.title)
         )
     };
     let _ = write!(
@@ -99,7 +122,7 @@ fn intro(page: &mut String, old: &Version, new: &Version, cases_file: &str, summ
     );
 }
 
-fn overview(page: &mut String, summary: &Summary, symbol: &str) {
+fn overview(page: &mut String, summary: &Summary, money: &Money) {
     let (lose, same, gain) = summary.counts();
     let share = |n: u64| percent_of(n, summary.compared);
     let net = summary.new_total.saturating_sub(summary.old_total);
@@ -123,12 +146,9 @@ fn overview(page: &mut String, summary: &Summary, symbol: &str) {
         ),
         ("Would become eligible", count(summary.newly_eligible)),
         ("Could not be worked out", count(summary.problem_cases)),
-        ("Yearly total now", money(summary.old_total, symbol)),
-        (
-            "Yearly total after the change",
-            money(summary.new_total, symbol),
-        ),
-        ("Change in the yearly total", signed(net, symbol)),
+        ("Yearly total now", money.of(summary.old_total)),
+        ("Yearly total after the change", money.of(summary.new_total)),
+        ("Change in the yearly total", money.signed(net)),
     ];
     page.push_str("<h2>Summary</h2>\n<dl class=\"summary\">\n");
     for (what, value) in rows {
@@ -137,8 +157,8 @@ fn overview(page: &mut String, summary: &Summary, symbol: &str) {
     page.push_str("</dl>\n");
 }
 
-fn scheme_changes(page: &mut String, old: &Version, new: &Version) {
-    let changes = scheme_diff::changes(old, new);
+fn scheme_changes(page: &mut String, c: &Catalogue, old: &Version, new: &Version) {
+    let changes = scheme_diff::changes(c, old, new);
     page.push_str("<h2>What changed in the scheme</h2>\n");
     if changes.is_empty() {
         page.push_str("<p>Nothing that the amounts depend on is different.</p>\n");
@@ -278,7 +298,7 @@ fn chart(page: &mut String, buckets: &[u64; 10]) {
     );
 }
 
-fn losses(page: &mut String, summary: &Summary, symbol: &str, old: &Version, new: &Version) {
+fn losses(page: &mut String, summary: &Summary, money: &Money, old: &Version, new: &Version) {
     page.push_str("<h2>Largest losses</h2>\n");
     let losses = summary.largest_losses();
     if losses.is_empty() {
@@ -306,9 +326,9 @@ fn losses(page: &mut String, summary: &Summary, symbol: &str, old: &Version, new
             vec![
                 l.id.clone(),
                 l.line.to_string(),
-                money(l.old, symbol),
-                money(l.new, symbol),
-                signed(l.difference(), symbol),
+                money.of(l.old),
+                money.of(l.new),
+                money.signed(l.difference()),
                 l.percent
                     .map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
                 l.changed_by.clone(),
@@ -326,7 +346,7 @@ fn losses(page: &mut String, summary: &Summary, symbol: &str, old: &Version, new
     );
 }
 
-fn problems(page: &mut String, summary: &Summary, old: &Version, new: &Version) {
+fn problems(page: &mut String, c: &Catalogue, summary: &Summary, old: &Version, new: &Version) {
     if summary.problem_cases == 0 {
         return;
     }
@@ -356,7 +376,7 @@ fn problems(page: &mut String, summary: &Summary, old: &Version, new: &Version) 
         .map(|((version, code, path), n)| {
             vec![
                 code.replace('_', " "),
-                place(path, old, new),
+                place(c, path, old, new),
                 under(version),
                 count(*n),
             ]
@@ -381,7 +401,7 @@ fn problems(page: &mut String, summary: &Summary, old: &Version, new: &Version) 
 }
 
 /// Where in a row a problem is, in words: the question it is about, or the whole row.
-fn place(path: &str, old: &Version, new: &Version) -> String {
+fn place(c: &Catalogue, path: &str, old: &Version, new: &Version) -> String {
     let id = path
         .strip_prefix("/answers")
         .unwrap_or(path)
@@ -390,17 +410,17 @@ fn place(path: &str, old: &Version, new: &Version) -> String {
         return "the whole row".into();
     }
     match new.scheme.question(id).or_else(|| old.scheme.question(id)) {
-        Some(q) => format!("\u{201c}{}\u{201d} ({id})", q.text),
+        Some(q) => format!("\u{201c}{}\u{201d} ({id})", c.say(&q.text)),
         None => path.to_owned(),
     }
 }
 
-fn method(page: &mut String, old: &Version, new: &Version) {
+fn method(page: &mut String, c: &Catalogue, old: &Version, new: &Version) {
     let version = |v: &Version| {
         format!(
             "<li>Version {} of {} ({}), worked out for {}.</li>",
             esc(&v.scheme.version),
-            esc(&v.scheme.title),
+            esc(c.say(&v.scheme.title)),
             esc(&v.path),
             v.date
         )
@@ -477,22 +497,26 @@ fn percent_of(n: u64, of: u64) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
-/// Money for people: `£1,768.00`.
-fn money(value: Decimal, symbol: &str) -> String {
-    let mut v = value;
-    if v.scale() < 2 {
-        v.rescale(2);
-    }
-    format_money(v, symbol)
+/// Money in the report's words.
+struct Money<'a> {
+    words: &'a Catalogue,
+    currency: Currency,
 }
 
-/// A change for people: `+£40.00`, `-£300.00`, `£0.00`.
-fn signed(value: Decimal, symbol: &str) -> String {
-    let text = money(value, symbol);
-    if value > Decimal::ZERO {
-        format!("+{text}")
-    } else {
-        text
+impl Money<'_> {
+    /// An amount: `£1,768.00`.
+    fn of(&self, value: Decimal) -> String {
+        self.words.money(value, self.currency)
+    }
+
+    /// A change: `+£40.00`, `-£300.00`, `£0.00`.
+    fn signed(&self, value: Decimal) -> String {
+        let text = self.of(value);
+        if value > Decimal::ZERO {
+            format!("+{text}")
+        } else {
+            text
+        }
     }
 }
 
@@ -562,8 +586,13 @@ mod tests {
         assert_eq!(percent_of(1, 3), "33.3%");
         assert_eq!(percent_of(2, 3), "66.7%");
         assert_eq!(percent_of(0, 0), "–");
-        assert_eq!(signed("40".parse().unwrap(), "£"), "+£40.00");
-        assert_eq!(signed("-300.00".parse().unwrap(), "£"), "-£300.00");
-        assert_eq!(signed(Decimal::ZERO, "£"), "£0.00");
+        let words = crate::words::staff().ok().unwrap();
+        let money = Money {
+            words: &words,
+            currency: Currency::Gbp,
+        };
+        assert_eq!(money.signed("40".parse().unwrap()), "+£40.00");
+        assert_eq!(money.signed("-300.00".parse().unwrap()), "-£300.00");
+        assert_eq!(money.signed(Decimal::ZERO), "£0.00");
     }
 }

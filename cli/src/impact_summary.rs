@@ -5,7 +5,7 @@ use crate::progress::count;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use waymark_engine::amount::RoundingRule;
-use waymark_engine::{Decimal, Estimate, Issue, Rounding};
+use waymark_engine::{Decimal, Figures, Issue, Rounding};
 
 /// How many of the largest losses are kept.
 pub const LARGEST: usize = 10;
@@ -25,7 +25,7 @@ pub struct Amounts {
 
 impl Amounts {
     /// The amounts of an estimate.
-    pub fn of(e: &Estimate) -> Amounts {
+    pub fn of(e: &Figures) -> Amounts {
         Amounts {
             eligible: e.eligible,
             annual: e.annual.0,

@@ -24,6 +24,7 @@ mod scheme_diff;
 mod test;
 mod validate;
 mod verify;
+mod words;
 
 use std::process::ExitCode;
 
@@ -45,9 +46,9 @@ impl Failure {
 const USAGE: &str = "usage:
   waymark check SCHEME...                       check scheme and test-case files
   waymark test SCHEME...                        run the test cases beside each scheme
-  waymark estimate SCHEME ANSWERS [--date YYYY-MM-DD] [--format json|text]
+  waymark estimate SCHEME ANSWERS [--date YYYY-MM-DD] [--format json|text] [--lang LANG]
                                                 work out an estimate (ANSWERS - reads stdin)
-  waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text]
+  waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text] [--lang LANG]
                                                 cost a recovery support plan and check it (exit 1 if blocked)
   waymark verify SUBMISSION --scheme SCHEME     recompute a submission; exit 1 with every difference
   waymark receive SCHEME... --store DIR [--site DIR] [--port P] [--allow-origin ORIGIN,...]

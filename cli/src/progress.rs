@@ -94,7 +94,15 @@ fn per_second(cases: u64, elapsed: Duration) -> String {
 
 /// A count written with thousands separators, like `100,000`.
 pub fn count(n: u64) -> String {
-    waymark_engine::format_money(n.into(), "")
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

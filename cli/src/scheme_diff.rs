@@ -2,31 +2,30 @@
 //! parameters in force on each version's date, points, questions, steps and settings.
 
 use crate::impact::Version;
-use waymark_engine::explain::show;
 use waymark_engine::scheme::{AnswerKind, DatedValue, Parameter, Period, Question};
+use waymark_words::Catalogue;
 
 /// One change: what, its old value and its new value ("none" where there is none).
 pub type Change = (String, String, String);
 
 /// Every change from `old` to `new`, parameters first.
-pub fn changes(old: &Version, new: &Version) -> Vec<Change> {
+pub fn changes(c: &Catalogue, old: &Version, new: &Version) -> Vec<Change> {
     let mut out = Vec::new();
-    parameters(old, new, &mut out);
-    points(old, new, &mut out);
-    questions(old, new, &mut out);
-    steps(old, new, &mut out);
-    settings(old, new, &mut out);
+    parameters(c, old, new, &mut out);
+    points(c, old, new, &mut out);
+    questions(c, old, new, &mut out);
+    steps(c, old, new, &mut out);
+    settings(c, old, new, &mut out);
     out
 }
 
 const NONE: &str = "none";
 
-fn parameters(old: &Version, new: &Version, out: &mut Vec<Change>) {
-    let symbol = new.scheme.currency.symbol();
+fn parameters(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) {
     let value = |v: &Version, id: &str| {
         v.scheme.parameter(id).map_or_else(
             || NONE.to_owned(),
-            |p| in_force(p, p.value_on(v.date).map(|(_, d)| d), symbol),
+            |p| in_force(c, v, p, p.value_on(v.date).map(|(_, d)| d)),
         )
     };
     let ids = new
@@ -34,7 +33,7 @@ fn parameters(old: &Version, new: &Version, out: &mut Vec<Change>) {
         .parameters
         .iter()
         .chain(&old.scheme.parameters)
-        .map(|p| (p.id.as_str(), p.label.as_str()));
+        .map(|p| (p.id.as_str(), c.say(&p.label)));
     let mut seen = Vec::new();
     for (id, label) in ids {
         if seen.contains(&id) {
@@ -49,30 +48,34 @@ fn parameters(old: &Version, new: &Version, out: &mut Vec<Change>) {
 }
 
 /// A parameter's value on a date: one value, or a table of bands.
-fn in_force(p: &Parameter, dated: Option<&DatedValue>, symbol: &str) -> String {
+fn in_force(c: &Catalogue, v: &Version, p: &Parameter, dated: Option<&DatedValue>) -> String {
     let Some(dated) = dated else {
         return NONE.to_owned();
     };
-    if let Some(v) = dated.value {
-        return show(v.0, p.unit, symbol);
+    let show = |value| c.value(value, p.unit, v.scheme.currency);
+    if let Some(value) = dated.value {
+        return show(value.0);
     }
     let bands = dated.bands.iter().flatten().map(|b| {
-        let name = b.label.clone().unwrap_or_else(|| format!("from {}", b.min));
-        format!("{name}: {}", show(b.value.0, p.unit, symbol))
+        let name = b
+            .label
+            .as_ref()
+            .map_or_else(|| format!("from {}", b.min), |l| c.say(l).to_owned());
+        format!("{name}: {}", show(b.value.0))
     });
     bands.collect::<Vec<_>>().join("; ")
 }
 
-fn points(old: &Version, new: &Version, out: &mut Vec<Change>) {
+fn points(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) {
     for (_, q) in new.scheme.questions() {
         let Some(before) = old.scheme.question(&q.id) else {
             continue;
         };
-        for (answer, a, b) in answer_points(before, q) {
+        for (answer, a, b) in answer_points(c, before, q) {
             out.push((
                 format!(
                     "Points for \u{201c}{answer}\u{201d} to \u{201c}{}\u{201d}",
-                    q.text
+                    c.say(&q.text)
                 ),
                 a,
                 b,
@@ -82,16 +85,22 @@ fn points(old: &Version, new: &Version, out: &mut Vec<Change>) {
 }
 
 /// Each answer whose points differ: its label, old points, new points.
-fn answer_points(old: &Question, new: &Question) -> Vec<Change> {
+fn answer_points(c: &Catalogue, old: &Question, new: &Question) -> Vec<Change> {
     let list = |q: &Question| -> Vec<(String, String, String)> {
         match &q.answer {
             AnswerKind::Choice(options) => options
                 .iter()
-                .map(|o| (o.id.clone(), o.label.clone(), o.points.to_string()))
+                .map(|o| {
+                    (
+                        o.id.clone(),
+                        c.say(&o.label).to_owned(),
+                        o.points.to_string(),
+                    )
+                })
                 .collect(),
             AnswerKind::YesNo(p) => vec![
-                ("yes".into(), "Yes".into(), p.yes.to_string()),
-                ("no".into(), "No".into(), p.no.to_string()),
+                ("yes".into(), c.app.yes.clone(), p.yes.to_string()),
+                ("no".into(), c.app.no.clone(), p.no.to_string()),
             ],
             _ => Vec::new(),
         }
@@ -117,45 +126,47 @@ fn answer_points(old: &Question, new: &Question) -> Vec<Change> {
     out
 }
 
-fn questions(old: &Version, new: &Version, out: &mut Vec<Change>) {
+fn questions(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) {
     for (_, q) in new.scheme.questions() {
         if old.scheme.question(&q.id).is_none() {
-            out.push(("Question added".into(), NONE.into(), q.text.clone()));
+            let text = c.say(&q.text).to_owned();
+            out.push(("Question added".into(), NONE.into(), text));
         }
     }
     for (_, q) in old.scheme.questions() {
         if new.scheme.question(&q.id).is_none() {
-            out.push(("Question removed".into(), q.text.clone(), NONE.into()));
+            let text = c.say(&q.text).to_owned();
+            out.push(("Question removed".into(), text, NONE.into()));
         }
     }
 }
 
-fn steps(old: &Version, new: &Version, out: &mut Vec<Change>) {
+fn steps(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) {
     let (a, b) = (&old.scheme.allocation.steps, &new.scheme.allocation.steps);
+    let label = |s: &waymark_engine::scheme::Step| c.say(&s.label).to_owned();
     for step in b {
-        match a.iter().find(|s| s.id == step.id) {
-            None => out.push(("Step added".into(), NONE.into(), step.label.clone())),
+        match old.scheme.step(&step.id) {
+            None => out.push(("Step added".into(), NONE.into(), label(step))),
             Some(was) if was.calc != step.calc || was.round != step.round => {
-                out.push(("Step changed".into(), was.label.clone(), step.label.clone()));
+                out.push(("Step changed".into(), label(was), label(step)));
             }
             Some(_) => {}
         }
     }
     for step in a {
-        if !b.iter().any(|s| s.id == step.id) {
-            out.push(("Step removed".into(), step.label.clone(), NONE.into()));
+        if new.scheme.step(&step.id).is_none() {
+            out.push(("Step removed".into(), label(step), NONE.into()));
         }
     }
 }
 
-fn settings(old: &Version, new: &Version, out: &mut Vec<Change>) {
+fn settings(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) {
     let (a, b) = (&old.scheme, &new.scheme);
     if a.rounding != b.rounding {
-        out.push((
-            "Rounding of the final amounts".into(),
-            a.rounding.describe(),
-            b.rounding.describe(),
-        ));
+        let words = |s: &waymark_engine::Scheme| {
+            waymark_words::explain::rounding(c, s.rounding, s.currency.minor_units())
+        };
+        out.push(("Rounding of the final amounts".into(), words(a), words(b)));
     }
     let weeks = |s: &waymark_engine::Scheme| {
         s.weeks_per_year
@@ -199,7 +210,7 @@ mod tests {
     fn names_the_parameters_that_changed() {
         let old = version(include_str!("../../tests/fixtures/council/demo-1.json"));
         let new = version(include_str!("../../tests/fixtures/council/demo-2.json"));
-        let got = changes(&old, &new);
+        let got = changes(&crate::words::staff().ok().unwrap(), &old, &new);
         let want = [
             ("Price per point", "£48.00", "£52.00"),
             ("Points needed for a budget", "5", "12"),
@@ -228,7 +239,7 @@ mod tests {
                 )
                 .replace(r#"{"answer": "age"}"#, r#"{"answer": "years"}"#),
         );
-        let got = changes(&old, &new);
+        let got = changes(&crate::words::staff().ok().unwrap(), &old, &new);
         let what: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(
             what,

@@ -5,12 +5,12 @@ use crate::estimate::date_option;
 use crate::files;
 use crate::Failure;
 use waymark_engine::amount::parse_decimal;
-use waymark_engine::plan::{validate_plan, Plan, PlanReport, Severity};
+use waymark_engine::plan::{validate_plan, Plan};
 use waymark_engine::{estimate, Money, Scheme};
 
 /// Prints the costing and findings; exit 1 when something blocks.
 pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["budget", "answers", "date", "format"])?;
+    let args = Args::parse(argv, &["budget", "answers", "date", "format", "lang"])?;
     let [scheme_path, plan_path] = args.positional.as_slice() else {
         return Err(Failure::bad("validate needs SCHEME and PLAN"));
     };
@@ -22,7 +22,11 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let report = validate_plan(&scheme, &plan, budget)
         .map_err(|i| Failure::Bad(files::located(plan_path, &i)))?;
     if as_text {
-        print!("{}", text(&report, scheme.currency.symbol()));
+        let words = crate::words::for_person(args.option("lang"), &scheme)?;
+        print!(
+            "{}",
+            waymark_words::report::plan(&words, &scheme, &plan, &report)
+        );
     } else {
         let json =
             serde_json::to_string_pretty(&report).map_err(|e| Failure::bad(e.to_string()))?;
@@ -57,64 +61,4 @@ fn budget(args: &Args, scheme: &Scheme, plan: &Plan) -> Result<Money, Failure> {
             "validate needs either --budget AMOUNT or --answers ANSWERS",
         )),
     }
-}
-
-fn text(report: &PlanReport, symbol: &str) -> String {
-    let money =
-        |m: Money| waymark_engine::explain::show(m.0, waymark_engine::scheme::Unit::Money, symbol);
-    let c = &report.costing;
-    let mut out = format!("Plan of {} days\n\n", c.days);
-    out.push_str(&format!(
-        "{:<48} {:>14} {:>14}\n",
-        "Support", "per year", "over the plan"
-    ));
-    for s in &c.supports {
-        out.push_str(&format!(
-            "{:<48} {:>14} {:>14}\n",
-            s.description,
-            money(s.per_year),
-            money(s.over_plan)
-        ));
-    }
-    out.push_str(&format!(
-        "\nBudget {} a year, {} for this plan; planned {}, kept aside {}, remaining {}\n",
-        money(c.budget),
-        money(c.budget_for_plan),
-        money(c.planned),
-        money(c.contingency),
-        money(c.remaining)
-    ));
-    for (title, groups) in [
-        ("By goal", &c.by_goal),
-        ("By kind of support", &c.by_category),
-        ("By who pays", &c.by_payer),
-    ] {
-        out.push_str(&format!("\n{title}\n"));
-        for g in groups {
-            out.push_str(&format!(
-                "  {:<46} {:>14} {:>14}\n",
-                g.label,
-                money(g.per_year),
-                money(g.over_plan)
-            ));
-        }
-    }
-    if report.findings.is_empty() {
-        out.push_str("\nThe plan meets every check.\n");
-    }
-    for f in &report.findings {
-        let kind = match f.severity {
-            Severity::Blocks => "Needs changing",
-            Severity::Advice => "Advice",
-        };
-        let detail = f
-            .detail
-            .as_ref()
-            .map_or(String::new(), |d| format!(" ({d})"));
-        out.push_str(&format!(
-            "\n{kind}: {}{detail} [{} at {}]\n",
-            f.message, f.code, f.path
-        ));
-    }
-    out
 }

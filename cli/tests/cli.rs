@@ -128,7 +128,64 @@ fn estimate_as_text_reads_as_an_explanation() {
     let text = stdout(&o);
     assert!(text.contains("How we worked this out"), "{text}");
     assert!(text.contains("version 2026.1"), "{text}");
-    assert!(text.contains("in force from 2026-04-01"), "{text}");
+    assert!(text.contains("from 1 April 2026"), "{text}");
+    assert!(text.contains("142 × £48.00 = £6,816.00"), "{text}");
+}
+
+/// The same estimate in Welsh: the catalogue's words and the scheme's Welsh texts, with
+/// exactly the same figures.
+#[test]
+fn estimate_as_text_in_welsh_has_the_same_figures() {
+    let (case, answers) = first_case();
+    let date = case["date"].as_str().unwrap();
+    let run = |lang: &str| {
+        let o = waymark(
+            &[
+                "estimate",
+                &scheme("northvale-recovery-2026"),
+                "-",
+                "--date",
+                date,
+                "--format",
+                "text",
+                "--lang",
+                lang,
+            ],
+            Some(&answers),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let (en, cy) = (run("en"), run("cy"));
+    assert!(cy.contains("Sut gwnaethon ni gyfrifo hyn"), "{cy}");
+    assert!(cy.contains("Mehefin 2026"), "{cy}");
+    assert!(!cy.contains("How we worked this out"), "{cy}");
+    let figures = |text: &str| -> Vec<String> {
+        text.split(|c: char| c.is_whitespace() || c == '(')
+            .filter(|w| w.starts_with('£'))
+            .map(|w| w.trim_end_matches([',', ')', ':', '.']).to_owned())
+            .collect()
+    };
+    assert_eq!(figures(&en), figures(&cy));
+    assert!(figures(&cy).contains(&"£7,416.00".to_owned()), "{cy}");
+    let o = waymark(
+        &[
+            "estimate",
+            &scheme("eastbrook-substance-misuse-2026"),
+            "-",
+            "--format",
+            "text",
+            "--lang",
+            "cy",
+        ],
+        Some("{}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--lang \"cy\": the scheme is in en"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

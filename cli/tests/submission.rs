@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use waymark_engine::plan::Plan;
-use waymark_engine::submission::{build, Consent, Extras};
+use waymark_engine::submission::{build, Consent, Envelope, Extras};
 use waymark_engine::{Answers, Scheme};
 
 const SCHEME: &str = concat!(
@@ -56,11 +56,14 @@ fn genuine() -> Value {
         plan: Some(plan),
         disagreement: Some("I think my sleep needs are higher".into()),
     };
-    let date = case["date"].as_str().unwrap().parse().unwrap();
-    let s = build(
-        &scheme, &answers, date, extras, consent, "0.1.0", "key-0001",
-    )
-    .unwrap();
+    let envelope = Envelope {
+        date: case["date"].as_str().unwrap().parse().unwrap(),
+        language: "cy".into(),
+        consent,
+        app_version: "0.1.0".into(),
+        idempotency_key: "key-0001".into(),
+    };
+    let s = build(&scheme, &answers, extras, envelope).unwrap();
     serde_json::to_value(s).unwrap()
 }
 

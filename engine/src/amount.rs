@@ -206,47 +206,6 @@ impl Rounding {
         }
         rounded
     }
-
-    /// Plain words for the rule, such as "to the nearest penny, halves rounded up".
-    pub fn describe(self) -> String {
-        let unit = match self.places {
-            0 => "whole pound".to_owned(),
-            2 => "penny".to_owned(),
-            n => format!("{n} decimal places"),
-        };
-        match self.strategy {
-            RoundingRule::HalfUp => format!("to the nearest {unit}, halves rounded up"),
-            RoundingRule::HalfDown => format!("to the nearest {unit}, halves rounded down"),
-            RoundingRule::HalfEven => format!("to the nearest {unit}, halves rounded to even"),
-            RoundingRule::Up => format!("up to the next {unit}"),
-            RoundingRule::Down => format!("down to the {unit}"),
-        }
-    }
-}
-
-/// Writes an amount for people: `£1,768.00`, `-£4.50`.
-pub fn format_money(value: Decimal, symbol: &str) -> String {
-    let sign = if value.is_sign_negative() && !value.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    let text = value.abs().to_string();
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_owned(), Some(f.to_owned())),
-        None => (text, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{symbol}{grouped}.{f}"),
-        None => format!("{sign}{symbol}{grouped}"),
-    }
 }
 
 #[cfg(test)]
@@ -293,13 +252,5 @@ mod tests {
         assert!(serde_json::from_str::<Number>("2.5").is_err());
         let n: Number = serde_json::from_str("3").unwrap();
         assert_eq!(n, Number(d("3")));
-    }
-
-    #[test]
-    fn formats_money_for_people() {
-        assert_eq!(format_money(d("1768.00"), "£"), "£1,768.00");
-        assert_eq!(format_money(d("1234567"), "£"), "£1,234,567");
-        assert_eq!(format_money(d("-4.5"), "£"), "-£4.5");
-        assert_eq!(format_money(d("999.99"), "£"), "£999.99");
     }
 }

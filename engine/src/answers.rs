@@ -1,8 +1,9 @@
 //! A person's answers: read as JSON, then checked against a scheme.
 
-use crate::amount::{format_money, parse_decimal};
+use crate::amount::parse_decimal;
 use crate::issue::{pointer, Issue};
-use crate::scheme::{AnswerKind, Condition, Question, Scheme};
+use crate::program::{Choice, Holds, Test};
+use crate::scheme::{AnswerKind, Question, Scheme};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,10 +27,10 @@ impl Answers {
 }
 
 /// One answer, checked against its question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
-    /// The id of the chosen option.
-    Choice(String),
+    /// The position of the chosen option among the question's options.
+    Choice(usize),
     /// Yes (`true`) or no.
     YesNo(bool),
     /// A number within the question's limits.
@@ -39,36 +40,23 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// The answer as JSON, in the form an answers file uses.
-    pub fn to_json(&self) -> serde_json::Value {
-        match self {
-            Answer::Choice(id) => serde_json::Value::String(id.clone()),
-            Answer::YesNo(b) => serde_json::Value::Bool(*b),
-            Answer::Number(d) => serde_json::Value::String(d.normalize().to_string()),
-            Answer::Money(d) => serde_json::Value::String(d.to_string()),
-        }
-    }
-
-    /// The answer as a person would read it: the option's label, "Yes", "12", "£40.00".
-    pub fn describe(&self, question: &Question, currency_symbol: &str) -> String {
+    /// The answer as JSON, in the form an answers file uses: the option's id, `true` or
+    /// `false`, or a decimal string.
+    pub fn to_json(&self, question: &Question) -> serde_json::Value {
+        use serde_json::Value;
         match (self, &question.answer) {
-            (Answer::Choice(id), AnswerKind::Choice(options)) => options
-                .iter()
-                .find(|o| &o.id == id)
-                .map_or_else(|| id.clone(), |o| o.label.clone()),
-            (Answer::YesNo(true), _) => "Yes".into(),
-            (Answer::YesNo(false), _) => "No".into(),
-            (Answer::Number(d), AnswerKind::Number(limits)) => match &limits.suffix {
-                Some(suffix) => format!("{} {suffix}", d.normalize()),
-                None => d.normalize().to_string(),
-            },
-            (Answer::Money(d), _) => format_money(*d, currency_symbol),
-            (Answer::Number(d), _) => d.normalize().to_string(),
-            (Answer::Choice(id), _) => id.clone(),
+            (Answer::Choice(i), AnswerKind::Choice(options)) => options
+                .get(*i)
+                .map_or(Value::Null, |o| Value::String(o.id.clone())),
+            (Answer::Choice(_), _) => Value::Null,
+            (Answer::YesNo(b), _) => Value::Bool(*b),
+            (Answer::Number(d), _) => Value::String(d.normalize().to_string()),
+            (Answer::Money(d), _) => Value::String(d.to_string()),
         }
     }
 
-    fn decimal(&self) -> Option<Decimal> {
+    /// A number or money answer's value.
+    pub fn decimal(&self) -> Option<Decimal> {
         match self {
             Answer::Number(d) | Answer::Money(d) => Some(*d),
             _ => None,
@@ -77,10 +65,11 @@ impl Answer {
 }
 
 /// Answers checked against a scheme: which questions apply, and each applicable answer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Checked {
-    /// Checked answers to questions that apply, by question id.
-    pub answers: BTreeMap<String, Answer>,
+    /// The checked answer to each question that applies, by the question's position among
+    /// all the scheme's questions.
+    pub answers: Vec<Option<Answer>>,
     /// Whether each question applies, in the scheme's question order.
     pub applies: Vec<bool>,
     /// Problems that stop an estimate: missing, unknown or out-of-range answers.
@@ -90,60 +79,82 @@ pub struct Checked {
     pub notices: Vec<Issue>,
 }
 
-/// Whether a condition holds for the checked answers so far.
-pub fn condition_holds(c: &Condition, answers: &BTreeMap<String, Answer>) -> bool {
-    let Some(answer) = answers.get(&c.question) else {
-        return false;
-    };
-    if let Some(values) = &c.any_of {
-        return values.iter().any(|v| match (answer, v) {
-            (Answer::Choice(id), serde_json::Value::String(s)) => id == s,
-            (Answer::YesNo(b), serde_json::Value::Bool(v)) => b == v,
-            _ => false,
-        });
+impl Checked {
+    /// The checked answer to the question at `position`, if it applies and was answered.
+    pub fn answer(&self, position: usize) -> Option<&Answer> {
+        self.answers.get(position)?.as_ref()
     }
-    let Some(value) = answer.decimal() else {
+}
+
+/// Whether a test on an answer holds for the answers so far (never for an unanswered
+/// question).
+pub(crate) fn holds(test: &Test, answers: &[Option<Answer>]) -> bool {
+    let Some(Some(answer)) = answers.get(test.question) else {
         return false;
     };
-    c.at_least.is_none_or(|min| value >= min.0) && c.at_most.is_none_or(|max| value <= max.0)
+    match &test.holds_for {
+        Holds::AnyOf(choices) => choices.iter().any(|c| match (c, answer) {
+            (Choice::Option(i), Answer::Choice(j)) => i == j,
+            (Choice::YesNo(b), Answer::YesNo(a)) => a == b,
+            _ => false,
+        }),
+        Holds::Range(at_least, at_most) => answer.decimal().is_some_and(|value| {
+            at_least.is_none_or(|min| value >= min) && at_most.is_none_or(|max| value <= max)
+        }),
+    }
+}
+
+/// Whether the question at `position` applies, given the checked answers to the questions
+/// before it: true unless its `show_if` does not hold for them.
+pub fn applies(scheme: &Scheme, position: usize, answers: &[Option<Answer>]) -> bool {
+    scheme
+        .program()
+        .show_if
+        .get(position)
+        .and_then(Option::as_ref)
+        .is_none_or(|test| holds(test, answers))
 }
 
 /// Checks every answer against the scheme, in question order, so that `show_if` sees
 /// the earlier answers.
 pub fn check(scheme: &Scheme, given: &Answers) -> Checked {
-    let mut out = Checked::default();
-    for id in given.0.keys() {
-        if scheme.question(id).is_none() {
-            out.errors.push(Issue::new(
+    let count = scheme.question_count();
+    let mut raw: Vec<Option<&serde_json::Value>> = vec![None; count];
+    let mut out = Checked {
+        answers: vec![None; count],
+        applies: Vec::with_capacity(count),
+        ..Checked::default()
+    };
+    for (id, value) in &given.0 {
+        match scheme.question_index(id) {
+            Some(i) => raw[i] = Some(value),
+            None => out.errors.push(Issue::new(
                 "unknown_question",
                 pointer([id]),
                 format!("this scheme has no question {id:?}"),
-            ));
+            )),
         }
     }
-    for (_, q) in scheme.questions() {
-        let applies = q
-            .show_if
-            .as_ref()
-            .is_none_or(|c| condition_holds(c, &out.answers));
+    for (i, (_, q)) in scheme.questions().enumerate() {
+        let applies = applies(scheme, i, &out.answers);
         out.applies.push(applies);
-        let path = pointer([&q.id]);
-        match (applies, given.0.get(&q.id)) {
+        let given = raw.get(i).copied().flatten();
+        match (applies, given) {
             (true, None) | (true, Some(serde_json::Value::Null)) => out.errors.push(Issue::new(
                 "missing_answer",
-                path,
+                pointer([&q.id]),
                 "answer this question to see an estimate",
             )),
-            (true, Some(value)) => match read(q, value, scheme.currency.symbol()) {
-                Ok(answer) => {
-                    out.answers.insert(q.id.clone(), answer);
+            (true, Some(value)) => match read(scheme, i, q, value) {
+                Ok(answer) => out.answers[i] = Some(answer),
+                Err((code, message)) => {
+                    out.errors.push(Issue::new(code, pointer([&q.id]), message))
                 }
-                Err((code, message)) => out.errors.push(Issue::new(code, path, message)),
             },
             (false, Some(value)) if !value.is_null() => out.notices.push(Issue::new(
                 "answer_not_used",
-                path,
-                "this question does not apply given your other answers, so its answer is not used",
+                pointer([&q.id]),
+                "this question does not apply given the other answers, so its answer is not used",
             )),
             (false, _) => {}
         }
@@ -153,19 +164,17 @@ pub fn check(scheme: &Scheme, given: &Answers) -> Checked {
 
 /// Reads one raw answer as the question's kind of answer.
 fn read(
+    scheme: &Scheme,
+    position: usize,
     q: &Question,
     value: &serde_json::Value,
-    symbol: &str,
 ) -> Result<Answer, (&'static str, String)> {
     use serde_json::Value;
     match (&q.answer, value) {
-        (AnswerKind::Choice(options), Value::String(id)) => {
-            if options.iter().any(|o| &o.id == id) {
-                Ok(Answer::Choice(id.clone()))
-            } else {
-                Err(("unknown_option", "choose one of the options".into()))
-            }
-        }
+        (AnswerKind::Choice(_), Value::String(id)) => scheme
+            .option_index(position, id)
+            .map(Answer::Choice)
+            .ok_or(("unknown_option", "choose one of the options".into())),
         (AnswerKind::Choice(_), _) => Err(("unknown_option", "choose one of the options".into())),
         (AnswerKind::YesNo(_), Value::Bool(b)) => Ok(Answer::YesNo(*b)),
         (AnswerKind::YesNo(_), Value::String(s)) if s == "yes" || s == "no" => {
@@ -189,22 +198,18 @@ fn read(
         (AnswerKind::Money(limits), _) => {
             let d = decimal(value).ok_or((
                 "invalid_answer",
-                "enter an amount in pounds, like 150 or 150.50".to_owned(),
+                "enter an amount, like 150 or 150.50".to_owned(),
             ))?;
-            if d.scale() > 2 {
+            if d.scale() > scheme.currency.minor_units() {
                 return Err((
                     "invalid_answer",
-                    "enter an amount in pounds and pence, like 150.50".into(),
+                    "enter an amount with no fraction of the smallest coin, like 150.50".into(),
                 ));
             }
             if d < limits.min.0 || d > limits.max.0 {
                 return Err((
                     "out_of_range",
-                    format!(
-                        "enter an amount from {} to {}",
-                        format_money(limits.min.0, symbol),
-                        format_money(limits.max.0, symbol)
-                    ),
+                    format!("enter an amount from {} to {}", limits.min, limits.max),
                 ));
             }
             Ok(Answer::Money(d))

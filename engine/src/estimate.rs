@@ -1,19 +1,33 @@
-//! Turning checked answers into an explained amount.
+//! Turning checked answers into an amount: one evaluator, run either with the explanation
+//! recorded ([`estimate`]) or for the figures alone ([`figures`]), so the two cannot
+//! disagree.
 
-use crate::amount::{Money, Number};
+use crate::amount::{Money, Number, Rounding};
 use crate::answers::{self, Answer, Answers, Checked};
 use crate::date::Date;
-use crate::explain::{self, sentence, ExplainedStep, Input, Op, Source};
+use crate::explain::{self, AnswerRead, ConditionRead, ExplainedStep, Input, Op, Source};
 use crate::issue::Issue;
-use crate::scheme::{AnswerKind, Calc, Operand, Period, Scheme, Step, Unit};
+use crate::program::{Compiled, Test, Val, Work};
+use crate::scheme::{Period, Scheme, Unit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+/// The value of every estimate document's `format`.
+pub const FORMAT: &str = "waymark-estimate";
+
+/// The version of the estimate document this engine writes: 2, the first whose
+/// explanation is data without words.
+pub const VERSION: u32 = 2;
 
 /// An indicative budget with everything needed to understand it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Estimate {
+    /// Always `waymark-estimate`.
+    pub format: String,
+    /// The document's version: 2.
+    pub version: u32,
     /// The scheme version that produced it.
     pub scheme: SchemeRef,
     /// The assessment date: parameters in force on this day were used.
@@ -22,6 +36,8 @@ pub struct Estimate {
     pub eligible: bool,
     /// What the amounts are for.
     pub period: Period,
+    /// The ISO 4217 code of the amounts' currency.
+    pub currency: String,
     /// The yearly amount (for a one-off scheme, the one-off payment).
     pub annual: Money,
     /// The weekly amount; absent for a one-off payment.
@@ -32,22 +48,19 @@ pub struct Estimate {
     pub sections: Vec<SectionResult>,
     /// The steps, in order; replaying them gives `annual` and `weekly` exactly.
     pub explanation: Vec<ExplainedStep>,
-    /// Things worth knowing that did not stop the estimate.
+    /// Things worth knowing that did not stop the estimate, by code and path.
     pub notices: Vec<Issue>,
 }
 
 /// Which scheme version produced an estimate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SchemeRef {
     /// The scheme's id.
     pub id: String,
     /// The version.
     pub version: String,
-    /// The scheme's name.
-    pub title: String,
-    /// Who runs it.
-    pub owner: String,
     /// The first day this version applies.
     pub applies_from: Date,
     /// The last day it applies, if it has one.
@@ -61,8 +74,6 @@ impl SchemeRef {
         SchemeRef {
             id: scheme.id.clone(),
             version: scheme.version.clone(),
-            title: scheme.title.clone(),
-            owner: scheme.owner.clone(),
             applies_from: scheme.applies_from,
             applies_to: scheme.applies_to,
         }
@@ -72,24 +83,34 @@ impl SchemeRef {
 /// One section's share of an estimate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SectionResult {
     /// The section's id.
     pub id: String,
-    /// The section's title.
-    pub title: String,
     /// The points of its answers.
     pub points: Number,
     /// The money its steps contribute, where the scheme assigns money to sections.
     pub amount: Option<Money>,
 }
 
-/// Works out the indicative budget for `answers` under `scheme` on `date`.
+/// The amounts alone, for callers that do not need the explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figures {
+    /// False when an eligibility threshold was not reached; the amounts are then zero.
+    pub eligible: bool,
+    /// The yearly amount (for a one-off scheme, the one-off payment).
+    pub annual: Money,
+    /// The weekly amount; absent for a one-off payment.
+    pub weekly: Option<Money>,
+}
+
+/// Works out the indicative budget for `answers` under `scheme` on `date`, with its
+/// explanation.
 ///
 /// Missing, unknown and out-of-range answers, a date the scheme does not cover and
 /// arithmetic overflow all come back as issues; this never panics.
 pub fn estimate(scheme: &Scheme, answers: &Answers, date: Date) -> Result<Estimate, Vec<Issue>> {
-    let checked = answers::check(scheme, answers);
-    estimate_checked(scheme, &checked, date)
+    estimate_checked(scheme, &answers::check(scheme, answers), date)
 }
 
 /// [`estimate`] for answers already checked against the scheme.
@@ -98,6 +119,75 @@ pub fn estimate_checked(
     checked: &Checked,
     date: Date,
 ) -> Result<Estimate, Vec<Issue>> {
+    ready(scheme, checked, date)?;
+    let mut explained = Explained(Vec::with_capacity(scheme.allocation.steps.len() + 2));
+    let (figures, results) = run(scheme, &checked.answers, date, &mut explained)?;
+    let points = |questions: std::ops::Range<usize>| {
+        questions
+            .filter_map(|i| points_of(scheme, &checked.answers, i))
+            .fold(Decimal::ZERO, Decimal::saturating_add)
+    };
+    let program = scheme.program();
+    let sections = scheme
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| SectionResult {
+            id: section.id.clone(),
+            points: Number(points(scheme.index().section_questions(i))),
+            amount: program
+                .steps
+                .iter()
+                .zip(&results)
+                .filter(|(step, _)| step.section == Some(i))
+                .filter_map(|(_, result)| *result)
+                .reduce(Decimal::saturating_add)
+                .map(Money),
+        })
+        .collect();
+    Ok(Estimate {
+        format: FORMAT.into(),
+        version: VERSION,
+        scheme: SchemeRef::of(scheme),
+        date,
+        eligible: figures.eligible,
+        period: scheme.period,
+        currency: scheme.currency.code().into(),
+        annual: figures.annual,
+        weekly: figures.weekly,
+        points: Number(points(0..scheme.question_count())),
+        sections,
+        explanation: explained.0,
+        notices: checked.notices.clone(),
+    })
+}
+
+/// The amounts for `answers` under `scheme` on `date`, without the explanation.
+pub fn figures(scheme: &Scheme, answers: &Answers, date: Date) -> Result<Figures, Vec<Issue>> {
+    figures_checked(scheme, &answers::check(scheme, answers), date)
+}
+
+/// [`figures`] for answers already checked against the scheme.
+pub fn figures_checked(
+    scheme: &Scheme,
+    checked: &Checked,
+    date: Date,
+) -> Result<Figures, Vec<Issue>> {
+    ready(scheme, checked, date)?;
+    figures_of(scheme, &checked.answers, date)
+}
+
+/// The amounts for answers that are known to be complete and valid.
+pub(crate) fn figures_of(
+    scheme: &Scheme,
+    answers: &[Option<Answer>],
+    date: Date,
+) -> Result<Figures, Vec<Issue>> {
+    run(scheme, answers, date, &mut Silent).map(|(figures, _)| figures)
+}
+
+/// Fails when the scheme does not cover the date or the answers have problems.
+fn ready(scheme: &Scheme, checked: &Checked, date: Date) -> Result<(), Vec<Issue>> {
     if !scheme.applies_on(date) {
         let until = scheme
             .applies_to
@@ -111,82 +201,80 @@ pub fn estimate_checked(
             ),
         )]);
     }
-    if !checked.errors.is_empty() {
-        return Err(checked.errors.clone());
+    if checked.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(checked.errors.clone())
     }
+}
+
+/// The points the answer to the question at `position` carries, if any.
+fn points_of(scheme: &Scheme, answers: &[Option<Answer>], position: usize) -> Option<Decimal> {
+    let answer = answers.get(position)?.as_ref()?;
+    scheme
+        .question_at(position)?
+        .points_for(answer)
+        .map(|p| p.0)
+}
+
+/// What the evaluator does with each step it works out.
+trait Record {
+    /// Whether steps are recorded at all; when not, nothing is built for them.
+    const ON: bool;
+    /// Keeps one explained step.
+    fn keep(&mut self, step: ExplainedStep);
+}
+
+/// Records nothing: the figures-only path.
+struct Silent;
+
+impl Record for Silent {
+    const ON: bool = false;
+    fn keep(&mut self, _: ExplainedStep) {}
+}
+
+/// Records every step: the explanation.
+struct Explained(Vec<ExplainedStep>);
+
+impl Record for Explained {
+    const ON: bool = true;
+    fn keep(&mut self, step: ExplainedStep) {
+        self.0.push(step);
+    }
+}
+
+/// Each scheme step's result, `None` for steps not reached.
+type Results = Vec<Option<Decimal>>;
+
+/// Runs the allocation and the closing steps.
+fn run<R: Record>(
+    scheme: &Scheme,
+    answers: &[Option<Answer>],
+    date: Date,
+    record: &mut R,
+) -> Result<(Figures, Results), Vec<Issue>> {
     let mut eval = Eval {
         scheme,
         date,
-        answers: &checked.answers,
-        symbol: scheme.currency.symbol(),
-        results: BTreeMap::new(),
-        steps: Vec::with_capacity(scheme.allocation.steps.len() + 2),
+        answers,
+        results: vec![None; scheme.program().steps.len()],
+        values: Vec::new(),
+        record,
     };
     let mut eligible = true;
-    for (i, step) in scheme.allocation.steps.iter().enumerate() {
+    for (i, step) in scheme.program().steps.iter().enumerate() {
         let passed = eval
-            .step(step)
+            .step(i, step)
             .map_err(|m| vec![Issue::new(m.0, format!("/allocation/steps/{i}/calc"), m.1)])?;
         if !passed {
             eligible = false;
             break;
         }
     }
-    let (annual, weekly) = eval
+    let figures = eval
         .close(eligible)
         .map_err(|m| vec![Issue::new(m.0, "/allocation", m.1)])?;
-    Ok(Estimate {
-        scheme: SchemeRef::of(scheme),
-        date,
-        eligible,
-        period: scheme.period,
-        annual: Money(annual),
-        weekly: weekly.map(Money),
-        points: Number(total_points(scheme, &checked.answers)),
-        sections: sections(scheme, &checked.answers, &eval.steps),
-        explanation: eval.steps,
-        notices: checked.notices.clone(),
-    })
-}
-
-fn total_points(scheme: &Scheme, answers: &BTreeMap<String, Answer>) -> Decimal {
-    scheme
-        .questions()
-        .filter_map(|(_, q)| answers.get(&q.id).and_then(|a| q.points_for(a)))
-        .fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.0))
-}
-
-fn sections(
-    scheme: &Scheme,
-    answers: &BTreeMap<String, Answer>,
-    steps: &[ExplainedStep],
-) -> Vec<SectionResult> {
-    scheme
-        .sections
-        .iter()
-        .map(|section| {
-            let points = section
-                .questions
-                .iter()
-                .filter_map(|q| answers.get(&q.id).and_then(|a| q.points_for(a)))
-                .fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.0));
-            let amount = scheme
-                .allocation
-                .steps
-                .iter()
-                .filter(|s| s.section.as_deref() == Some(section.id.as_str()))
-                .filter_map(|s| steps.iter().find(|e| e.id == s.id))
-                .map(|e| e.result)
-                .reduce(|a, b| a.saturating_add(b))
-                .map(Money);
-            SectionResult {
-                id: section.id.clone(),
-                title: section.title.clone(),
-                points: Number(points),
-                amount,
-            }
-        })
-        .collect()
+    Ok((figures, eval.results))
 }
 
 /// A failure: a code and a message.
@@ -195,430 +283,413 @@ type Failure = (&'static str, String);
 fn overflow() -> Failure {
     (
         "arithmetic_overflow",
-        "the amounts in this step are too large to work out".into(),
+        "the amounts in this step are too large to work out".to_owned(),
     )
 }
 
-struct Eval<'a> {
+struct Eval<'a, R> {
     scheme: &'a Scheme,
     date: Date,
-    answers: &'a BTreeMap<String, Answer>,
-    symbol: &'static str,
-    results: BTreeMap<&'a str, (Decimal, Unit)>,
-    steps: Vec<ExplainedStep>,
+    answers: &'a [Option<Answer>],
+    results: Results,
+    values: Vec<Decimal>,
+    record: &'a mut R,
 }
 
-impl<'a> Eval<'a> {
+impl<R: Record> Eval<'_, R> {
     /// Runs one step; false when it was an eligibility threshold that was not reached.
-    fn step(&mut self, step: &'a Step) -> Result<bool, Failure> {
-        let (op, inputs, unit) = self.calc(&step.calc)?;
-        let values: Vec<Decimal> = inputs.iter().map(|x| x.value).collect();
-        let raw = explain::compute(op, &values).ok_or_else(overflow)?;
-        let passed = (op == Op::Require).then(|| values[0] >= values[1]);
+    fn step(&mut self, i: usize, step: &Compiled) -> Result<bool, Failure> {
+        let mut inputs = Vec::new();
+        self.values.clear();
+        let mut band = None;
+        let mut condition = None;
+        let op = match &step.work {
+            Work::Points(questions) => {
+                for &q in questions {
+                    if let Some(points) = points_of(self.scheme, self.answers, q) {
+                        self.values.push(points);
+                        if R::ON {
+                            inputs.push(self.input(&Val::Points(q), points, Unit::Number));
+                        }
+                    }
+                }
+                Op::Points
+            }
+            Work::Sum(vals) => self.read_all(vals, &mut inputs, Op::Sum)?,
+            Work::Product(vals) => self.read_all(vals, &mut inputs, Op::Product)?,
+            Work::Difference(a, b) => self.read_two(a, b, &mut inputs, Op::Difference)?,
+            Work::Percent(a, p) => self.read_two(a, p, &mut inputs, Op::Percent)?,
+            Work::Power(a, exponent) => {
+                self.read(a, &mut inputs)?;
+                let exponent = Decimal::from(*exponent);
+                self.values.push(exponent);
+                if R::ON {
+                    inputs.push(Input {
+                        value: exponent,
+                        unit: Unit::Number,
+                        source: Source::Fixed,
+                    });
+                }
+                Op::Power
+            }
+            Work::Band(score, table) => {
+                let score = self.read(score, &mut inputs)?;
+                let (value, entry, position) = self.band(*table, score)?;
+                self.values.push(value);
+                band = Some((*table, entry, position, value));
+                Op::Band
+            }
+            Work::AtMost(a, b) => self.read_two(a, b, &mut inputs, Op::AtMost)?,
+            Work::AtLeast(a, b) => self.read_two(a, b, &mut inputs, Op::AtLeast)?,
+            Work::Require(a, b) => self.read_two(a, b, &mut inputs, Op::Require)?,
+            Work::Choose(test, then, otherwise) => {
+                let holds = answers::holds(test, self.answers);
+                self.read(if holds { then } else { otherwise }, &mut inputs)?;
+                if R::ON {
+                    condition = Some(self.condition(test, holds));
+                }
+                Op::Choose
+            }
+        };
+        if R::ON {
+            if let Some((table, entry, position, value)) = band {
+                let mut input = self.input(&Val::Param(table), value, step.unit);
+                if let Source::Parameter { entry: e, band, .. } = &mut input.source {
+                    *e = entry;
+                    *band = Some(position);
+                }
+                inputs.push(input);
+            }
+        }
+        let raw = explain::compute(op, &self.values).ok_or_else(overflow)?;
+        let passed = (op == Op::Require).then(|| self.values[0] >= self.values[1]);
         let result = step.round.map_or(raw, |r| r.apply(raw));
-        self.results.insert(step.id.as_str(), (result, unit));
-        self.push(ExplainedStep {
-            id: step.id.clone(),
-            label: step.label.clone(),
-            description: step.description.clone(),
-            reason: step.reason.clone(),
-            op,
-            inputs,
-            unit,
-            unrounded: step.round.map(|_| raw),
-            rounding: step.round,
-            passed,
-            result,
-            text: String::new(),
-        });
+        if let Some(slot) = self.results.get_mut(i) {
+            *slot = Some(result);
+        }
+        if R::ON {
+            self.record.keep(ExplainedStep {
+                id: self.step_id(i),
+                kind: op,
+                inputs,
+                unit: step.unit,
+                unrounded: step.round.map(|_| raw),
+                rounding: step.round,
+                passed,
+                condition,
+                result,
+            });
+        }
         Ok(passed != Some(false))
     }
 
-    fn push(&mut self, mut step: ExplainedStep) {
-        step.text = sentence(&step, self.symbol);
-        self.steps.push(step);
+    fn step_id(&self, i: usize) -> String {
+        self.scheme
+            .allocation
+            .steps
+            .get(i)
+            .map_or_else(String::new, |s| s.id.clone())
     }
 
-    fn calc(&self, calc: &Calc) -> Result<(Op, Vec<Input>, Unit), Failure> {
-        let all = |ops: &[Operand]| {
-            ops.iter()
-                .map(|o| self.operand(o))
-                .collect::<Result<Vec<_>, _>>()
-        };
-        let unit_of = |inputs: &[Input]| {
-            if inputs.iter().any(|x| x.unit == Unit::Money) {
-                Unit::Money
-            } else {
-                Unit::Number
+    /// Reads every value, for an operation on any number of them.
+    fn read_all(&mut self, vals: &[Val], inputs: &mut Vec<Input>, op: Op) -> Result<Op, Failure> {
+        for v in vals {
+            self.read(v, inputs)?;
+        }
+        Ok(op)
+    }
+
+    /// Reads two values, for an operation on a pair.
+    fn read_two(
+        &mut self,
+        a: &Val,
+        b: &Val,
+        inputs: &mut Vec<Input>,
+        op: Op,
+    ) -> Result<Op, Failure> {
+        self.read(a, inputs)?;
+        self.read(b, inputs)?;
+        Ok(op)
+    }
+
+    /// Reads one value into the step's values (and, when recording, its inputs).
+    fn read(&mut self, v: &Val, inputs: &mut Vec<Input>) -> Result<Decimal, Failure> {
+        let (value, unit) = self.value(v)?;
+        self.values.push(value);
+        if R::ON {
+            inputs.push(self.input(v, value, unit));
+        }
+        Ok(value)
+    }
+
+    /// The value of an operand and its unit.
+    fn value(&self, v: &Val) -> Result<(Decimal, Unit), Failure> {
+        let program = self.scheme.program();
+        Ok(match v {
+            Val::Step(i) => {
+                let value = self.results.get(*i).copied().flatten().ok_or((
+                    "unknown_step",
+                    "an earlier step has not been worked out".to_owned(),
+                ))?;
+                (
+                    value,
+                    program.steps.get(*i).map_or(Unit::Number, |s| s.unit),
+                )
             }
-        };
-        let (op, inputs) = match calc {
-            Calc::Points(scope) => {
-                let inputs = self.points(&scope.sections, &scope.questions);
-                return Ok((Op::Points, inputs, Unit::Number));
-            }
-            Calc::Sum(ops) => (Op::Sum, all(ops)?),
-            Calc::Product(ops) => (Op::Product, all(ops)?),
-            Calc::Difference(ops) => (Op::Difference, all(ops)?),
-            Calc::Percent(p) => {
-                let of = self.operand(&p.of)?;
-                let unit = of.unit;
-                return Ok((Op::Percent, vec![of, self.operand(&p.percent)?], unit));
-            }
-            Calc::Power(p) => {
-                let exponent = Input {
-                    label: "Power".into(),
-                    value: Decimal::from(p.exponent),
-                    unit: Unit::Number,
-                    source: Source::Fixed,
-                };
-                (Op::Power, vec![self.operand(&p.of)?, exponent])
-            }
-            Calc::Band(b) => {
-                let score = self.operand(&b.of)?;
-                let band = self.band(&b.table, score.value)?;
-                let unit = band.unit;
-                return Ok((Op::Band, vec![score, band], unit));
-            }
-            Calc::AtMost(l) => (
-                Op::AtMost,
-                vec![self.operand(&l.value)?, self.operand(&l.limit)?],
-            ),
-            Calc::AtLeast(l) => (
-                Op::AtLeast,
-                vec![self.operand(&l.value)?, self.operand(&l.limit)?],
-            ),
-            Calc::Require(t) => (
-                Op::Require,
-                vec![self.operand(&t.value)?, self.operand(&t.at_least)?],
-            ),
-            Calc::Choose(c) => {
-                let holds = answers::condition_holds(&c.when, self.answers);
-                let mut chosen = self.operand(if holds { &c.then } else { &c.otherwise })?;
-                let question = self
+            Val::Param(p) => {
+                let (value, _) = self.parameter(*p)?;
+                let unit = self
                     .scheme
-                    .question(&c.when.question)
-                    .map_or("", |q| q.text.as_str());
-                let answer = self.describe(&c.when.question);
-                chosen.label =
-                    format!("Because your answer to \u{201c}{question}\u{201d} was {answer}");
-                (Op::Choose, vec![chosen])
+                    .parameters
+                    .get(*p)
+                    .map_or(Unit::Number, |p| p.unit);
+                (value, unit)
             }
-        };
-        let unit = unit_of(&inputs);
-        Ok((op, inputs, unit))
+            Val::Answer(q) => match self.answers.get(*q).copied().flatten() {
+                Some(Answer::Money(d)) => (d, Unit::Money),
+                Some(Answer::Number(d)) => (d, Unit::Number),
+                _ => (Decimal::ZERO, self.answer_unit(*q)),
+            },
+            Val::Points(q) => (
+                points_of(self.scheme, self.answers, *q).unwrap_or(Decimal::ZERO),
+                Unit::Number,
+            ),
+            Val::Section(s) => {
+                let total = self
+                    .scheme
+                    .index()
+                    .section_questions(*s)
+                    .filter_map(|q| points_of(self.scheme, self.answers, q))
+                    .try_fold(Decimal::ZERO, Decimal::checked_add)
+                    .ok_or_else(overflow)?;
+                (total, Unit::Number)
+            }
+            Val::Fixed(value, unit) => (*value, *unit),
+        })
     }
 
-    fn describe(&self, question: &str) -> String {
-        match (self.scheme.question(question), self.answers.get(question)) {
-            (Some(q), Some(a)) => format!("\u{201c}{}\u{201d}", a.describe(q, self.symbol)),
-            _ => "not asked".into(),
+    fn answer_unit(&self, q: usize) -> Unit {
+        match self.scheme.question_at(q).map(|q| &q.answer) {
+            Some(crate::scheme::AnswerKind::Money(_)) => Unit::Money,
+            _ => Unit::Number,
         }
     }
 
-    fn points(&self, sections: &[String], questions: &[String]) -> Vec<Input> {
-        let everything = sections.is_empty() && questions.is_empty();
-        self.scheme
-            .sections
-            .iter()
-            .filter(|s| everything || sections.contains(&s.id))
-            .flat_map(|s| s.questions.iter())
-            .chain(questions.iter().filter_map(|id| self.scheme.question(id)))
-            .filter_map(|q| {
-                let answer = self.answers.get(&q.id)?;
-                let points = q.points_for(answer)?;
-                Some(Input {
-                    label: q.text.clone(),
-                    value: points.0,
-                    unit: Unit::Number,
-                    source: Source::Points {
-                        question: q.id.clone(),
-                        answer: answer.describe(q, self.symbol),
-                    },
-                })
-            })
-            .collect()
-    }
-
-    fn operand(&self, op: &Operand) -> Result<Input, Failure> {
-        let fixed = |value: Decimal, unit| Input {
-            label: "Fixed amount".into(),
+    /// Where an operand's value came from, for the explanation.
+    fn input(&self, v: &Val, value: Decimal, unit: Unit) -> Input {
+        let scheme = self.scheme;
+        let question_id = |q: usize| {
+            scheme
+                .question_at(q)
+                .map_or_else(String::new, |q| q.id.clone())
+        };
+        let source = match v {
+            Val::Step(i) => Source::Step {
+                step: self.step_id(*i),
+            },
+            Val::Param(p) => self.parameter_source(*p),
+            Val::Answer(q) => Source::Answer {
+                question: question_id(*q),
+            },
+            Val::Points(q) => Source::Points {
+                question: question_id(*q),
+                answer: self.answer_json(*q),
+            },
+            Val::Section(s) => Source::Section {
+                section: scheme
+                    .sections
+                    .get(*s)
+                    .map_or_else(String::new, |s| s.id.clone()),
+            },
+            Val::Fixed(..) => Source::Fixed,
+        };
+        Input {
             value,
             unit,
-            source: Source::Fixed,
-        };
-        Ok(match op {
-            Operand::Step(id) => {
-                let (value, unit) = *self.results.get(id.as_str()).ok_or((
-                    "unknown_step",
-                    format!("step {id:?} has not been worked out"),
-                ))?;
-                let label = self
-                    .scheme
-                    .allocation
-                    .steps
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map_or_else(|| id.clone(), |s| s.label.clone());
-                Input {
-                    label,
-                    value,
-                    unit,
-                    source: Source::Step { step: id.clone() },
-                }
-            }
-            Operand::Param(id) => self.parameter(id, None)?,
-            Operand::Answer(id) => {
-                let question = self.scheme.question(id);
-                let unit = match question.map(|q| &q.answer) {
-                    Some(AnswerKind::Money(_)) => Unit::Money,
-                    _ => Unit::Number,
-                };
-                let value = match self.answers.get(id) {
-                    Some(Answer::Number(d) | Answer::Money(d)) => *d,
-                    _ => Decimal::ZERO,
-                };
-                Input {
-                    label: question.map_or_else(|| id.clone(), |q| q.text.clone()),
-                    value,
-                    unit,
-                    source: Source::Answer {
-                        question: id.clone(),
-                        answer: self.describe(id),
-                    },
-                }
-            }
-            Operand::Points(id) => {
-                let question = self.scheme.question(id);
-                let points = question
-                    .zip(self.answers.get(id))
-                    .and_then(|(q, a)| q.points_for(a))
-                    .map_or(Decimal::ZERO, |p| p.0);
-                Input {
-                    label: question.map_or_else(|| id.clone(), |q| q.text.clone()),
-                    value: points,
-                    unit: Unit::Number,
-                    source: Source::Points {
-                        question: id.clone(),
-                        answer: self.describe(id),
-                    },
-                }
-            }
-            Operand::Section(id) => {
-                let value = self
-                    .points(std::slice::from_ref(id), &[])
-                    .iter()
-                    .try_fold(Decimal::ZERO, |a, x| a.checked_add(x.value))
-                    .ok_or_else(overflow)?;
-                let title = self
-                    .scheme
-                    .sections
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map_or(id.as_str(), |s| &s.title);
-                Input {
-                    label: format!("Points for {title}"),
-                    value,
-                    unit: Unit::Number,
-                    source: Source::Section {
-                        section: id.clone(),
-                    },
-                }
-            }
-            Operand::Money(m) => fixed(m.0, Unit::Money),
-            Operand::Number(n) => fixed(n.0, Unit::Number),
-        })
+            source,
+        }
     }
 
-    /// A parameter's value in force on the date; for a band table, the band `score` is in.
-    fn parameter(&self, id: &str, score: Option<Decimal>) -> Result<Input, Failure> {
-        let p = self
+    /// The answer to the question at `q` as an answers file writes it, if it was answered.
+    fn answer_json(&self, q: usize) -> Option<serde_json::Value> {
+        let answer = self.answers.get(q)?.as_ref()?;
+        Some(answer.to_json(self.scheme.question_at(q)?))
+    }
+
+    /// What a choice's condition read.
+    fn condition(&self, test: &Test, holds: bool) -> ConditionRead {
+        ConditionRead {
+            holds,
+            answers: vec![AnswerRead {
+                question: self
+                    .scheme
+                    .question_at(test.question)
+                    .map_or_else(String::new, |q| q.id.clone()),
+                answer: self.answer_json(test.question),
+            }],
+        }
+    }
+
+    /// A parameter's value in force on the date, with the position of the dated entry.
+    fn parameter(&self, p: usize) -> Result<(Decimal, usize), Failure> {
+        let parameter = self
             .scheme
-            .parameter(id)
-            .ok_or(("unknown_parameter", format!("there is no parameter {id:?}")))?;
-        let (_, dated) = p.value_on(self.date).ok_or((
+            .parameters
+            .get(p)
+            .ok_or(("unknown_parameter", "a parameter is missing".to_owned()))?;
+        let (entry, dated) = parameter.value_on(self.date).ok_or((
             "parameter_not_in_force",
-            format!("{} has no value on {}", p.label, self.date),
+            format!("parameter {:?} has no value on {}", parameter.id, self.date),
         ))?;
-        let (value, band) = match (score, dated.value, &dated.bands) {
-            (None, Some(v), _) => (v.0, None),
-            (Some(score), _, Some(bands)) => {
-                let band = bands.iter().rev().find(|b| b.min.0 <= score).ok_or((
-                    "no_band",
-                    format!("{score} is below the lowest band of {}", p.label),
-                ))?;
-                let name = band
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| format!("from {}", band.min));
-                (band.value.0, Some(name))
-            }
-            _ => {
-                return Err((
-                    "invalid_parameter",
-                    format!("{} is not the right kind of value here", p.label),
-                ))
-            }
-        };
-        Ok(Input {
-            label: p.label.clone(),
-            value,
-            unit: p.unit,
-            source: Source::Parameter {
-                parameter: p.id.clone(),
-                from: dated.from,
-                to: dated.to,
-                band,
-                reference: dated
-                    .reference
-                    .as_deref()
-                    .and_then(|r| self.scheme.reference(r))
-                    .cloned(),
-            },
-        })
+        let value = dated.value.ok_or((
+            "invalid_parameter",
+            format!("parameter {:?} is not a single value", parameter.id),
+        ))?;
+        Ok((value.0, entry))
     }
 
-    fn band(&self, table: &str, score: Decimal) -> Result<Input, Failure> {
-        self.parameter(table, Some(score))
+    /// Where a parameter's value came from: its id, the dated entry and its reference.
+    fn parameter_source(&self, p: usize) -> Source {
+        let parameter = self.scheme.parameters.get(p);
+        let dated = parameter.and_then(|x| x.value_on(self.date));
+        Source::Parameter {
+            parameter: parameter.map_or_else(String::new, |x| x.id.clone()),
+            entry: dated.map_or(0, |(entry, _)| entry),
+            from: dated.map_or(self.date, |(_, d)| d.from),
+            to: dated.and_then(|(_, d)| d.to),
+            band: None,
+            reference: dated.and_then(|(_, d)| d.reference.clone()),
+        }
+    }
+
+    /// The value of the band of table `p` that `score` falls in, with the positions of the
+    /// dated entry and the band.
+    fn band(&self, p: usize, score: Decimal) -> Result<(Decimal, usize, usize), Failure> {
+        let parameter = self
+            .scheme
+            .parameters
+            .get(p)
+            .ok_or(("unknown_parameter", "a band table is missing".to_owned()))?;
+        let (entry, dated) = parameter.value_on(self.date).ok_or((
+            "parameter_not_in_force",
+            format!("parameter {:?} has no value on {}", parameter.id, self.date),
+        ))?;
+        let bands = dated.bands.as_deref().ok_or((
+            "invalid_parameter",
+            format!("parameter {:?} is not a band table", parameter.id),
+        ))?;
+        let position = bands.iter().rposition(|b| b.min.0 <= score).ok_or((
+            "no_band",
+            format!("{score} is below the lowest band of {:?}", parameter.id),
+        ))?;
+        Ok((bands[position].value.0, entry, position))
     }
 
     /// The closing steps: the amount for the scheme's period, rounded, and its conversion.
-    fn close(&mut self, eligible: bool) -> Result<(Decimal, Option<Decimal>), Failure> {
+    fn close(&mut self, eligible: bool) -> Result<Figures, Failure> {
         let scheme = self.scheme;
         let has_weekly = scheme.period != Period::OneOff;
         if !eligible {
             let zero = scheme.rounding.apply(Decimal::ZERO);
-            for id in ["annual", "weekly"]
-                .into_iter()
-                .take(if has_weekly { 2 } else { 1 })
-            {
-                let mut step = closing(id, closing_label(id).into(), Op::NotEligible, vec![], None);
-                step.description = Some(scheme.text.not_eligible.clone());
-                step.result = zero;
-                self.push(step);
+            if R::ON {
+                for id in ["annual", "weekly"]
+                    .into_iter()
+                    .take(1 + usize::from(has_weekly))
+                {
+                    self.record
+                        .keep(closing(id, Op::NotEligible, vec![], None, zero));
+                }
             }
-            return Ok((zero, has_weekly.then_some(zero)));
+            return Ok(Figures {
+                eligible,
+                annual: Money(zero),
+                weekly: has_weekly.then_some(Money(zero)),
+            });
         }
-        let result_id = scheme.allocation.result.as_str();
-        let (value, _) = *self.results.get(result_id).ok_or((
+        let program = scheme.program();
+        let value = self.results.get(program.result).copied().flatten().ok_or((
             "unknown_step",
-            format!("step {result_id:?} has not been worked out"),
+            "the result step has not been worked out".to_owned(),
         ))?;
-        let label = scheme
-            .allocation
-            .steps
-            .iter()
-            .find(|s| s.id == result_id)
-            .map_or_else(|| result_id.to_owned(), |s| s.label.clone());
-        let from_result = Input {
-            label,
-            value,
-            unit: Unit::Money,
-            source: Source::Step {
-                step: result_id.to_owned(),
-            },
+        let rounding = scheme.rounding;
+        let head = rounding.apply(value);
+        let first = match scheme.period {
+            Period::OneOff | Period::Annual => "annual",
+            Period::Weekly => "weekly",
         };
-        let weeks = Input {
-            label: "Weeks in a year".into(),
-            value: scheme.weeks_per_year.map_or(Decimal::from(52), |w| w.0),
-            unit: Unit::Number,
-            source: Source::Setting {
-                setting: "weeks_per_year".into(),
-            },
-        };
-        let rounding = Some(scheme.rounding);
-        let (first, second, second_op) = match scheme.period {
-            Period::OneOff => {
-                let step = closing(
-                    "annual",
-                    "The one-off payment".into(),
-                    Op::Round,
-                    vec![from_result],
-                    rounding,
-                );
-                let value = step.result;
-                self.push(step);
-                return Ok((value, None));
-            }
-            Period::Annual => ("annual", "weekly", Op::Divide),
-            Period::Weekly => ("weekly", "annual", Op::Product),
-        };
-        let head = closing(
-            first,
-            closing_label(first).into(),
-            Op::Round,
-            vec![from_result],
-            rounding,
-        );
-        let head_input = Input {
-            label: closing_label(first).into(),
-            value: head.result,
-            unit: Unit::Money,
-            source: Source::Step { step: first.into() },
-        };
-        self.push(head);
-        let tail = closing(
-            second,
-            closing_label(second).into(),
-            second_op,
-            vec![head_input, weeks],
-            rounding,
-        );
-        if tail.unrounded.is_none() {
-            return Err(overflow());
+        if R::ON {
+            let from_result = self.input(&Val::Step(program.result), value, Unit::Money);
+            self.record.keep(closing(
+                first,
+                Op::Round,
+                vec![from_result],
+                Some((value, rounding)),
+                head,
+            ));
         }
-        self.push(tail);
-        let find = |id: &str| {
-            self.steps
-                .iter()
-                .rev()
-                .find(|s| s.id == id)
-                .map(|s| s.result)
+        if scheme.period == Period::OneOff {
+            return Ok(Figures {
+                eligible,
+                annual: Money(head),
+                weekly: None,
+            });
+        }
+        let weeks = scheme.weeks_per_year.map_or(Decimal::from(52), |w| w.0);
+        let (second, op) = match scheme.period {
+            Period::Weekly => ("annual", Op::Product),
+            _ => ("weekly", Op::Divide),
         };
-        Ok((find("annual").unwrap_or_default(), find("weekly")))
+        let raw = explain::compute(op, &[head, weeks]).ok_or_else(overflow)?;
+        let tail = rounding.apply(raw);
+        if R::ON {
+            let inputs = vec![
+                Input {
+                    value: head,
+                    unit: Unit::Money,
+                    source: Source::Step { step: first.into() },
+                },
+                Input {
+                    value: weeks,
+                    unit: Unit::Number,
+                    source: Source::Setting {
+                        setting: "weeks_per_year".into(),
+                    },
+                },
+            ];
+            self.record
+                .keep(closing(second, op, inputs, Some((raw, rounding)), tail));
+        }
+        let (annual, weekly) = if first == "annual" {
+            (head, tail)
+        } else {
+            (tail, head)
+        };
+        Ok(Figures {
+            eligible,
+            annual: Money(annual),
+            weekly: Some(Money(weekly)),
+        })
     }
 }
 
-/// The label of an engine closing step.
-fn closing_label(id: &str) -> &'static str {
-    if id == "annual" {
-        "Your yearly amount"
-    } else {
-        "Your weekly amount"
-    }
-}
-
-/// An engine closing step; `unrounded` is `None` if the arithmetic overflows.
+/// An engine closing step; `rounded` is the value before the scheme's rounding and the
+/// rounding, for every closing step but one that says nothing is payable.
 fn closing(
     id: &str,
-    label: String,
     op: Op,
     inputs: Vec<Input>,
-    rounding: Option<crate::amount::Rounding>,
+    rounded: Option<(Decimal, Rounding)>,
+    result: Decimal,
 ) -> ExplainedStep {
-    let values: Vec<Decimal> = inputs.iter().map(|x| x.value).collect();
-    let raw = explain::compute(op, &values);
-    let result = match (raw, rounding) {
-        (Some(v), Some(r)) => r.apply(v),
-        (Some(v), None) => v,
-        (None, _) => Decimal::ZERO,
-    };
     ExplainedStep {
         id: id.into(),
-        label,
-        description: None,
-        reason: None,
-        op,
+        kind: op,
         inputs,
         unit: Unit::Money,
-        unrounded: if rounding.is_some() { raw } else { None },
-        rounding: if op == Op::NotEligible {
-            None
-        } else {
-            rounding
-        },
+        unrounded: rounded.map(|(raw, _)| raw),
+        rounding: rounded.map(|(_, r)| r),
         passed: None,
+        condition: None,
         result,
-        text: String::new(),
     }
 }

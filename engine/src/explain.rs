@@ -1,12 +1,17 @@
-//! Explanations: the ordered steps behind every amount, and a replay that checks them.
+//! Explanations: the ordered steps behind every amount, as data, and a replay that checks
+//! them.
 //!
 //! An explanation is a value the engine returns, never a global trace, so the browser,
-//! the command-line tool and the tests all see the same steps. Each step carries the
-//! values it read, so [`replay`] can redo the arithmetic from the explanation alone.
+//! the command-line tool and the tests all see the same steps. It holds no words: each
+//! step names its kind and the values it read by id (answers by question and option,
+//! parameters by id with the dated entry, band and reference used, earlier steps by id),
+//! and renderers find labels in the scheme and sentences in their language's catalogue.
+//! Each step carries the values it read, so [`replay`] can redo the arithmetic from the
+//! explanation alone.
 
-use crate::amount::{format_money, Rounding};
+use crate::amount::Rounding;
 use crate::date::Date;
-use crate::scheme::{Reference, Unit};
+use crate::scheme::Unit;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,19 +19,12 @@ use std::collections::BTreeMap;
 /// One step of an explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ExplainedStep {
     /// The scheme step's id, or `annual` and `weekly` for the engine's closing steps.
     pub id: String,
-    /// What the step does, in plain words.
-    pub label: String,
-    /// Why the step is there.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The recorded reason for an adjustment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
     /// The arithmetic done.
-    pub op: Op,
+    pub kind: Op,
     /// The values read, in order.
     pub inputs: Vec<Input>,
     /// Whether the result is money or a number.
@@ -39,18 +37,43 @@ pub struct ExplainedStep {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub unrounded: Option<Decimal>,
-    /// The rounding applied, when the step rounds.
+    /// The rounding applied (places and rule), when the step rounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounding: Option<Rounding>,
     /// For an eligibility threshold: whether it was reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
+    /// For a choice between two values: the answers its condition read, and whether it held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<ConditionRead>,
     /// The step's result.
     #[serde(with = "rust_decimal::serde::str")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub result: Decimal,
-    /// The step as a sentence a person can read, like "34 × £52.00 = £1,768.00".
-    pub text: String,
+}
+
+/// What a choice's condition read and found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConditionRead {
+    /// Whether the condition held, so the first value was chosen.
+    pub holds: bool,
+    /// The answers the condition read.
+    pub answers: Vec<AnswerRead>,
+}
+
+/// An answer read by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRead {
+    /// The question's id.
+    pub question: String,
+    /// The answer as an answers file writes it (an option id, `true`/`false`, or a decimal
+    /// string); absent when the question was not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<serde_json::Value>,
 }
 
 /// The arithmetic a step does.
@@ -91,9 +114,8 @@ pub enum Op {
 /// A value a step read, and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Input {
-    /// What the value is, in plain words.
-    pub label: String,
     /// The value.
     #[serde(with = "rust_decimal::serde::str")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
@@ -107,7 +129,7 @@ pub struct Input {
 /// Where an input came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Source {
     /// An earlier step's result.
     Step {
@@ -118,31 +140,33 @@ pub enum Source {
     Parameter {
         /// The parameter's id.
         parameter: String,
+        /// The position of the dated entry used among the parameter's `values`.
+        entry: usize,
         /// The first day this value applies.
         from: Date,
         /// The last day it applies, if it has one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         to: Option<Date>,
-        /// The band's name, for a band of a table.
+        /// For a band table, the position of the band the score fell in.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        band: Option<String>,
-        /// The policy document that set the value.
+        band: Option<usize>,
+        /// The id of the policy document that set the value.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        reference: Option<Reference>,
+        reference: Option<String>,
     },
-    /// A number or money answer.
+    /// A number or money answer, read as it is.
     Answer {
         /// The question's id.
         question: String,
-        /// The answer as a person reads it.
-        answer: String,
     },
     /// The points an answer carries.
     Points {
         /// The question's id.
         question: String,
-        /// The answer as a person reads it.
-        answer: String,
+        /// The answer: the option's id or `true`/`false`; absent when the question was
+        /// not asked, so it carries no points.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        answer: Option<serde_json::Value>,
     },
     /// The points of a section's answers.
     Section {
@@ -198,16 +222,16 @@ pub fn replay(steps: &[ExplainedStep]) -> Result<Replay, ReplayError> {
             }
         }
         let values: Vec<Decimal> = step.inputs.iter().map(|x| x.value).collect();
-        let computed =
-            compute(step.op, &values).ok_or_else(|| fail("the arithmetic does not work".into()))?;
-        if step.op == Op::Require {
+        let computed = compute(step.kind, &values)
+            .ok_or_else(|| fail("the arithmetic does not work".into()))?;
+        if step.kind == Op::Require {
             let passed = values.get(1).is_some_and(|t| values[0] >= *t);
             if step.passed != Some(passed) {
                 return Err(fail("the threshold's outcome is wrong".into()));
             }
             eligible &= passed;
         }
-        if step.op == Op::NotEligible {
+        if step.kind == Op::NotEligible {
             eligible = false;
         }
         let result = match step.rounding {
@@ -252,109 +276,5 @@ pub(crate) fn compute(op: Op, v: &[Decimal]) -> Option<Decimal> {
         Op::Choose | Op::Round => (v.len() == 1).then(|| v[0]),
         Op::Divide => two().and_then(|(a, b)| a.checked_div(b)),
         Op::NotEligible => v.is_empty().then_some(Decimal::ZERO),
-    }
-}
-
-/// Writes a value for people: money as `£1,768.00`, numbers plainly.
-pub fn show(value: Decimal, unit: Unit, symbol: &str) -> String {
-    match unit {
-        Unit::Money => {
-            let mut v = value.normalize();
-            if v.scale() < 2 {
-                v.rescale(2);
-            }
-            format_money(v, symbol)
-        }
-        Unit::Number => value.normalize().to_string(),
-    }
-}
-
-/// Writes a value before rounding, cut to four decimal places with an ellipsis if longer.
-fn show_unrounded(value: Decimal, unit: Unit, symbol: &str) -> String {
-    let cut = value.trunc_with_scale(4);
-    if cut == value {
-        show(value, unit, symbol)
-    } else {
-        format!("{}…", show(cut, unit, symbol))
-    }
-}
-
-/// The sentence for a step, like "34 × £52.00 = £1,768.00".
-pub(crate) fn sentence(step: &ExplainedStep, symbol: &str) -> String {
-    let s = |x: &Input| show(x.value, x.unit, symbol);
-    let result = match step.unrounded {
-        Some(raw) => show_unrounded(raw, step.unit, symbol),
-        None => show(step.result, step.unit, symbol),
-    };
-    let join = |sep: &str| step.inputs.iter().map(s).collect::<Vec<_>>().join(sep);
-    let body = match (step.op, step.inputs.as_slice()) {
-        (Op::Points, []) => "no answers here carry points, so 0".to_owned(),
-        (Op::Points, inputs) => format!(
-            "{} from {} answer{} = {result}",
-            join(" + "),
-            inputs.len(),
-            if inputs.len() == 1 { "" } else { "s" }
-        ),
-        (Op::Sum, [first, rest @ ..]) => {
-            let terms = rest.iter().fold(s(first), |text, x| {
-                let sign = if x.value.is_sign_negative() {
-                    " − "
-                } else {
-                    " + "
-                };
-                let magnitude = Input {
-                    value: x.value.abs(),
-                    ..x.clone()
-                };
-                format!("{text}{sign}{}", s(&magnitude))
-            });
-            format!("{terms} = {result}")
-        }
-        (Op::Product, _) => format!("{} = {result}", join(" × ")),
-        (Op::Difference, [a, b]) => format!("{} − {} = {result}", s(a), s(b)),
-        (Op::Percent, [a, p]) => format!("{}% of {} = {result}", s(p), s(a)),
-        (Op::Power, [a, e]) => {
-            let sup = match e.value.normalize().to_string().as_str() {
-                "2" => "²".to_owned(),
-                "3" => "³".to_owned(),
-                "4" => "⁴".to_owned(),
-                other => format!("^{other}"),
-            };
-            format!("{}{sup} = {result}", s(a))
-        }
-        (Op::Band, [score, band]) => {
-            let name = match &band.source {
-                Source::Parameter {
-                    band: Some(name), ..
-                } => format!(" ({name})"),
-                _ => String::new(),
-            };
-            format!("{} falls in the band{name} worth {result}", s(score))
-        }
-        (Op::AtMost, [a, cap]) if a.value > cap.value => {
-            format!("{} is above the limit of {}, so {result}", s(a), s(cap))
-        }
-        (Op::AtMost, [a, cap]) => format!("{} is within the limit of {}", s(a), s(cap)),
-        (Op::AtLeast, [a, floor]) if a.value < floor.value => {
-            format!("{} is below the minimum of {}, so {result}", s(a), s(floor))
-        }
-        (Op::AtLeast, [a, floor]) => format!("{} is at least the minimum of {}", s(a), s(floor)),
-        (Op::Require, [a, t]) if step.passed == Some(true) => {
-            format!("{} reaches the threshold of {}", s(a), s(t))
-        }
-        (Op::Require, [a, t]) => format!("{} is below the threshold of {}", s(a), s(t)),
-        (Op::Choose, [chosen]) => format!("{}: {}", chosen.label, s(chosen)),
-        (Op::Round, [a]) => s(a),
-        (Op::Divide, [a, b]) => format!("{} ÷ {} = {result}", s(a), s(b)),
-        (Op::NotEligible, _) => format!("nothing is payable on these answers, so {result}"),
-        _ => result.clone(),
-    };
-    match step.rounding {
-        Some(r) => format!(
-            "{body}, rounded {}: {}",
-            r.describe(),
-            show(step.result, step.unit, symbol)
-        ),
-        None => body,
     }
 }

@@ -38,7 +38,7 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
 }
 
 /// Fails on the first object that repeats a key, naming the key's path.
-pub fn check_duplicate_keys(text: &str) -> Result<(), Issue> {
+fn check_duplicate_keys(text: &str) -> Result<(), Issue> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut found = None;
     let walk = Walk {

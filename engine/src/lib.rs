@@ -5,9 +5,15 @@
 //! with references, and an allocation written as named steps (`points`, `product`,
 //! `band`, `at_most`, `require`, ...). Every shape a council uses (price per point, step
 //! bands, per-domain tables, weighted formulas, cost of an existing package, one-off
-//! payments) is a short list of such steps, and every step becomes one line of the
-//! explanation a person reads. Nothing here does IO or knows about the browser, and no
-//! input can make it panic: problems come back as [`Issue`]s with a JSON path.
+//! payments) is a short list of such steps, and every step becomes one step of the
+//! explanation. The explanation is data, not words: each step names what it did and the
+//! values it read by id, and a renderer in the person's language (the `waymark-words`
+//! crate) turns it into sentences. Nothing here does IO, knows about the browser or writes
+//! a word a person reads, and no input can make it panic: problems come back as
+//! [`Issue`]s with a code and a JSON path.
+//!
+//! Two paths share one evaluator: [`estimate`] records the explanation, and [`figures`]
+//! gives the amounts alone, for callers that work out many estimates.
 //!
 //! ```
 //! use waymark_engine::{estimate, Answers, Scheme};
@@ -30,7 +36,9 @@
 //! let e = estimate(&scheme, &answers, "2026-06-01".parse().unwrap()).expect("an estimate");
 //! assert_eq!(e.annual.to_string(), "500.00");
 //! assert_eq!(e.weekly.unwrap().to_string(), "9.62");
-//! assert_eq!(e.explanation[1].text, "10 × £50.00 = £500.00");
+//! assert_eq!(e.explanation[1].result.to_string(), "500.00");
+//! let f = waymark_engine::figures(&scheme, &answers, "2026-06-01".parse().unwrap()).expect("figures");
+//! assert_eq!(f.annual, e.annual);
 //! ```
 
 #![deny(missing_docs)]
@@ -43,27 +51,27 @@ pub mod date;
 pub mod estimate;
 pub mod explain;
 pub mod issue;
-mod json;
+pub mod json;
 pub mod plan;
-pub mod report;
+mod program;
 pub mod scheme;
 pub mod submission;
 mod units;
 
 pub use alternatives::what_would_change;
-pub use amount::{format_money, Money, Number, Rounding};
+pub use amount::{Money, Number, Rounding};
 pub use answers::Answers;
 pub use date::Date;
-pub use estimate::{estimate, Estimate};
+pub use estimate::{estimate, figures, Estimate, Figures};
 pub use explain::replay;
 pub use issue::Issue;
 pub use rust_decimal::Decimal;
-pub use scheme::Scheme;
+pub use scheme::{Scheme, SchemeFile, Text};
 
 /// The JSON Schema for scheme files, for editors and validators.
 #[cfg(feature = "schema")]
 pub fn scheme_json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Scheme)).unwrap_or_default()
+    serde_json::to_value(schemars::schema_for!(SchemeFile)).unwrap_or_default()
 }
 
 /// The JSON Schema for plan files.

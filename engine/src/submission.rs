@@ -14,8 +14,9 @@ use sha2::{Digest, Sha256};
 /// The value of every submission's `format`.
 pub const FORMAT: &str = "waymark-submission";
 
-/// The version of the submission format this engine writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of the submission format this engine writes and reads: 2, whose estimate
+/// is data without words and which records the language used.
+pub const VERSION: u32 = 2;
 
 /// What a person sends: their answers and plan with everything worked out from them,
 /// and a record of what they agreed to send.
@@ -25,8 +26,10 @@ pub const VERSION: u32 = 1;
 pub struct Submission {
     /// Always `waymark-submission`.
     pub format: String,
-    /// The format's version: 1.
+    /// The format's version: 2.
     pub version: u32,
+    /// The language the person used, one of the scheme's `languages`.
+    pub language: String,
     /// The scheme version used, with a hash of its content.
     pub scheme: SchemeStamp,
     /// The assessment date.
@@ -58,8 +61,28 @@ pub struct Submission {
 }
 
 impl Submission {
-    /// Reads a submission strictly.
+    /// Reads a submission strictly. A submission in another version of the format is
+    /// refused with a message naming its version.
     pub fn from_json(text: &str) -> Result<Submission, Vec<Issue>> {
+        #[derive(Deserialize)]
+        struct Stamp {
+            format: Option<serde_json::Value>,
+            version: Option<serde_json::Value>,
+        }
+        if let Ok(Stamp { format, version }) = serde_json::from_str::<Stamp>(text) {
+            let version = version.unwrap_or(serde_json::Value::Null);
+            if format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
+                && version.as_u64() != Some(u64::from(VERSION))
+            {
+                return Err(vec![Issue::new(
+                    "unsupported_version",
+                    "/version",
+                    format!(
+                        "this is a {FORMAT} of version {version}, and this engine reads version {VERSION} only"
+                    ),
+                )]);
+            }
+        }
         crate::json::from_str(text).map_err(|e| vec![e])
     }
 }
@@ -97,6 +120,22 @@ pub struct Extras {
     pub disagreement: Option<String>,
 }
 
+/// How a submission is sent: the assessment date, the language the person used, what
+/// they agreed to, the app and the idempotency key.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    /// The assessment date.
+    pub date: Date,
+    /// The language the person used.
+    pub language: String,
+    /// What the person agreed to send, and when.
+    pub consent: Consent,
+    /// The version of the app.
+    pub app_version: String,
+    /// The submission's idempotency key.
+    pub idempotency_key: String,
+}
+
 /// A difference between what was submitted and what the engine works out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Difference {
@@ -109,7 +148,7 @@ pub struct Difference {
 /// The SHA-256 of a scheme's content, as lower-case hex. Only the content counts: the
 /// same scheme with different spacing or `$schema` has the same hash.
 pub fn content_hash(scheme: &Scheme) -> String {
-    let mut canonical = scheme.clone();
+    let mut canonical = scheme.file().clone();
     canonical.json_schema = None;
     sha256_hex(&serde_json::to_vec(&canonical).unwrap_or_default())
 }
@@ -126,40 +165,91 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn build(
     scheme: &Scheme,
     answers: &Answers,
-    date: Date,
     extras: Extras,
-    consent: Consent,
-    app_version: &str,
-    idempotency_key: &str,
+    envelope: Envelope,
 ) -> Result<Submission, Vec<Issue>> {
-    let estimate = estimate(scheme, answers, date)?;
-    let plan_report = match &extras.plan {
-        Some(plan) => Some(validate_plan(scheme, plan, estimate.annual)?),
-        None => None,
-    };
-    Ok(Submission {
+    let (estimate, plan_report) = work_out(scheme, answers, envelope.date, extras.plan.as_ref())?;
+    Ok(assemble(
+        scheme,
+        answers,
+        estimate,
+        plan_report,
+        extras,
+        envelope,
+    ))
+}
+
+/// Puts a submission together from an estimate and plan report already worked out from
+/// `answers` and the plan in `extras` (as [`build`] does, for a caller that holds them).
+pub fn assemble(
+    scheme: &Scheme,
+    answers: &Answers,
+    estimate: Estimate,
+    plan_report: Option<PlanReport>,
+    extras: Extras,
+    envelope: Envelope,
+) -> Submission {
+    Submission {
         format: FORMAT.into(),
         version: VERSION,
+        language: envelope.language,
         scheme: SchemeStamp {
             id: scheme.id.clone(),
             version: scheme.version.clone(),
             hash: content_hash(scheme),
         },
-        date,
+        date: envelope.date,
         answers: answers.clone(),
         estimate,
         plan: extras.plan,
         plan_report,
         disagreement: extras.disagreement,
-        consent,
-        app_version: app_version.into(),
-        idempotency_key: idempotency_key.into(),
-    })
+        consent: envelope.consent,
+        app_version: envelope.app_version,
+        idempotency_key: envelope.idempotency_key,
+    }
+}
+
+/// The estimate and any plan report, with each problem located in the submission: an
+/// answer's under `/answers`, the date's at `/date`, the plan's under `/plan`.
+fn work_out(
+    scheme: &Scheme,
+    answers: &Answers,
+    date: Date,
+    plan: Option<&Plan>,
+) -> Result<(Estimate, Option<PlanReport>), Vec<Issue>> {
+    let located = |prefix: &str, issues: Vec<Issue>| -> Vec<Issue> {
+        issues
+            .into_iter()
+            .map(|i| match i.code.as_str() {
+                "date_outside_scheme" => Issue {
+                    path: "/date".into(),
+                    ..i
+                },
+                _ if i.path.starts_with("/allocation") => Issue {
+                    path: String::new(),
+                    ..i
+                },
+                _ => Issue {
+                    path: format!("{prefix}{}", i.path),
+                    ..i
+                },
+            })
+            .collect()
+    };
+    let estimate = estimate(scheme, answers, date).map_err(|i| located("/answers", i))?;
+    let report = match plan {
+        Some(plan) => {
+            Some(validate_plan(scheme, plan, estimate.annual).map_err(|i| located("/plan", i))?)
+        }
+        None => None,
+    };
+    Ok((estimate, report))
 }
 
 /// Recomputes everything in a submission from its answers and plan with `scheme`, and
 /// lists every difference; an empty list means the submission is exactly what the
-/// engine works out.
+/// engine works out. Amounts, ids and values are compared, never words.
 pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
     let mut out = Vec::new();
     let mut differ = |path: &str, message: String| {
@@ -172,6 +262,16 @@ pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
         differ(
             "/version",
             format!("this engine reads {FORMAT} version {VERSION}"),
+        );
+    }
+    if !scheme.languages.contains(&submitted.language) {
+        differ(
+            "/language",
+            format!(
+                "{:?} is not one of the scheme's languages ({})",
+                submitted.language,
+                scheme.languages.join(", ")
+            ),
         );
     }
     let stamp = &submitted.scheme;
@@ -196,31 +296,31 @@ pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
     if submitted.idempotency_key.trim().is_empty() {
         differ("/idempotency_key", "the idempotency key is empty".into());
     }
-    let extras = Extras {
-        plan: submitted.plan.clone(),
-        disagreement: submitted.disagreement.clone(),
-    };
-    let consent = submitted.consent.clone();
-    match build(
+    match work_out(
         scheme,
         &submitted.answers,
         submitted.date,
-        extras,
-        consent,
-        &submitted.app_version,
-        &submitted.idempotency_key,
+        submitted.plan.as_ref(),
     ) {
         Err(issues) => {
             for issue in issues {
-                differ(&format!("/answers{}", issue.path), issue.message);
+                differ(&issue.path, issue.message);
             }
         }
-        Ok(fresh) => {
-            let as_json = |s: &Submission| serde_json::to_value(s).unwrap_or_default();
-            let (got, want) = (as_json(submitted), as_json(&fresh));
-            for part in ["estimate", "plan_report"] {
-                compare(&format!("/{part}"), &got[part], &want[part], &mut differ);
-            }
+        Ok((estimate, report)) => {
+            let json = |v: serde_json::Result<serde_json::Value>| v.unwrap_or_default();
+            compare(
+                "/estimate",
+                &json(serde_json::to_value(&submitted.estimate)),
+                &json(serde_json::to_value(&estimate)),
+                &mut differ,
+            );
+            compare(
+                "/plan_report",
+                &json(serde_json::to_value(&submitted.plan_report)),
+                &json(serde_json::to_value(&report)),
+                &mut differ,
+            );
         }
     }
     out

@@ -3,7 +3,7 @@
 //! Money plus money is money; money times a number is money; money times money means
 //! nothing and is refused, as in Catala.
 
-use crate::scheme::{AnswerKind, Calc, Operand, Scheme, Step, Unit};
+use crate::scheme::{AnswerKind, Calc, Lookup, Operand, Step, Unit};
 use std::collections::BTreeMap;
 
 /// The unit of each step checked so far, by step id.
@@ -14,7 +14,7 @@ type UnitError = (String, String);
 
 /// The unit of an operand, or why it cannot be read.
 pub(crate) fn operand_unit(
-    scheme: &Scheme,
+    scheme: Lookup,
     op: &Operand,
     steps: &StepUnits,
 ) -> Result<Unit, String> {
@@ -45,9 +45,9 @@ pub(crate) fn operand_unit(
                 "question {id:?} carries no points: read its answer instead"
             )),
         },
-        Operand::Section(id) => match scheme.sections.iter().any(|s| &s.id == id) {
-            true => Ok(Unit::Number),
-            false => Err(format!("there is no section {id:?}")),
+        Operand::Section(id) => match scheme.section(id) {
+            Some(_) => Ok(Unit::Number),
+            None => Err(format!("there is no section {id:?}")),
         },
         Operand::Money(_) => Ok(Unit::Money),
         Operand::Number(_) => Ok(Unit::Number),
@@ -55,11 +55,7 @@ pub(crate) fn operand_unit(
 }
 
 /// The unit of a step's result, or where and why its calculation makes no sense.
-pub(crate) fn step_unit(
-    scheme: &Scheme,
-    step: &Step,
-    steps: &StepUnits,
-) -> Result<Unit, UnitError> {
+pub(crate) fn step_unit(scheme: Lookup, step: &Step, steps: &StepUnits) -> Result<Unit, UnitError> {
     let unit = |op: &Operand, path: &str| {
         operand_unit(scheme, op, steps).map_err(|m| (path.to_owned(), m))
     };

@@ -1,6 +1,7 @@
 //! The evaluator, step kind by step kind, through one `check` helper on a small scheme.
 
 use serde_json::{json, Value};
+use waymark_engine::explain::{Op, Source};
 use waymark_engine::{estimate, replay, Answers, Scheme};
 
 /// A small scheme that uses every kind of step; `period` and extra steps vary per test.
@@ -79,12 +80,21 @@ fn price_per_point_with_floor_cap_and_dated_price() {
     let s = scheme("annual", price_per_point(), "capped");
     check(&s, some("some"), "2026-09-30", "500.00", Some("9.62"));
     let e = check(&s, some("lots"), "2026-09-30", "960.00", Some("18.46"));
-    assert!(
-        e.explanation
-            .iter()
-            .any(|st| st.text == "20 × £48.00 = £960.00"),
-        "{:#?}",
-        e.explanation
+    let money = e.explanation.iter().find(|st| st.id == "money").unwrap();
+    assert_eq!(money.kind, Op::Product);
+    let values: Vec<String> = money.inputs.iter().map(|x| x.value.to_string()).collect();
+    assert_eq!(values, ["20", "48.00"]);
+    assert_eq!(money.result.to_string(), "960.00");
+    assert_eq!(
+        money.inputs[1].source,
+        Source::Parameter {
+            parameter: "price".into(),
+            entry: 0,
+            from: "2026-04-01".parse().unwrap(),
+            to: None,
+            band: None,
+            reference: Some("d1".into()),
+        }
     );
     check(&s, some("lots"), "2026-10-01", "1000.00", Some("19.23"));
 }
@@ -95,11 +105,8 @@ fn a_threshold_not_reached_gives_nothing_and_says_so() {
     let e = check(&s, some("none"), "2026-06-01", "0.00", Some("0.00"));
     assert!(!e.eligible);
     let last = e.explanation.last().unwrap();
-    assert_eq!(
-        last.description.as_deref(),
-        Some("No budget on these answers.")
-    );
-    assert_eq!(last.text, "nothing is payable on these answers, so £0.00");
+    assert_eq!(last.kind, Op::NotEligible);
+    assert_eq!(last.result.to_string(), "0.00");
     assert!(!replay(&e.explanation).unwrap().eligible);
 }
 
@@ -172,11 +179,11 @@ fn weighted_formula_with_bands_interaction_and_square() {
     // squared 1971.36, × £0.50 = £985.68, rounded up to £986.
     let a = json!({"daily": "some", "ups_downs": true, "crisis": "yes", "age": 20, "cost": "0.00"});
     let e = check(&s, a, "2026-06-01", "986.00", Some("18.96"));
-    assert!(
-        e.explanation.iter().any(|st| st.text == "44.4² = 1971.36"),
-        "{:#?}",
-        e.explanation
-    );
+    let squared = e.explanation.iter().find(|st| st.id == "squared").unwrap();
+    assert_eq!(squared.kind, Op::Power);
+    let values: Vec<String> = squared.inputs.iter().map(|x| x.value.to_string()).collect();
+    assert_eq!(values, ["44.4", "2"]);
+    assert_eq!(squared.result.to_string(), "1971.36");
 }
 
 #[test]
@@ -197,9 +204,11 @@ fn existing_package_adjusted_by_a_percentage_weekly() {
         "8060.00",
         Some("155.00"),
     );
+    assert_eq!(e.explanation[3].id, "uplift");
+    let reason = s.step("uplift").and_then(|st| st.reason.as_ref()).unwrap();
     assert_eq!(
-        e.explanation[3].reason.as_deref(),
-        Some("No assistant could be recruited at that rate")
+        reason.get("en"),
+        "No assistant could be recruited at that rate"
     );
 }
 

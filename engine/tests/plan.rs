@@ -1,7 +1,7 @@
 //! Plan costing and each plan rule, through one `check` helper on a small scheme.
 
 use serde_json::{json, Value};
-use waymark_engine::plan::{validate_plan, Plan, PlanReport};
+use waymark_engine::plan::{validate_plan, Detail, Plan, PlanReport};
 use waymark_engine::{Money, Scheme};
 
 fn scheme(period: &str) -> Scheme {
@@ -101,8 +101,11 @@ fn over_budget_allows_the_tolerance() {
     check(|_| {}, "2076.00", &[("over_budget", "/supports")]);
     let r = report(&good_plan(), "2076.00");
     assert_eq!(
-        r.findings[0].detail.as_deref(),
-        Some("£104.00 over the budget of £2,076.00 for this plan")
+        r.findings[0].detail,
+        Some(Detail::OverBudget {
+            over: Money("104.00".parse().unwrap()),
+            budget: Money("2076.00".parse().unwrap()),
+        })
     );
     assert!(r.blocked);
 }

@@ -1,34 +1,76 @@
-//! The engine as a JavaScript module: `loadScheme`, `estimate`, `validatePlan` and
-//! `verifySubmission`, with TypeScript definitions.
+//! The engine as a JavaScript module: `loadScheme`, `estimate`, `whatWouldChange`,
+//! `validatePlan` and `verifySubmission`, with TypeScript definitions.
 //!
-//! Every function takes JSON text or plain objects and returns plain objects; amounts stay
-//! decimal strings. Problems are thrown as `{ issues: [{ code, path, message }] }`, so a
-//! portal can put each message beside its field. The pure core of each function is a
-//! `*_json` function over strings, tested natively.
+//! Functions take and return plain JavaScript objects, converted by `serde-wasm-bindgen`
+//! without a round trip through JSON text; a scheme (or any input) may also be given as
+//! JSON text. Amounts stay decimal strings. `estimate` returns the figures alone unless
+//! the caller asks for the explanation with `{ explain: true }`. Problems are thrown as
+//! `{ issues: [{ code, path, message }] }`, each located by JSON Pointer, so a portal can
+//! put each beside its field. The explanation is data: labels are looked up in the scheme
+//! by id, and a portal writes sentences in its own words.
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use waymark_engine::amount::parse_decimal;
+use waymark_engine::estimate::{Estimate, SchemeRef, FORMAT, VERSION};
 use waymark_engine::plan::{validate_plan, Plan};
+use waymark_engine::scheme::Period;
 use waymark_engine::submission::{self, Submission};
-use waymark_engine::{amount::parse_decimal, estimate, Answers, Date, Issue, Money, Scheme};
+use waymark_engine::{figures, what_would_change, Answers, Date, Issue, Money, Scheme};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** A problem: a stable code, a JSON Pointer to the field, a plain message. */
+/** A problem: a stable code, a JSON Pointer to the field, a plain message for staff. */
 export interface Issue { code: string; path: string; message: string }
 /** What every function throws on bad input. */
 export interface WaymarkError { issues: Issue[] }
 /** An exact amount written as a decimal string, like "1768.00". */
 export type Decimal = string;
-/** One step of an explanation. */
-export interface ExplainedStep { id: string; label: string; description?: string; reason?: string; op: string; inputs: Array<{ label: string; value: Decimal; unit: "money" | "number"; source: { kind: string; [key: string]: unknown } }>; unit: "money" | "number"; unrounded?: Decimal; passed?: boolean; result: Decimal; text: string }
+/** An answer as an answers file writes it: an option id, true or false, or a decimal string. */
+export type AnswerValue = string | boolean;
+/** Where a step's input came from, by id. */
+export type Source =
+  | { kind: "step"; step: string }
+  | { kind: "parameter"; parameter: string; entry: number; from: string; to?: string; band?: number; reference?: string }
+  | { kind: "answer"; question: string }
+  | { kind: "points"; question: string; answer?: AnswerValue }
+  | { kind: "section"; section: string }
+  | { kind: "fixed" }
+  | { kind: "setting"; setting: string };
+/** One step of an explanation: data, with no words. */
+export interface ExplainedStep {
+  id: string;
+  kind: "points" | "sum" | "product" | "difference" | "percent" | "power" | "band" | "at_most" | "at_least" | "require" | "choose" | "round" | "divide" | "not_eligible";
+  inputs: Array<{ value: Decimal; unit: "money" | "number"; source: Source }>;
+  unit: "money" | "number";
+  unrounded?: Decimal;
+  rounding?: { places: number; strategy: "half_up" | "half_down" | "half_even" | "up" | "down" };
+  passed?: boolean;
+  condition?: { holds: boolean; answers: Array<{ question: string; answer?: AnswerValue }> };
+  result: Decimal;
+}
+/** Which scheme version produced an estimate. */
+export interface SchemeRef { id: string; version: string; applies_from: string; applies_to?: string }
+/** The figures of an estimate, without its explanation. */
+export interface Figures { format: "waymark-estimate"; version: 2; scheme: SchemeRef; date: string; eligible: boolean; period: "annual" | "weekly" | "one_off"; currency: string; annual: Decimal; weekly: Decimal | null }
 /** An indicative budget with its explanation. */
-export interface Estimate { scheme: { id: string; version: string; title: string; owner: string; applies_from: string; applies_to?: string }; date: string; eligible: boolean; period: "annual" | "weekly" | "one_off"; annual: Decimal; weekly: Decimal | null; points: Decimal; sections: Array<{ id: string; title: string; points: Decimal; amount: Decimal | null }>; explanation: ExplainedStep[]; notices: Issue[] }
-/** A finding of a plan check. */
-export interface Finding { code: string; severity: "blocks" | "advice"; message: string; detail?: string; path: string }
+export interface Estimate extends Figures { points: Decimal; sections: Array<{ id: string; points: Decimal; amount: Decimal | null }>; explanation: ExplainedStep[]; notices: Issue[] }
+/** What `estimate` is asked for. */
+export interface EstimateOptions { explain?: boolean }
+/** For one question, the amount with each other answer. */
+export interface QuestionAlternatives { question: string; current: AnswerValue; alternatives: Array<{ answer: AnswerValue; outcome: { eligible: boolean; annual: Decimal; weekly: Decimal | null; change: Decimal } | null }> }
+/** A finding of a plan check; the scheme's message is the check's with this code. */
+export interface Finding { code: string; severity: "blocks" | "advice"; detail?: { kind: string; [key: string]: unknown }; path: string }
 /** A plan's costing and findings. */
-export interface PlanReport { costing: { days: number; budget: Decimal; planned: Decimal; contingency: Decimal; remaining: Decimal; supports: unknown[]; by_goal: unknown[]; by_category: unknown[]; by_payer: unknown[] }; findings: Finding[]; blocked: boolean }
+export interface PlanReport { costing: { days: number; budget: Decimal; budget_for_plan: Decimal; planned: Decimal; contingency: Decimal; remaining: Decimal; supports: Array<{ id: string; category: string; payer: string; per_year: Decimal; over_plan: Decimal }>; by_goal: GroupCost[]; by_category: GroupCost[]; by_payer: GroupCost[] }; findings: Finding[]; blocked: boolean }
+/** A total for one goal, category or payer. */
+export interface GroupCost { key: string; per_year: Decimal; over_plan: Decimal }
 /** A difference between a submission and what the engine works out. */
 export interface Difference { path: string; message: string }
+export function estimate(scheme: Scheme, answers: Record<string, AnswerValue | number> | string, date: string): Figures;
+export function estimate(scheme: Scheme, answers: Record<string, AnswerValue | number> | string, date: string, options: { explain: true }): Estimate;
+export function estimate(scheme: Scheme, answers: Record<string, AnswerValue | number> | string, date: string, options?: EstimateOptions): Figures | Estimate;
 "#;
 
 /// A scheme, read and checked once, to pass to the other functions.
@@ -49,25 +91,104 @@ impl JsScheme {
         self.0.version.clone()
     }
 
+    /// The languages the scheme is written in, the default first.
+    #[wasm_bindgen(getter)]
+    pub fn languages(&self) -> Vec<String> {
+        self.0.languages.clone()
+    }
+
     /// The scheme's content hash, as a submission records it.
     #[wasm_bindgen(getter)]
     pub fn hash(&self) -> String {
         submission::content_hash(&self.0)
+    }
+
+    /// The scheme file as an object, to look labels up by id.
+    #[wasm_bindgen(getter, unchecked_return_type = "Record<string, unknown>")]
+    pub fn file(&self) -> Result<JsValue, JsValue> {
+        to_js(self.0.file())
     }
 }
 
 /// Reads a scheme from JSON text or an object; throws `{ issues }` if it is not valid.
 #[wasm_bindgen(js_name = loadScheme)]
 pub fn load_scheme(scheme: JsValue) -> Result<JsScheme, JsValue> {
-    Scheme::from_json(&text(&scheme)?)
-        .map(JsScheme)
-        .map_err(thrown)
+    let scheme = match scheme.as_string() {
+        Some(text) => Scheme::from_json(&text),
+        None => from_js(scheme).and_then(Scheme::new),
+    };
+    scheme.map(JsScheme).map_err(thrown)
 }
 
-/// Works out the estimate for answers on a date (`YYYY-MM-DD`).
-#[wasm_bindgen(js_name = estimate, unchecked_return_type = "Estimate")]
-pub fn js_estimate(scheme: &JsScheme, answers: JsValue, date: &str) -> Result<JsValue, JsValue> {
-    parse(&estimate_json(&scheme.0, &text(&answers)?, date).map_err(thrown)?)
+/// What `estimate` may be asked for.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    explain: bool,
+}
+
+/// The figures of an estimate, as the estimate document writes them.
+#[derive(Serialize)]
+struct FiguresDocument<'a> {
+    format: &'static str,
+    version: u32,
+    scheme: SchemeRef,
+    date: Date,
+    eligible: bool,
+    period: Period,
+    currency: &'a str,
+    annual: Money,
+    weekly: Option<Money>,
+}
+
+/// Works out the estimate for answers on a date (`YYYY-MM-DD`): the figures alone, or with
+/// `{ explain: true }` the whole estimate with its explanation.
+#[wasm_bindgen(js_name = estimate, skip_typescript)]
+pub fn js_estimate(
+    scheme: &JsScheme,
+    answers: JsValue,
+    date: &str,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let scheme = &scheme.0;
+    let date = date_of(date).map_err(thrown)?;
+    let answers: Answers = input(answers).map_err(thrown)?;
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        from_js(options).map_err(thrown)?
+    };
+    if options.explain {
+        let e: Estimate = waymark_engine::estimate(scheme, &answers, date).map_err(thrown)?;
+        return to_js(&e);
+    }
+    let f = figures(scheme, &answers, date).map_err(thrown)?;
+    to_js(&FiguresDocument {
+        format: FORMAT,
+        version: VERSION,
+        scheme: SchemeRef::of(scheme),
+        date,
+        eligible: f.eligible,
+        period: scheme.period,
+        currency: scheme.currency.code(),
+        annual: f.annual,
+        weekly: f.weekly,
+    })
+}
+
+/// For each question answered, the amount with each other answer, the others kept.
+#[wasm_bindgen(js_name = whatWouldChange, unchecked_return_type = "QuestionAlternatives[]")]
+pub fn js_what_would_change(
+    scheme: &JsScheme,
+    answers: JsValue,
+    date: &str,
+) -> Result<JsValue, JsValue> {
+    let scheme = &scheme.0;
+    let date = date_of(date).map_err(thrown)?;
+    let answers: Answers = input(answers).map_err(thrown)?;
+    let current = waymark_engine::estimate(scheme, &answers, date).map_err(thrown)?;
+    to_js(&what_would_change(scheme, &answers, date, &current))
 }
 
 /// Costs a plan and checks it against a yearly budget (a decimal string).
@@ -77,70 +198,85 @@ pub fn js_validate_plan(
     plan: JsValue,
     budget: &str,
 ) -> Result<JsValue, JsValue> {
-    parse(&validate_plan_json(&scheme.0, &text(&plan)?, budget).map_err(thrown)?)
+    let budget = parse_decimal(budget).map(Money).ok_or_else(|| {
+        thrown(vec![Issue::new(
+            "invalid_value",
+            "",
+            "give the budget as a decimal string, like \"7416.00\"",
+        )])
+    })?;
+    let plan: Plan = input(plan).map_err(thrown)?;
+    to_js(&validate_plan(&scheme.0, &plan, budget).map_err(thrown)?)
 }
 
 /// Recomputes a submission; returns every difference (none means it verifies).
 #[wasm_bindgen(js_name = verifySubmission, unchecked_return_type = "Difference[]")]
 pub fn js_verify_submission(scheme: &JsScheme, submission: JsValue) -> Result<JsValue, JsValue> {
-    parse(&verify_submission_json(&scheme.0, &text(&submission)?).map_err(thrown)?)
+    let text = match submission.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(&submission)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| thrown(vec![not_an_object()]))?,
+    };
+    let submission = Submission::from_json(&text).map_err(thrown)?;
+    to_js(&submission::verify(&scheme.0, &submission))
 }
 
-/// [`js_estimate`] over JSON text.
-pub fn estimate_json(scheme: &Scheme, answers: &str, date: &str) -> Result<String, Vec<Issue>> {
-    let date: Date = date.parse().map_err(|e: waymark_engine::date::DateError| {
+fn date_of(text: &str) -> Result<Date, Vec<Issue>> {
+    text.parse().map_err(|e: waymark_engine::date::DateError| {
         vec![Issue::new("invalid_date", "", e.to_string())]
-    })?;
-    let answers = Answers::from_json(answers)?;
-    to_json(&estimate(scheme, &answers, date)?)
+    })
 }
 
-/// [`js_validate_plan`] over JSON text.
-pub fn validate_plan_json(scheme: &Scheme, plan: &str, budget: &str) -> Result<String, Vec<Issue>> {
-    let budget = parse_decimal(budget).map(Money).ok_or_else(|| {
-        vec![Issue::new(
-            "invalid_value",
-            "",
-            "give the budget as a decimal string, like \"7416.00\"",
-        )]
-    })?;
-    to_json(&validate_plan(scheme, &Plan::from_json(plan)?, budget)?)
+fn not_an_object() -> Issue {
+    Issue::new("invalid_json", "", "expected JSON text or a plain object")
 }
 
-/// [`js_verify_submission`] over JSON text.
-pub fn verify_submission_json(scheme: &Scheme, submission: &str) -> Result<String, Vec<Issue>> {
-    to_json(&submission::verify(
-        scheme,
-        &Submission::from_json(submission)?,
-    ))
-}
-
-fn to_json(value: &impl serde::Serialize) -> Result<String, Vec<Issue>> {
-    serde_json::to_string(value).map_err(|e| vec![Issue::new("internal", "", e.to_string())])
-}
-
-/// JSON text from a string, or from an object by `JSON.stringify`.
-fn text(value: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = value.as_string() {
-        return Ok(s);
+/// An input given as JSON text or as a plain object, read strictly either way.
+fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, Vec<Issue>> {
+    match value.as_string() {
+        Some(text) => waymark_engine::json::from_str(&text).map_err(|e| vec![e]),
+        None => from_js(value),
     }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            thrown(vec![Issue::new(
-                "invalid_json",
-                "",
-                "expected JSON text or a plain object",
-            )])
-        })
 }
 
-fn parse(json: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(json)
+/// A plain object read as `T`, with any problem located by JSON Pointer.
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Vec<Issue>> {
+    if !value.is_object() {
+        return Err(vec![not_an_object()]);
+    }
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path: String = e
+            .path()
+            .iter()
+            .filter_map(|seg| match seg {
+                serde_path_to_error::Segment::Seq { index } => Some(format!("/{index}")),
+                serde_path_to_error::Segment::Map { key } => {
+                    Some(format!("/{}", key.replace('~', "~0").replace('/', "~1")))
+                }
+                serde_path_to_error::Segment::Enum { variant } => Some(format!("/{variant}")),
+                serde_path_to_error::Segment::Unknown => None,
+            })
+            .collect();
+        vec![Issue::new("invalid_value", path, e.inner().to_string())]
+    })
+}
+
+/// A value as a plain JavaScript object (maps as objects, not `Map`s).
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| thrown(vec![Issue::new("internal", "", e.to_string())]))
 }
 
 fn thrown(issues: Vec<Issue>) -> JsValue {
-    let body = serde_json::json!({ "issues": issues }).to_string();
-    js_sys::JSON::parse(&body).unwrap_or_else(|_| JsValue::from_str(&body))
+    #[derive(Serialize)]
+    struct Thrown {
+        issues: Vec<Issue>,
+    }
+    Thrown { issues }
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|e| JsValue::from_str(&e.to_string()))
 }

@@ -28,11 +28,19 @@ for (const name of ["northvale-recovery-2026", "eastbrook-substance-misuse-2026"
     const scheme = waymark.loadScheme(await readFile(schemePath, "utf8"));
     const cases = JSON.parse(await readFile(path.join(schemes, `${name}.tests.json`), "utf8"));
     for (const c of cases.cases.filter((c) => !c.expect.issues)) {
-      const fromModule = waymark.estimate(scheme, c.answers, c.date);
+      const explained = waymark.estimate(scheme, c.answers, c.date, { explain: true });
       const fromCli = cli(["estimate", schemePath, "-", "--date", c.date], JSON.stringify(c.answers));
       assert.equal(fromCli.status, 0, fromCli.stderr);
+      const changes = fromCli.json.what_would_change;
       delete fromCli.json.what_would_change;
-      assert.deepEqual(fromModule, fromCli.json, c.name);
+      assert.deepEqual(explained, fromCli.json, c.name);
+      const { format, version, scheme: ref, date, eligible, period, currency, annual, weekly } = fromCli.json;
+      assert.deepEqual(
+        waymark.estimate(scheme, c.answers, c.date),
+        { format, version, scheme: ref, date, eligible, period, currency, annual, weekly },
+        `${c.name}: the figures alone`,
+      );
+      assert.deepEqual(waymark.whatWouldChange(scheme, c.answers, c.date), changes, c.name);
     }
   });
 }
@@ -50,9 +58,9 @@ test("a submission built from the module's results verifies, and a tampered one 
   const cases = JSON.parse(await readFile(path.join(schemes, "northvale-recovery-2026.tests.json"), "utf8"));
   const c = cases.cases[0];
   const submission = {
-    format: "waymark-submission", version: 1,
+    format: "waymark-submission", version: 2, language: "cy",
     scheme: { id: scheme.id, version: scheme.version, hash: scheme.hash },
-    date: c.date, answers: c.answers, estimate: waymark.estimate(scheme, c.answers, c.date),
+    date: c.date, answers: c.answers, estimate: waymark.estimate(scheme, c.answers, c.date, { explain: true }),
     consent: { agreed: ["My answers and my estimate"], at: "2026-06-01T10:00:00Z" },
     app_version: "0.1.0", idempotency_key: "example-1",
   };
@@ -60,6 +68,28 @@ test("a submission built from the module's results verifies, and a tampered one 
   submission.estimate.annual = "99999.00";
   const differences = waymark.verifySubmission(scheme, submission);
   assert.equal(differences[0].path, "/estimate/annual");
+  const old = { ...submission, version: 1 };
+  assert.throws(
+    () => waymark.verifySubmission(scheme, old),
+    (e) => e.issues[0].code === "unsupported_version" && /version 1/.test(e.issues[0].message),
+  );
+});
+
+test("the explanation is data: ids and values, no words", async () => {
+  const scheme = waymark.loadScheme(await readFile(path.join(schemes, "northvale-recovery-2026.json"), "utf8"));
+  const cases = JSON.parse(await readFile(path.join(schemes, "northvale-recovery-2026.tests.json"), "utf8"));
+  const c = cases.cases[0];
+  const e = waymark.estimate(scheme, c.answers, c.date, { explain: true });
+  const strings = [];
+  const walk = (v) => {
+    if (typeof v === "string") strings.push(v);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(e.explanation);
+  assert.deepEqual(strings.filter((s) => /\s/.test(s)), []);
+  const price = e.explanation.find((s) => s.id === "points_amount");
+  assert.ok(price.inputs.some((i) => i.source.kind === "parameter" && i.source.reference));
+  assert.deepEqual(scheme.languages, ["en", "cy"]);
 });
 
 test("the example page works out an estimate in Chromium", async () => {

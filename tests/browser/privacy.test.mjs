@@ -50,6 +50,7 @@ describe("privacy", { timeout: 60_000 }, () => {
         "/dist/waymark_web_bg.wasm",
         "/config.json",
         `/${scheme.file}`,
+        ...(scheme.scheme.languages ?? ["en"]).map((code) => `/lang/${code}.json`),
       ]);
       const secrets = [
         NOTE,

@@ -16,6 +16,7 @@ import {
   openApp,
   route,
   WAIT_MS,
+  say,
 } from "./support.mjs";
 
 /** Text that would run if it were ever inserted as HTML. */
@@ -28,7 +29,7 @@ const SUBMIT = { submit: { endpoint: "submissions" } };
 const IMPATIENT = { submit: { endpoint: "submissions", timeout_seconds: 1 } };
 
 /** The council the example scheme belongs to. */
-const OWNER = northvale.scheme.owner;
+const OWNER = say(northvale.scheme.owner);
 
 /** Every free-text field of the plan's pages, with the page it is on. */
 const FREE_TEXT = [

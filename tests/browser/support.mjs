@@ -95,10 +95,10 @@ export async function defaultExample() {
 /** Writes a decimal string as the page does: "1768.00" becomes "£1,768.00". */
 export function formatMoney(decimal, symbol = "£") {
   const negative = decimal.startsWith("-");
-  const [whole, fraction] = decimal.replace(/^[-+]/, "").split(".");
+  const [whole, fraction = ""] = decimal.replace(/^[-+]/, "").split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const sign = negative && /[1-9]/.test(decimal) ? "-" : "";
-  return `${sign}${symbol}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+  return `${sign}${symbol}${grouped}.${fraction.padEnd(2, "0")}`;
 }
 
 /**
@@ -136,8 +136,21 @@ export function defaultScheme() {
  * binary that `make test` builds (its scheme-tests step), or builds it through cargo.
  */
 export function cliEstimate(schemeFile, answers, date) {
+  return JSON.parse(waymarkEstimate(schemeFile, answers, date, ["--format", "json"]));
+}
+
+/**
+ * The steps of `waymark estimate --format text` in `lang`, each "label: sentence", as
+ * the command line words them: the page must word them the same, from the same catalogue.
+ */
+export function cliSteps(schemeFile, answers, date, lang) {
+  const text = waymarkEstimate(schemeFile, answers, date, ["--format", "text", "--lang", lang]);
+  return [...text.matchAll(/^\s*\d+\. (.*)$/gm)].map((m) => m[1]);
+}
+
+function waymarkEstimate(schemeFile, answers, date, extra) {
   const binary = path.join(repo, "target/release/waymark");
-  const args = ["estimate", path.join(www, schemeFile), "-", "--date", date, "--format", "json"];
+  const args = ["estimate", path.join(www, schemeFile), "-", "--date", date, ...extra];
   const [command, argv] = existsSync(binary)
     ? [binary, args]
     : ["cargo", ["run", "-q", "--release", "-p", "waymark", "--", ...args]];
@@ -149,7 +162,18 @@ export function cliEstimate(schemeFile, answers, date) {
   if (run.status !== 0) {
     throw new Error(`waymark estimate failed (${run.status}): ${run.stderr}`);
   }
-  return JSON.parse(run.stdout);
+  return run.stdout;
+}
+
+/** The explanation's steps as the page shows them, each "label: sentence". */
+export async function shownSteps(page) {
+  return page.locator("li.waymark-step").evaluateAll((steps) =>
+    steps.map((li) => {
+      const label = li.querySelector("h3").textContent.trim();
+      const sentence = li.querySelector(".waymark-step__sum").textContent.trim();
+      return `${label}: ${sentence}`;
+    }),
+  );
 }
 
 /**
@@ -204,6 +228,11 @@ export async function downloadedText(page, locator) {
   const download = page.waitForEvent("download");
   await locator.click();
   return readFile(await (await download).path(), "utf8");
+}
+
+/** A scheme's text in `lang`: a plain string, or an object of texts by language. */
+export function say(text, lang = "en") {
+  return typeof text === "string" ? text : text[lang];
 }
 
 /** The app's address, with the assessment date when one is given. */

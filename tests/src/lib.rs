@@ -73,18 +73,13 @@ impl Rng {
 /// answered with a random option or a random value within its limits.
 pub fn random_answers(scheme: &Scheme, rng: &mut Rng) -> Answers {
     let mut given = Answers::default();
-    for (_, q) in scheme.questions() {
-        let applies = q.show_if.as_ref().is_none_or(|c| {
-            let so_far = answers::check(scheme, &given).answers;
-            answers::condition_holds(c, &so_far)
-        });
+    for (i, (_, q)) in scheme.questions().enumerate() {
+        let applies = q.show_if.is_none() || answers::check(scheme, &given).applies[i];
         if !applies {
             continue;
         }
         let answer = match &q.answer {
-            AnswerKind::Choice(options) => {
-                Answer::Choice(options[rng.below(options.len() as u64) as usize].id.clone())
-            }
+            AnswerKind::Choice(options) => Answer::Choice(rng.below(options.len() as u64) as usize),
             AnswerKind::YesNo(_) => Answer::YesNo(rng.below(2) == 1),
             AnswerKind::Number(l) => {
                 let span = (l.max.0 - l.min.0).trunc();
@@ -99,7 +94,7 @@ pub fn random_answers(scheme: &Scheme, rng: &mut Rng) -> Answers {
                 Answer::Money(value)
             }
         };
-        given.set(&q.id, answer.to_json());
+        given.set(&q.id, answer.to_json(q));
     }
     given
 }

@@ -4,12 +4,12 @@
 //! tidies what was typed first (`£1,250` is `1250.00`) and words the engine's verdict in
 //! the catalogue's language.
 
-use crate::format::money;
 use crate::text::{fill, text};
 use serde_json::Value;
 use waymark_engine::amount::parse_decimal;
 use waymark_engine::answers;
 use waymark_engine::issue::pointer;
+use waymark_engine::scheme::Currency;
 use waymark_engine::scheme::{AnswerKind, Question};
 use waymark_engine::{Answers, Scheme};
 
@@ -42,21 +42,21 @@ pub fn read(
     let t = text();
     let posted = posted.as_deref().map(str::trim).unwrap_or_default();
     let value = match &question.answer {
-        AnswerKind::Choice(_) if posted.is_empty() => return Err(t.error_choose.into()),
+        AnswerKind::Choice(_) if posted.is_empty() => return Err(t.app.error_choose.clone()),
         AnswerKind::Choice(_) => Value::String(posted.to_owned()),
         AnswerKind::YesNo(_) => match posted {
             YES => Value::Bool(true),
             NO => Value::Bool(false),
-            _ => return Err(t.error_yes_no.into()),
+            _ => return Err(t.app.error_yes_no.clone()),
         },
         AnswerKind::Number(_) if posted.is_empty() => {
-            return Err(t.error_number_missing.into());
+            return Err(t.app.error_number_missing.clone());
         }
         AnswerKind::Number(_) => match parse_decimal(&tidy(posted)) {
             Some(number) => Value::String(number.normalize().to_string()),
-            None => return Err(t.error_number_invalid.into()),
+            None => return Err(t.app.error_number_invalid.clone()),
         },
-        AnswerKind::Money(_) if posted.is_empty() => return Err(t.error_money_missing.into()),
+        AnswerKind::Money(_) if posted.is_empty() => return Err(t.app.error_money_missing.clone()),
         AnswerKind::Money(_) => match parse_decimal(&tidy(posted)) {
             Some(mut amount) => {
                 if amount.scale() < 2 {
@@ -64,7 +64,7 @@ pub fn read(
                 }
                 Value::String(amount.to_string())
             }
-            None => return Err(t.error_money_invalid.into()),
+            None => return Err(t.app.error_money_invalid.clone()),
         },
     };
     let mut trial = answers.clone();
@@ -73,7 +73,7 @@ pub fn read(
     let checked = answers::check(scheme, &trial);
     match checked.errors.iter().find(|issue| issue.path == path) {
         None => Ok(value),
-        Some(issue) => Err(message(question, &issue.code, scheme.currency.symbol())),
+        Some(issue) => Err(message(question, &issue.code, scheme.currency)),
     }
 }
 
@@ -86,51 +86,51 @@ pub(crate) fn tidy(typed: &str) -> String {
 }
 
 /// The catalogue's message for an engine issue code on a question.
-fn message(question: &Question, code: &str, symbol: &str) -> String {
+fn message(question: &Question, code: &str, currency: Currency) -> String {
     let t = text();
     match (&question.answer, code) {
-        (AnswerKind::Choice(_), _) => t.error_choose.into(),
-        (AnswerKind::YesNo(_), _) => t.error_yes_no.into(),
-        (AnswerKind::Number(_), "not_whole_number") => t.error_number_whole.into(),
+        (AnswerKind::Choice(_), _) => t.app.error_choose.clone(),
+        (AnswerKind::YesNo(_), _) => t.app.error_yes_no.clone(),
+        (AnswerKind::Number(_), "not_whole_number") => t.app.error_number_whole.clone(),
         (AnswerKind::Number(limits), "out_of_range") => fill(
-            t.error_number_range,
+            &t.app.error_number_range,
             &[
-                ("min", &limits.min.to_string()),
-                ("max", &limits.max.to_string()),
+                ("min", &t.number(limits.min.0)),
+                ("max", &t.number(limits.max.0)),
             ],
         ),
-        (AnswerKind::Number(_), _) => t.error_number_invalid.into(),
+        (AnswerKind::Number(_), _) => t.app.error_number_invalid.clone(),
         (AnswerKind::Money(limits), "out_of_range") => fill(
-            t.error_money_range,
+            &t.app.error_money_range,
             &[
-                ("min", &money(limits.min.0, symbol)),
-                ("max", &money(limits.max.0, symbol)),
+                ("min", &t.money(limits.min.0, currency)),
+                ("max", &t.money(limits.max.0, currency)),
             ],
         ),
-        (AnswerKind::Money(_), _) => t.error_money_pence.into(),
+        (AnswerKind::Money(_), _) => t.app.error_money_pence.clone(),
     }
 }
 
 /// The hint under a number or money question, saying what to enter.
-pub fn hint(question: &Question, symbol: &str) -> Option<String> {
+pub fn hint(question: &Question, currency: Currency) -> Option<String> {
     let t = text();
     match &question.answer {
         AnswerKind::Number(limits) => Some(fill(
             if limits.whole {
-                t.hint_whole_number
+                &t.app.hint_whole_number
             } else {
-                t.hint_number
+                &t.app.hint_number
             },
             &[
-                ("min", &limits.min.to_string()),
-                ("max", &limits.max.to_string()),
+                ("min", &t.number(limits.min.0)),
+                ("max", &t.number(limits.max.0)),
             ],
         )),
         AnswerKind::Money(limits) => Some(fill(
-            t.hint_money,
+            &t.app.hint_money,
             &[
-                ("min", &money(limits.min.0, symbol)),
-                ("max", &money(limits.max.0, symbol)),
+                ("min", &t.money(limits.min.0, currency)),
+                ("max", &t.money(limits.max.0, currency)),
             ],
         )),
         AnswerKind::Choice(_) | AnswerKind::YesNo(_) => None,
@@ -242,7 +242,12 @@ mod tests {
     #[test]
     fn hints_say_what_to_enter() {
         let scheme = scheme();
-        let hint_for = |id| hint(scheme.question(id).unwrap(), "£");
+        let hint_for = |id| {
+            hint(
+                scheme.question(id).unwrap(),
+                waymark_engine::scheme::Currency::Gbp,
+            )
+        };
         assert_eq!(
             hint_for("age").as_deref(),
             Some("Enter a whole number from 18 to 110")

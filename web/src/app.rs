@@ -10,14 +10,19 @@ use crate::flow::Flow;
 use crate::pages;
 use crate::route::{self, Route};
 use crate::state::{Action, Loaded, Persist, Phase, State};
-use crate::text::text;
-use crate::{embed, fetch};
+use crate::text::{self, text, Words};
+use crate::{embed, fetch, language};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use waymark_engine::Scheme;
 use yew::prelude::*;
 
 /// The site configuration, relative to the page.
 const CONFIG_URL: &str = "config.json";
+
+/// Where the language catalogues are, relative to the page, for a page of its own.
+pub const CATALOGUES: &str = "lang/";
 
 /// Focus goes to the first of these that is on the page.
 const FOCUS_ORDER: [&str; 3] = [
@@ -48,10 +53,60 @@ pub struct AppProps {
     pub source: Source,
     /// Where the page runs.
     pub host: Host,
+    /// The address of the folder of language catalogues (`lang/`), ending in `/`.
+    pub catalogues: AttrValue,
 }
 
 /// The configuration and the schemes it offers, read.
 type Setup = (Rc<Config>, Vec<Rc<Scheme>>);
+
+/// The catalogues fetched so far, by language, so switching back needs no fetch.
+type Cache = Rc<RefCell<BTreeMap<String, Words>>>;
+
+/// Fetches and reads the catalogue for `code` from the folder `base`, or finds it in `cache`.
+async fn words(base: &str, code: &str, cache: &Cache) -> Result<Words, String> {
+    if let Some(words) = cache.borrow().get(code) {
+        return Ok(*words);
+    }
+    let json = fetch::text(&format!("{base}{code}.json")).await?;
+    let words = Words(text::read(&json).map_err(|e| format!("lang/{code}.json: {e}"))?);
+    cache.borrow_mut().insert(code.to_owned(), words);
+    Ok(words)
+}
+
+/// Start-up failed for `messages`: says so in the language the address, the device or the
+/// browser asks for, if its catalogue can be fetched, else in the first language there is.
+async fn failed(base: &str, cache: &Cache, messages: Vec<String>) -> Action {
+    let offered: Vec<String> = waymark_words::languages::LANGUAGES
+        .iter()
+        .map(|(code, _)| (*code).to_owned())
+        .collect();
+    let code = language::choose(
+        language::from_query(&page::query()).as_deref(),
+        storage::language().as_deref(),
+        &page::preferred_languages(),
+        &offered,
+    );
+    Action::LoadFailed(messages, words(base, &code, cache).await.ok())
+}
+
+/// The language to start in, for the schemes offered (the default first), and whether the
+/// address asked for it.
+fn starting_language(schemes: &[Rc<Scheme>]) -> (String, bool) {
+    let asked = language::from_query(&page::query());
+    let offered = schemes
+        .first()
+        .map(|s| language::offered(s))
+        .unwrap_or_default();
+    let code = language::choose(
+        asked.as_deref(),
+        storage::language().as_deref(),
+        &page::preferred_languages(),
+        &offered,
+    );
+    let was_asked = asked.as_deref() == Some(code.as_str());
+    (code, was_asked)
+}
 
 /// Gets the configuration and every scheme it offers (fetched side by side from the site,
 /// or as passed in), and reads them.
@@ -103,11 +158,13 @@ async fn load(source: Source) -> Result<Setup, Vec<String>> {
 fn title(state: &State) -> String {
     let t = text();
     let scheme = state.scheme().map(|s| &**s);
-    let owner = scheme.map(|s| s.owner.as_str());
+    let owner = scheme.map(|s| text().say(&s.owner));
     match &state.phase {
-        Phase::Loading => t.service_name.to_owned(),
-        Phase::Failed(_) => route::title(t.load_failed_heading, None, false),
-        Phase::Ready if state.recovery.is_some() => route::title(t.recovery_heading, None, false),
+        Phase::Loading => t.app.service_name.to_owned(),
+        Phase::Failed(_) => route::title(&t.app.load_failed_heading, None, false),
+        Phase::Ready if state.recovery.is_some() => {
+            route::title(&t.app.recovery_heading, None, false)
+        }
         Phase::Ready => {
             let heading = route::heading(&state.route, state.heading_scheme());
             route::title(&heading, owner, !state.errors.is_empty())
@@ -120,9 +177,12 @@ fn title(state: &State) -> String {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(State::new);
+    text::set(store.words.0);
+    let cache: Cache = use_mut_ref(BTreeMap::new);
     {
         let store = store.clone();
         let source = props.source.clone();
+        let (base, cache) = (props.catalogues.clone(), cache.clone());
         use_effect_with((), move |_| {
             let route = Route::from_hash(&page::hash());
             let (stored, storage_works) = match storage::read() {
@@ -131,21 +191,39 @@ pub fn App(props: &AppProps) -> Html {
             };
             let date = clock::assessment_date();
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = match date {
-                    Some(date) => load(source).await.map(|setup| (setup, date)),
-                    None => Err(vec![text().load_failed_date.to_owned()]),
+                let action = match date {
+                    Some(date) => match load(source).await {
+                        Ok((config, schemes)) => {
+                            let language = starting_language(&schemes);
+                            match words(&base, &language.0, &cache).await {
+                                Ok(words) => Action::Loaded(Box::new(Loaded {
+                                    schemes,
+                                    date,
+                                    stored,
+                                    storage_works,
+                                    route,
+                                    config,
+                                    language,
+                                    words,
+                                })),
+                                Err(message) => failed(&base, &cache, vec![message]).await,
+                            }
+                        }
+                        Err(messages) => failed(&base, &cache, messages).await,
+                    },
+                    None => {
+                        let action = failed(&base, &cache, Vec::new()).await;
+                        match action {
+                            Action::LoadFailed(_, words) => {
+                                let message = words
+                                    .map_or_else(String::new, |w| w.0.app.load_failed_date.clone());
+                                Action::LoadFailed(vec![message], words)
+                            }
+                            other => other,
+                        }
+                    }
                 };
-                store.dispatch(match loaded {
-                    Ok(((config, schemes), date)) => Action::Loaded(Box::new(Loaded {
-                        schemes,
-                        date,
-                        stored,
-                        storage_works,
-                        route,
-                        config,
-                    })),
-                    Err(messages) => Action::LoadFailed(messages),
-                });
+                store.dispatch(action);
             });
         });
     }
@@ -195,11 +273,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    use_language(&store, &props.host, &props.catalogues, &cache);
     use_tell_host(&store, &props.host);
-    let owner = store.scheme().map(|s| s.owner.as_str());
+    let owner = store.scheme().map(|s| text().say(&s.owner));
     let content = match &store.phase {
         Phase::Loading => html! {
-            <p class="govuk-body" role="status">{ text().loading }</p>
+            <p class="govuk-body" role="status">{ &text().app.loading }</p>
         },
         Phase::Failed(messages) => pages::problem::view(messages),
         Phase::Ready => pages::page(&store),
@@ -207,10 +286,16 @@ pub fn App(props: &AppProps) -> Html {
     let back = if ready { pages::back(&store) } else { None };
     let embed = &store.config.embed;
     let shares_estimates = embed.estimate_updates && props.host.listening(embed);
+    let switch = language_switch(&store, props.host.embedded());
     html! {
         <>
+            if ready {
+                <a href="#main-content" class="govuk-skip-link">{ &text().app.skip_link }</a>
+            }
             if !props.host.embedded() {
-                { header(owner) }
+                { header(owner, switch) }
+            } else {
+                { switch }
             }
             <div class="govuk-width-container">
                 if let Some(to) = back {
@@ -236,6 +321,88 @@ pub fn App(props: &AppProps) -> Html {
             { footer(shares_estimates) }
         </>
     }
+}
+
+/// The links to the other languages the page can be used in, each in its own language;
+/// following one switches the page without reloading it.
+fn language_switch(store: &UseReducerHandle<State>, embedded: bool) -> Html {
+    if store.phase != Phase::Ready {
+        return Html::default();
+    }
+    let others: Vec<String> = store
+        .languages()
+        .into_iter()
+        .filter(|code| *code != store.words.0.language)
+        .collect();
+    if others.is_empty() {
+        return Html::default();
+    }
+    let links = others.into_iter().map(|code| {
+        let name = waymark_words::languages::name(&code).unwrap_or_default();
+        let href = format!(
+            "{}{}",
+            language::link(&page::query(), &code),
+            store.route.hash()
+        );
+        let onclick = {
+            let (store, code) = (store.clone(), code.clone());
+            Callback::from(move |event: MouseEvent| {
+                event.prevent_default();
+                store.dispatch(Action::Language(code.clone()));
+            })
+        };
+        html! {
+            <li class="waymark-language__item">
+                <a class="govuk-link waymark-language__link" {href} lang={code.clone()}
+                    hreflang={code} {onclick}>{ name }</a>
+            </li>
+        }
+    });
+    let class = if embedded {
+        "waymark-language waymark-language--embedded govuk-width-container"
+    } else {
+        "waymark-language"
+    };
+    html! {
+        <nav {class} aria-label={text().app.language_nav.clone()}>
+            <ul class="waymark-language__list">{ for links }</ul>
+        </nav>
+    }
+}
+
+/// Keeps the page in the language the person chose: fetches its catalogue when they switch,
+/// marks the page's `lang`, and remembers a choice on the device.
+#[hook]
+fn use_language(store: &UseReducerHandle<State>, host: &Host, base: &AttrValue, cache: &Cache) {
+    {
+        let (store, base, cache) = (store.clone(), base.clone(), cache.clone());
+        use_effect_with(store.language.clone(), move |code| {
+            if store.phase != Phase::Ready || store.words.0.language == *code {
+                return;
+            }
+            let (code, current) = (code.clone(), store.words);
+            wasm_bindgen_futures::spawn_local(async move {
+                // A catalogue that cannot be fetched (offline, say) leaves the page as it was.
+                let words = words(&base, &code, &cache).await.unwrap_or(current);
+                store.dispatch(Action::Words(words));
+            });
+        });
+    }
+    {
+        let root = host.root().cloned();
+        use_effect_with(store.words, move |words| {
+            if !words.0.language.is_empty() {
+                page::set_language(root.as_ref(), &words.0.language);
+            }
+        });
+    }
+    let language = store.language.clone();
+    use_effect_with(store.language_choices, move |choices| {
+        if *choices > 0 {
+            storage::remember_language(&language);
+            page::show_language(&language);
+        }
+    });
 }
 
 /// Carries out the state's request to save or remove the saved answers.

@@ -60,12 +60,22 @@ impl<'a> Flow<'a> {
 
     /// Whether the question applies given the answers so far.
     pub fn applies(&self, id: &str) -> bool {
-        self.applicable().any(|(_, q)| q.id == id)
+        self.scheme
+            .question_index(id)
+            .and_then(|i| self.checked.applies.get(i).copied())
+            .unwrap_or(false)
     }
 
     /// Whether the question has a valid answer that counts.
     pub fn answered(&self, id: &str) -> bool {
-        self.checked.answers.contains_key(id)
+        self.scheme
+            .question_index(id)
+            .is_some_and(|i| self.checked.answer(i).is_some())
+    }
+
+    /// The checked answers, to show what was answered.
+    pub fn checked(&self) -> &Checked {
+        &self.checked
     }
 
     /// Whether every question that applies has a valid answer.
@@ -86,9 +96,8 @@ impl<'a> Flow<'a> {
     /// The section a question is in.
     fn section_of(&self, id: &str) -> Option<usize> {
         self.scheme
-            .questions()
-            .find(|(_, q)| q.id == id)
-            .map(|(section, _)| section)
+            .question_index(id)
+            .and_then(|i| self.scheme.section_of(i))
     }
 
     /// The questions that apply in the same run as `id`: its part for a task list,

@@ -1,50 +1,30 @@
-//! Writing dates, date ranges and amounts for people, in the catalogue's words.
+//! Amounts for people in the catalogue's words, and small sums about the journey.
+//! Numbers, money and dates themselves are written by the catalogue (`waymark-words`).
 
 use crate::text::{fill, text};
-use waymark_engine::scheme::Period;
-use waymark_engine::{format_money, Date, Decimal};
+use waymark_engine::scheme::{Currency, Period};
+use waymark_engine::Decimal;
 
-/// A date the GOV.UK way: `1 June 2026`.
-pub fn long_date(date: Date) -> String {
-    let t = text();
-    let month = t
-        .months
-        .get(usize::from(date.month()).wrapping_sub(1))
-        .copied()
-        .unwrap_or_default();
-    fill(
-        t.long_date,
-        &[
-            ("day", &date.day().to_string()),
-            ("month", month),
-            ("year", &date.year().to_string()),
-        ],
-    )
-}
-
-/// The days something covers: `1 April 2026 to 31 March 2027`, or `from 1 April 2026`.
-pub fn date_range(from: Date, to: Option<Date>) -> String {
-    let t = text();
-    let from = long_date(from);
-    match to {
-        Some(to) => fill(t.date_range, &[("from", &from), ("to", &long_date(to))]),
-        None => fill(t.date_range_open, &[("from", &from)]),
-    }
-}
-
-/// What an amount is for: "a year", or "as a single payment" for a one-off scheme.
-pub fn per(period: Period) -> &'static str {
-    let t = text();
+/// The template of an amount with what it is for: `{amount} a year`, or `{amount} as a
+/// single payment` for a one-off scheme.
+pub fn amount_template(period: Period) -> &'static str {
+    let t = &text().app;
     if period == Period::OneOff {
-        t.one_off
+        &t.amount_one_off
     } else {
-        t.a_year
+        &t.amount_a_year
     }
 }
 
-/// An amount of money: `£1,768.00`.
-pub fn money(amount: Decimal, symbol: &str) -> String {
-    format_money(amount, symbol)
+/// An amount with what it is for: "£7,416.00 a year", or "£500.00 as a single payment"
+/// for a one-off scheme.
+pub fn amount_for(period: Period, amount: &str) -> String {
+    fill(amount_template(period), &[("amount", amount)])
+}
+
+/// An amount of money with what it is for.
+pub fn money_for(period: Period, amount: Decimal, currency: Currency) -> String {
+    amount_for(period, &text().money(amount, currency))
 }
 
 /// The first ten characters of an ISO timestamp (`2026-11-23T15:04:05.000Z`) as a long date.
@@ -52,7 +32,7 @@ pub fn timestamp_date(timestamp: &str) -> Option<String> {
     timestamp
         .get(..10)
         .and_then(|day| day.parse().ok())
-        .map(long_date)
+        .map(|d| text().date(d))
 }
 
 /// Roughly how many minutes a number of questions takes: half a minute each, rounded up to
@@ -64,24 +44,41 @@ pub fn minutes_for(questions: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::{set, welsh};
 
-    fn date(text: &str) -> Date {
+    fn date(text: &str) -> waymark_engine::Date {
         text.parse().unwrap()
     }
 
     #[test]
-    fn dates_are_written_for_people() {
-        assert_eq!(long_date(date("2026-06-01")), "1 June 2026");
-        assert_eq!(long_date(date("2027-12-31")), "31 December 2027");
+    fn dates_are_written_for_people_in_their_language() {
+        assert_eq!(text().date(date("2026-06-01")), "1 June 2026");
+        assert_eq!(
+            text().date_range(date("2026-04-01"), Some(date("2027-03-31"))),
+            "1 April 2026 to 31 March 2027"
+        );
+        assert_eq!(
+            text().date_range(date("2026-04-01"), None),
+            "from 1 April 2026"
+        );
+        set(welsh());
+        assert_eq!(text().date(date("2026-06-01")), "1 Mehefin 2026");
+        assert_eq!(text().date(date("2027-12-31")), "31 Rhagfyr 2027");
+        set(crate::text::english());
     }
 
     #[test]
-    fn date_ranges_may_be_open() {
+    fn amounts_say_what_they_are_for() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(
-            date_range(date("2026-04-01"), Some(date("2027-03-31"))),
-            "1 April 2026 to 31 March 2027"
+            money_for(Period::Annual, d("7416"), Currency::Gbp),
+            "£7,416.00 a year"
         );
-        assert_eq!(date_range(date("2026-04-01"), None), "from 1 April 2026");
+        assert_eq!(
+            money_for(Period::OneOff, d("500.00"), Currency::Gbp),
+            "£500.00 as a single payment"
+        );
+        assert_eq!(text().money(d("-0.45"), Currency::Gbp), "-£0.45");
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!   the person agreed to send ([`send`]) and telling a portal around the page what
 //!   happened ([`embed`]).
 //! - `dom` is the only module that touches the browser beyond Yew's event types.
-//! - [`text`] is the catalogue of every interface word, ready for translation.
+//! - [`text`] holds the catalogue of every interface word in the language in use, and
+//!   [`language`] decides which language that is.
 //!
 //! Nothing a person types leaves the device until they choose to send it: until then the
 //! page fetches only `config.json` and the scheme files it names, from its own site, and
@@ -31,6 +32,7 @@ pub mod embed;
 mod fetch;
 pub mod flow;
 pub mod format;
+pub mod language;
 mod pages;
 pub mod plan;
 pub mod route;
@@ -64,16 +66,23 @@ pub fn run() {
     let props = AppProps {
         source: Source::Site,
         host: Host::detect(),
+        catalogues: app::CATALOGUES.into(),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
 /// Mounts the page into `element` of a portal's own page, with the configuration (JSON
-/// like `config.json`'s, where `schemes` may be left out) and the schemes' JSON passed in.
-/// Fails, with a message, when `element` is not an element or the configuration cannot be
-/// read; a scheme that cannot be read is explained on the page, as it would be on the site.
+/// like `config.json`'s, where `schemes` may be left out), the schemes' JSON, and the
+/// address of the folder of language catalogues (ending in `/`) passed in. Fails, with a
+/// message, when `element` is not an element or the configuration cannot be read; a scheme
+/// that cannot be read is explained on the page, as it would be on the site.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, config: &str, schemes: Vec<String>) -> Result<(), JsValue> {
+pub fn mount(
+    element: JsValue,
+    config: &str,
+    schemes: Vec<String>,
+    catalogues: String,
+) -> Result<(), JsValue> {
     let element = host::as_element(element)
         .ok_or_else(|| JsValue::from_str("mount needs an element to render into"))?;
     let config = Config::from_json(config).map_err(|message| JsValue::from_str(&message))?;
@@ -83,6 +92,7 @@ pub fn mount(element: JsValue, config: &str, schemes: Vec<String>) -> Result<(),
             schemes: Rc::new(schemes),
         },
         host: Host::Element(element.clone()),
+        catalogues: catalogues.into(),
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(())

@@ -7,7 +7,7 @@
 //! (`#/plan/...`) and headings [`crate::plan::route`] declares.
 
 use crate::plan::route::PlanRoute;
-use crate::text::{fill, text, Text};
+use crate::text::{fill, text};
 use waymark_engine::Scheme;
 
 /// A page of the service.
@@ -121,23 +121,24 @@ impl Route {
 /// The main heading of a page, which is also the first part of its title.
 /// `scheme` is the scheme in use, when one has been chosen.
 pub fn heading(route: &Route, scheme: Option<&Scheme>) -> String {
-    let t: &Text = text();
+    let t = text();
     match route {
         Route::Start => scheme
-            .map_or(t.service_name, |s| s.title.as_str())
+            .map_or(t.app.service_name.as_str(), |s| t.say(&s.title))
             .to_owned(),
-        Route::Tasks => t.tasks_heading.to_owned(),
-        Route::Question { id, .. } => scheme
-            .and_then(|s| s.question(id))
-            .map_or_else(|| t.service_name.to_owned(), |q| q.text.clone()),
-        Route::Check => t.check_heading.to_owned(),
-        Route::Result => t.result_heading.to_owned(),
-        Route::Saved => t.saved_heading.to_owned(),
-        Route::Delete => t.delete_heading.to_owned(),
+        Route::Tasks => t.app.tasks_heading.to_owned(),
+        Route::Question { id, .. } => scheme.and_then(|s| s.question(id)).map_or_else(
+            || t.app.service_name.to_owned(),
+            |q| t.say(&q.text).to_owned(),
+        ),
+        Route::Check => t.app.check_heading.to_owned(),
+        Route::Result => t.app.result_heading.to_owned(),
+        Route::Saved => t.app.saved_heading.to_owned(),
+        Route::Delete => t.app.delete_heading.to_owned(),
         Route::Send => t.send.page_heading.to_owned(),
         Route::Sent => fill(
-            t.send.sent_heading,
-            &[("owner", scheme.map_or("", |s| s.owner.as_str()))],
+            &t.send.sent_heading,
+            &[("owner", scheme.map_or("", |s| text().say(&s.owner)))],
         ),
         Route::Plan(plan) => crate::plan::route::heading(&plan.page).to_owned(),
     }
@@ -147,18 +148,17 @@ pub fn heading(route: &Route, scheme: Option<&Scheme>) -> String {
 /// first when the page shows errors.
 pub fn title(heading: &str, owner: Option<&str>, has_errors: bool) -> String {
     let t = text();
-    let mut title = String::new();
-    if has_errors {
-        title.push_str(t.title_error_prefix);
-    }
-    title.push_str(heading);
-    if heading != t.service_name {
+    let mut title = String::from(heading);
+    if heading != t.app.service_name {
         title.push_str(" – ");
-        title.push_str(t.service_name);
+        title.push_str(&t.app.service_name);
     }
     if let Some(owner) = owner {
         title.push_str(" – ");
         title.push_str(owner);
+    }
+    if has_errors {
+        title = fill(&t.app.title_error, &[("title", &title)]);
     }
     title
 }

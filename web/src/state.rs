@@ -12,10 +12,10 @@ use crate::plan::{Form, PlanAction};
 use crate::route::Route;
 use crate::saved::{Problem, Saved, SchemeKey, FORMAT, VERSION};
 use crate::send::{Outbox, Sending, Sent};
-use crate::text::text;
+use crate::text::{text, Words};
 use std::rc::Rc;
-use waymark_engine::plan::Plan;
-use waymark_engine::{Answers, Date, Scheme};
+use waymark_engine::plan::{validate_plan, Costing, Finding, Plan, PlanReport};
+use waymark_engine::{Answers, Date, Decimal, Estimate, Issue, Money, Scheme};
 use yew::Reducible;
 
 /// The id of the file input on the saved-answers page, for its error.
@@ -88,6 +88,86 @@ pub enum Persist {
     Remove,
 }
 
+/// What the engine worked out from the answers and the plan. The state works it out once
+/// for each change to them, and every page reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Worked {
+    /// The scheme it was worked out with.
+    pub scheme: Rc<Scheme>,
+    /// The assessment date.
+    pub date: Date,
+    /// The answers it was worked out from.
+    pub answers: Answers,
+    /// The estimate, or why there is none.
+    pub estimate: Result<Rc<Estimate>, Vec<Issue>>,
+    /// How long the estimate took, in whole microseconds (0 outside a browser).
+    pub us: u64,
+    /// The plan being made: the person's, or a new one starting on the assessment date.
+    pub plan: Plan,
+    /// The plan as given, before a new one was made up for it.
+    pub plan_given: Option<Plan>,
+    /// The plan's costing and findings against the budget, or the issues that stop it
+    /// costing.
+    pub report: Result<Rc<PlanReport>, Vec<Issue>>,
+}
+
+impl Worked {
+    /// Works out the estimate and the plan's costing.
+    pub fn new(scheme: Rc<Scheme>, date: Date, answers: &Answers, plan: Option<&Plan>) -> Worked {
+        let start = crate::dom::clock::now_ms();
+        let estimate = waymark_engine::estimate(&scheme, answers, date).map(Rc::new);
+        let us = crate::dom::clock::micros_since(start);
+        let budget = match &estimate {
+            Ok(e) if e.eligible => e.annual,
+            _ => Money(Decimal::ZERO),
+        };
+        let given = plan.cloned();
+        let plan = given
+            .clone()
+            .unwrap_or_else(|| crate::plan::budget::new_plan(date));
+        let report = validate_plan(&scheme, &plan, budget).map(Rc::new);
+        Worked {
+            scheme,
+            date,
+            answers: answers.clone(),
+            estimate,
+            us,
+            plan,
+            plan_given: given,
+            report,
+        }
+    }
+
+    /// The plan's costing, unless issues stop it costing.
+    pub fn costing(&self) -> Option<&Costing> {
+        self.report.as_ref().ok().map(|r| &r.costing)
+    }
+
+    /// What the scheme's checks found about the plan.
+    pub fn findings(&self) -> &[Finding] {
+        self.report.as_ref().map_or(&[], |r| &r.findings)
+    }
+
+    /// The issues that stop the plan costing.
+    pub fn issues(&self) -> &[Issue] {
+        self.report.as_ref().err().map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether this was worked out from these inputs.
+    fn is_for(
+        &self,
+        scheme: &Rc<Scheme>,
+        date: Date,
+        answers: &Answers,
+        plan: Option<&Plan>,
+    ) -> bool {
+        Rc::ptr_eq(&self.scheme, scheme)
+            && self.date == date
+            && &self.answers == answers
+            && self.plan_given.as_ref() == plan
+    }
+}
+
 /// Everything the page shows, and what it should do next.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -144,6 +224,15 @@ pub struct State {
     pub sending: Sending,
     /// Counts requests to post the outbox; the app posts when it changes.
     pub posts: u64,
+    /// The estimate and the plan's costing, for the answers and plan as they are.
+    pub worked: Option<Rc<Worked>>,
+    /// The language the person is using (or asked to switch to).
+    pub language: String,
+    /// The catalogue the page is drawn in; the app fetches another when `language` differs.
+    pub words: Words,
+    /// Counts choices of language worth remembering on the device; the app stores
+    /// `language` when it changes.
+    pub language_choices: u64,
 }
 
 /// What the page finished loading.
@@ -161,6 +250,11 @@ pub struct Loaded {
     pub route: Option<Route>,
     /// The deployment's configuration.
     pub config: Rc<Config>,
+    /// The language chosen, and whether the person asked for it (in the address), so it
+    /// is remembered.
+    pub language: (String, bool),
+    /// The catalogue for that language.
+    pub words: Words,
 }
 
 /// Everything that can happen.
@@ -168,8 +262,9 @@ pub struct Loaded {
 pub enum Action {
     /// Start-up finished.
     Loaded(Box<Loaded>),
-    /// Start-up failed, for these reasons.
-    LoadFailed(Vec<String>),
+    /// Start-up failed, for these reasons (for the council), with the catalogue to say so in
+    /// if one could be fetched.
+    LoadFailed(Vec<String>, Option<Words>),
     /// The address bar changed; `None` for a fragment that is not a page.
     Navigate(Option<Route>),
     /// The start form was sent, with the chosen scheme's id.
@@ -219,6 +314,10 @@ pub enum Action {
         /// The time now, as an ISO 8601 timestamp.
         at: String,
     },
+    /// The person chose to use the page in this language.
+    Language(String),
+    /// The catalogue of a language arrived.
+    Words(Words),
 }
 
 impl State {
@@ -248,6 +347,10 @@ impl State {
             replace: false,
             config: Rc::default(),
             outbox: None,
+            worked: None,
+            language: text().language.clone(),
+            words: Words(text()),
+            language_choices: 0,
             sent: None,
             sending: Sending::Idle,
             posts: 0,
@@ -263,6 +366,41 @@ impl State {
     /// been given for the one chosen (if any).
     pub fn choosing_scheme(&self) -> bool {
         self.schemes.len() > 1 && !self.has_data()
+    }
+
+    /// The languages the page can be used in: those of the scheme in use, or of the
+    /// default scheme while none is chosen.
+    pub fn languages(&self) -> Vec<String> {
+        self.scheme()
+            .or_else(|| self.schemes.first())
+            .map(|s| crate::language::offered(s))
+            .unwrap_or_default()
+    }
+
+    /// Works the estimate and the plan's costing out again if the answers, the plan, the
+    /// scheme or the date changed.
+    fn rework(&mut self) {
+        let (Some(scheme), Some(date)) = (self.scheme().cloned(), self.date) else {
+            self.worked = None;
+            return;
+        };
+        let current = self
+            .worked
+            .as_ref()
+            .is_some_and(|w| w.is_for(&scheme, date, &self.answers, self.plan.as_ref()));
+        if !current {
+            let worked = Worked::new(scheme, date, &self.answers, self.plan.as_ref());
+            self.worked = Some(Rc::new(worked));
+        }
+    }
+
+    /// Switches to `language` if the page can be used in it.
+    fn choose_language(&mut self, language: String) {
+        if self.languages().contains(&language) && language != self.language {
+            self.language = language;
+            self.language_choices += 1;
+            self.errors.clear();
+        }
     }
 
     /// The scheme whose words head the page: the one in use, except on the start page while
@@ -435,6 +573,10 @@ impl State {
 
     fn loaded(&mut self, loaded: Loaded) {
         self.phase = Phase::Ready;
+        let (language, asked) = loaded.language;
+        self.language = language;
+        self.words = loaded.words;
+        self.language_choices += u64::from(asked);
         self.config = loaded.config;
         self.schemes = Rc::new(loaded.schemes);
         self.date = Some(loaded.date);
@@ -460,10 +602,16 @@ impl State {
         match index {
             Some(index) => {
                 self.chosen = Some(index);
+                let languages = self.languages();
+                if !languages.contains(&self.language) {
+                    if let Some(first) = languages.first() {
+                        self.language = first.clone();
+                    }
+                }
                 let first = self.scheme().map(|s| Flow::new(s, &self.answers).first());
                 self.go(first.unwrap_or(Route::Start));
             }
-            None => self.fail(SCHEME_FIELD, text().start_choose_error.into(), None),
+            None => self.fail(SCHEME_FIELD, text().app.start_choose_error.clone(), None),
         }
     }
 
@@ -503,7 +651,7 @@ impl State {
     fn import(&mut self, file: Option<String>) {
         let t = text();
         let Some(raw) = file else {
-            return self.fail(IMPORT_FIELD, t.import_error_none.into(), None);
+            return self.fail(IMPORT_FIELD, t.app.import_error_none.clone(), None);
         };
         let mut next = self.clone();
         match next.restore(&raw) {
@@ -521,7 +669,7 @@ impl State {
                 self.go(route);
                 self.notice = Some(Notice::Imported(change));
             }
-            Err(_) => self.fail(IMPORT_FIELD, t.import_error_unreadable.into(), None),
+            Err(_) => self.fail(IMPORT_FIELD, t.app.import_error_unreadable.clone(), None),
         }
     }
 }
@@ -539,7 +687,13 @@ impl Reducible for State {
         let mut state = Rc::unwrap_or_clone(self);
         match action {
             Action::Loaded(loaded) => state.loaded(*loaded),
-            Action::LoadFailed(messages) => state.phase = Phase::Failed(Rc::new(messages)),
+            Action::LoadFailed(messages, words) => {
+                state.phase = Phase::Failed(Rc::new(messages));
+                if let Some(words) = words {
+                    state.language = words.0.language.clone();
+                    state.words = words;
+                }
+            }
             Action::Navigate(Some(route)) if state.phase == Phase::Ready => {
                 if route != state.route {
                     state.go(route);
@@ -577,7 +731,13 @@ impl Reducible for State {
             Action::Send { agreed, at, key } => state.send(agreed, at, key),
             Action::Retry => state.retry(),
             Action::Posted { key, posted, at } => state.posted(&key, posted, at),
+            Action::Language(code) => state.choose_language(code),
+            Action::Words(words) => {
+                state.language = words.0.language.clone();
+                state.words = words;
+            }
         }
+        state.rework();
         Rc::new(state)
     }
 }
@@ -621,6 +781,8 @@ mod tests {
             storage_works: true,
             route,
             config: Rc::default(),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
         })))
     }
 
@@ -855,6 +1017,8 @@ mod tests {
             storage_works: true,
             route: Some(Route::question("a")),
             config: Rc::new(Config::from_json(config).unwrap()),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
         })));
         let state = answer(state, "a", "yes");
         let state = answer(state, "b", "3");

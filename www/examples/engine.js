@@ -1,4 +1,6 @@
-// The engine module used on its own: loadScheme, then estimate on each submit.
+// The engine module used on its own: loadScheme, then estimate on each submit. The
+// explanation is data (ids and values): a portal words it itself, here with the scheme's
+// own step labels and the portal's words for the engine's closing steps.
 import init, { loadScheme, estimate } from "../dist/engine/waymark.js";
 
 const schemeUrl = "../schemes/northvale-recovery-2026.json";
@@ -10,7 +12,16 @@ const [schemeText, cases] = await Promise.all([
   fetch(casesUrl).then((r) => r.json()),
 ]);
 const scheme = loadScheme(schemeText);
+const file = scheme.file;
 const example = cases.cases[0];
+const closing = { annual: "Your yearly amount", weekly: "Your weekly amount" };
+const english = (text) => (typeof text === "string" ? text : text.en);
+
+/** A step's name: the scheme's label for its own steps, the portal's for the engine's. */
+function label(id) {
+  const step = file.allocation.steps.find((s) => s.id === id);
+  return step ? english(step.label) : closing[id] ?? id;
+}
 const answers = document.getElementById("answers");
 const result = document.getElementById("result");
 answers.value = JSON.stringify(example.answers, null, 2);
@@ -33,9 +44,9 @@ function show(heading, lines) {
 document.getElementById("example-form").addEventListener("submit", (event) => {
   event.preventDefault();
   try {
-    const e = estimate(scheme, answers.value, example.date);
-    show(`${e.annual} a year (${e.weekly} a week), ${e.scheme.title} version ${e.scheme.version}`,
-      e.explanation.map((step) => `${step.label}: ${step.text}`));
+    const e = estimate(scheme, answers.value, example.date, { explain: true });
+    show(`£${e.annual} a year (£${e.weekly} a week), ${english(file.title)} version ${e.scheme.version}`,
+      e.explanation.map((step) => `${label(step.id)}: ${step.result}`));
     result.dataset.annual = e.annual;
   } catch (error) {
     const issues = error.issues ?? [{ path: "", message: String(error) }];

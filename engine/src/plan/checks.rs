@@ -1,16 +1,17 @@
-//! Running a scheme's plan checks. Each finding carries the scheme's own code, severity
-//! and message, and a JSON Pointer to the part of the plan it is about.
+//! Running a scheme's plan checks. Each finding carries the scheme's own code and
+//! severity, a JSON Pointer to the part of the plan it is about, and the figures behind it
+//! as data; renderers find the scheme's message by the code.
 
 use super::costing::Costing;
-use super::rules::{CheckRule, PlanPart, Rule};
+use super::rules::{Category, CheckRule, PlanPart, Rule};
 use super::{HoldingKind, Plan};
-use crate::amount::{Rounding, RoundingRule};
-use crate::explain::show;
+use crate::amount::{Money, Rounding, RoundingRule};
+use crate::date::Date;
 use crate::issue::pointer;
 use crate::scheme::Scheme;
-use crate::scheme::Unit;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Pence, halves up: how limits worked out as percentages are shown.
 const PENCE: Rounding = Rounding {
@@ -29,40 +30,85 @@ pub enum Severity {
     Advice,
 }
 
-/// Something a check found.
+/// Something a check found. The scheme's message for it is the check's with this code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The check's code.
     pub code: String,
     /// Whether it blocks.
     pub severity: Severity,
-    /// The scheme's message.
-    pub message: String,
-    /// What exactly, like the support's name or the amount over.
+    /// The figures behind the finding, when there are any beyond the part of the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Detail>,
     /// JSON Pointer to the part of the plan concerned.
     pub path: String,
+}
+
+/// The figures behind a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Detail {
+    /// What is planned and kept aside is more than the budget for the plan allows.
+    OverBudget {
+        /// How far over the budget for the plan.
+        over: Money,
+        /// The budget for the plan.
+        budget: Money,
+    },
+    /// A paid support that needs someone's agreement, because of its category.
+    Approval {
+        /// The support's id.
+        support: String,
+        /// The category's id.
+        category: String,
+    },
+    /// A split way of holding the money has fewer than two parts.
+    SplitParts,
+    /// The money kept aside is outside the range expected.
+    Contingency {
+        /// The money kept aside.
+        amount: Money,
+        /// The least expected.
+        min: Money,
+        /// The most expected.
+        max: Money,
+    },
+    /// The review date is too late, or before the plan starts.
+    Review {
+        /// The review date.
+        date: Date,
+        /// The most days after the plan starts.
+        days: u32,
+    },
+    /// The plan is shorter or longer than allowed.
+    Length {
+        /// The plan's days.
+        days: i64,
+        /// The fewest days allowed.
+        min_days: u32,
+        /// The most days allowed.
+        max_days: u32,
+    },
 }
 
 pub(super) fn run(scheme: &Scheme, plan: &Plan, costing: &Costing) -> Vec<Finding> {
     let Some(rules) = &scheme.plan else {
         return Vec::new();
     };
-    let symbol = scheme.currency.symbol();
     let mut out = Vec::new();
     for check in &rules.checks {
-        let mut found = |path: String, detail: Option<String>| {
+        let mut found = |path: String, detail: Option<Detail>| {
             out.push(Finding {
                 code: check.code.clone(),
                 severity: check.severity,
-                message: check.message.clone(),
                 detail,
                 path,
             });
         };
-        run_one(scheme, plan, costing, check, symbol, &mut found);
+        run_one(scheme, plan, costing, check, &mut found);
     }
     out
 }
@@ -78,15 +124,14 @@ fn run_one(
     plan: &Plan,
     costing: &Costing,
     check: &CheckRule,
-    symbol: &str,
-    found: &mut impl FnMut(String, Option<String>),
+    found: &mut impl FnMut(String, Option<Detail>),
 ) {
-    let money = |d: Decimal| show(d, Unit::Money, symbol);
-    let categories = scheme
+    let categories: BTreeMap<&str, &Category> = scheme
         .plan
-        .as_ref()
-        .map(|r| r.categories.as_slice())
-        .unwrap_or_default();
+        .iter()
+        .flat_map(|r| r.categories.iter().map(|c| (c.id.as_str(), c)))
+        .collect();
+    let category = |id: &str| categories.get(id).copied();
     let paid = || {
         plan.supports
             .iter()
@@ -99,43 +144,40 @@ fn run_one(
             let allowed = budget.saturating_add(percent_of(budget, tolerance_percent.0));
             let asked = costing.planned.0.saturating_add(costing.contingency.0);
             if asked > allowed {
-                let over = asked.saturating_sub(budget);
-                let detail = format!(
-                    "{} over the budget of {} for this plan",
-                    money(over),
-                    money(budget)
-                );
+                let detail = Detail::OverBudget {
+                    over: Money(asked.saturating_sub(budget)),
+                    budget: Money(budget),
+                };
                 found("/supports".into(), Some(detail));
             }
         }
         Rule::UnlinkedSupport {} => {
-            for (i, s) in paid().filter(|(_, s)| s.goals.is_empty()) {
-                found(
-                    pointer(["supports", &i.to_string(), "goals"]),
-                    Some(s.description.clone()),
-                );
+            for (i, _) in paid().filter(|(_, s)| s.goals.is_empty()) {
+                found(pointer(["supports", &i.to_string(), "goals"]), None);
             }
         }
         Rule::GoalWithoutSupport {} => {
+            let served: BTreeSet<&str> = plan
+                .supports
+                .iter()
+                .flat_map(|s| s.goals.iter().map(String::as_str))
+                .collect();
             for (i, g) in plan.goals.iter().enumerate() {
-                if !plan.supports.iter().any(|s| s.goals.contains(&g.id)) {
-                    found(pointer(["goals", &i.to_string()]), Some(g.text.clone()));
+                if !served.contains(g.id.as_str()) {
+                    found(pointer(["goals", &i.to_string()]), None);
                 }
             }
         }
         Rule::ExcludedCategory {} => {
             for (i, s) in paid() {
-                if categories.iter().any(|c| c.id == s.category && c.excluded) {
-                    found(
-                        pointer(["supports", &i.to_string(), "category"]),
-                        Some(s.description.clone()),
-                    );
+                if category(&s.category).is_some_and(|c| c.excluded) {
+                    found(pointer(["supports", &i.to_string(), "category"]), None);
                 }
             }
         }
         Rule::NeedsApproval {} => {
             for (i, s) in paid() {
-                let Some(c) = categories.iter().find(|c| c.id == s.category) else {
+                let Some(c) = category(&s.category) else {
                     continue;
                 };
                 let per_year = costing
@@ -143,18 +185,22 @@ fn run_one(
                     .get(i)
                     .map_or(Decimal::ZERO, |x| x.per_year.0);
                 if c.needs_approval || c.approval_over.is_some_and(|limit| per_year > limit.0) {
+                    let detail = Detail::Approval {
+                        support: s.id.clone(),
+                        category: c.id.clone(),
+                    };
                     found(
                         pointer(["supports", &i.to_string(), "category"]),
-                        Some(format!("{}: {}", s.description, c.label)),
+                        Some(detail),
                     );
                 }
             }
         }
         Rule::RelativeInHousehold {} => {
-            for (i, s) in paid().filter(|(_, s)| s.relative_in_household) {
+            for (i, _) in paid().filter(|(_, s)| s.relative_in_household) {
                 found(
                     pointer(["supports", &i.to_string(), "relative_in_household"]),
-                    Some(s.description.clone()),
+                    None,
                 );
             }
         }
@@ -167,10 +213,7 @@ fn run_one(
             };
             if let Some(h) = &plan.holding {
                 if h.kind == HoldingKind::Split && h.split.len() < 2 {
-                    found(
-                        "/holding/split".into(),
-                        Some("a split needs at least two parts".into()),
-                    );
+                    found("/holding/split".into(), Some(Detail::SplitParts));
                 } else if h.kind == HoldingKind::Split {
                     for (i, part) in h.split.iter().enumerate() {
                         if !offered(part.kind) || part.kind == HoldingKind::Split {
@@ -191,12 +234,11 @@ fn run_one(
             let max = pence(percent_of(costing.budget_for_plan.0, max_percent.0));
             let c = costing.contingency.0;
             if c < min || c > max {
-                let detail = format!(
-                    "{} kept aside; between {} and {} is expected",
-                    money(c),
-                    money(min),
-                    money(max)
-                );
+                let detail = Detail::Contingency {
+                    amount: Money(c),
+                    min: Money(min),
+                    max: Money(max),
+                };
                 found("/contingency/amount".into(), Some(detail));
             }
         }
@@ -204,9 +246,10 @@ fn run_one(
             Some(r) if r >= plan.starts && plan.starts.days_until(r) <= i64::from(*days) => {}
             Some(r) => found(
                 "/review".into(),
-                Some(format!(
-                    "review on {r}; at most {days} days after the plan starts"
-                )),
+                Some(Detail::Review {
+                    date: r,
+                    days: *days,
+                }),
             ),
             None => found("/review".into(), None),
         },
@@ -214,10 +257,11 @@ fn run_one(
             if costing.days < i64::from(*min_days) || costing.days > i64::from(*max_days) {
                 found(
                     "/ends".into(),
-                    Some(format!(
-                        "{} days; between {min_days} and {max_days} days is allowed",
-                        costing.days
-                    )),
+                    Some(Detail::Length {
+                        days: costing.days,
+                        min_days: *min_days,
+                        max_days: *max_days,
+                    }),
                 );
             }
         }

@@ -8,6 +8,7 @@ use crate::issue::{pointer, Issue};
 use crate::scheme::{Period, Scheme};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A plan's costs and how they compare with the budget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,8 +44,6 @@ pub struct Costing {
 pub struct SupportCost {
     /// The support's id.
     pub id: String,
-    /// What it is.
-    pub description: String,
     /// Its category.
     pub category: String,
     /// Who pays.
@@ -61,8 +60,6 @@ pub struct SupportCost {
 pub struct GroupCost {
     /// The goal id, category id or payer.
     pub key: String,
-    /// Its name as a person reads it.
-    pub label: String,
     /// The cost for a year.
     pub per_year: Money,
     /// The cost over the plan.
@@ -116,16 +113,8 @@ pub(super) fn cost(scheme: &Scheme, plan: &Plan, budget: Money) -> Result<Costin
     Ok(Costing {
         days,
         by_goal: by_goal(plan, &supports, rounding),
-        by_category: group(
-            &supports,
-            |s| s.category.clone(),
-            |key| category_label(scheme, key),
-        ),
-        by_payer: group(
-            &supports,
-            |s| payer_key(s.payer).to_owned(),
-            |key| payer_label(key).to_owned(),
-        ),
+        by_category: group(&supports, |s| &s.category),
+        by_payer: group(&supports, |s| payer_key(s.payer)),
         supports,
         budget,
         budget_for_plan: Money(budget_for_plan),
@@ -170,7 +159,6 @@ fn support_cost(
     };
     Some(SupportCost {
         id: s.id.clone(),
-        description: s.description.clone(),
         category: s.category.clone(),
         payer: s.payer,
         per_year: Money(rounding.apply(per_year)),
@@ -189,69 +177,66 @@ fn active_days(s: &Support, plan: &Plan) -> i64 {
     (from.days_until(to) + 1).max(0)
 }
 
-/// Totals in first-seen order; sums cannot overflow because the plan's total did not.
-fn group(
-    supports: &[SupportCost],
-    key: impl Fn(&SupportCost) -> String,
-    label: impl Fn(&str) -> String,
-) -> Vec<GroupCost> {
-    let mut out: Vec<GroupCost> = Vec::new();
-    for s in supports {
-        add(&mut out, &key(s), &label, s.per_year.0, s.over_plan.0);
-    }
-    out
+/// Totals by key, each key in the order it is first seen; a sum cannot overflow because
+/// the plan's total did not.
+#[derive(Default)]
+struct Groups {
+    totals: Vec<GroupCost>,
+    positions: BTreeMap<String, usize>,
 }
 
-fn add(
-    out: &mut Vec<GroupCost>,
-    key: &str,
-    label: &impl Fn(&str) -> String,
-    per_year: Decimal,
-    over_plan: Decimal,
-) {
-    match out.iter_mut().find(|g| g.key == key) {
-        Some(g) => {
+impl Groups {
+    fn add(&mut self, key: &str, per_year: Decimal, over_plan: Decimal) {
+        let position = match self.positions.get(key) {
+            Some(i) => *i,
+            None => {
+                self.positions.insert(key.to_owned(), self.totals.len());
+                self.totals.push(GroupCost {
+                    key: key.to_owned(),
+                    per_year: Money(Decimal::ZERO),
+                    over_plan: Money(Decimal::ZERO),
+                });
+                self.totals.len() - 1
+            }
+        };
+        if let Some(g) = self.totals.get_mut(position) {
             g.per_year.0 = g.per_year.0.saturating_add(per_year);
             g.over_plan.0 = g.over_plan.0.saturating_add(over_plan);
         }
-        None => out.push(GroupCost {
-            key: key.to_owned(),
-            label: label(key),
-            per_year: Money(per_year),
-            over_plan: Money(over_plan),
-        }),
     }
+}
+
+fn group<'a>(
+    supports: &'a [SupportCost],
+    key: impl Fn(&'a SupportCost) -> &'a str,
+) -> Vec<GroupCost> {
+    let mut groups = Groups::default();
+    for s in supports {
+        groups.add(key(s), s.per_year.0, s.over_plan.0);
+    }
+    groups.totals
 }
 
 /// Shares each support between its goals: equal parts rounded down to the costing's
 /// places, with what is left over going to its first goal, so the parts add up exactly.
+/// Every goal has a total, in the plan's order; supports serving no goal come under `""`.
 fn by_goal(plan: &Plan, supports: &[SupportCost], rounding: Rounding) -> Vec<GroupCost> {
-    let label = |key: &str| match plan.goals.iter().find(|g| g.id == key) {
-        Some(g) => g.text.clone(),
-        None => "Not linked to a goal".to_owned(),
-    };
-    let mut out: Vec<GroupCost> = plan
-        .goals
-        .iter()
-        .map(|g| GroupCost {
-            key: g.id.clone(),
-            label: g.text.clone(),
-            per_year: Money(Decimal::ZERO),
-            over_plan: Money(Decimal::ZERO),
-        })
-        .collect();
+    let mut groups = Groups::default();
+    for g in &plan.goals {
+        groups.add(&g.id, Decimal::ZERO, Decimal::ZERO);
+    }
     for (support, cost) in plan.supports.iter().zip(supports) {
         if support.goals.is_empty() {
-            add(&mut out, "", &label, cost.per_year.0, cost.over_plan.0);
+            groups.add("", cost.per_year.0, cost.over_plan.0);
             continue;
         }
         let years = shares(cost.per_year.0, support.goals.len(), rounding.places);
         let plans = shares(cost.over_plan.0, support.goals.len(), rounding.places);
         for ((goal, y), p) in support.goals.iter().zip(years).zip(plans) {
-            add(&mut out, goal, &label, y, p);
+            groups.add(goal, y, p);
         }
     }
-    out
+    groups.totals
 }
 
 fn shares(total: Decimal, n: usize, places: u32) -> Vec<Decimal> {
@@ -264,28 +249,11 @@ fn shares(total: Decimal, n: usize, places: u32) -> Vec<Decimal> {
         .collect()
 }
 
-fn category_label(scheme: &Scheme, key: &str) -> String {
-    scheme
-        .plan
-        .as_ref()
-        .and_then(|r| r.categories.iter().find(|c| c.id == key))
-        .map_or_else(|| key.to_owned(), |c| c.label.clone())
-}
-
 fn payer_key(p: Payer) -> &'static str {
     match p {
         Payer::Budget => "budget",
         Payer::FamilyFriends => "family_friends",
         Payer::Community => "community",
         Payer::Universal => "universal",
-    }
-}
-
-fn payer_label(key: &str) -> &'static str {
-    match key {
-        "budget" => "Your budget",
-        "family_friends" => "Family and friends",
-        "community" => "Community groups",
-        _ => "Services everyone can use",
     }
 }

@@ -9,7 +9,7 @@ mod checks;
 mod costing;
 mod rules;
 
-pub use checks::{Finding, Severity};
+pub use checks::{Detail, Finding, Severity};
 pub use costing::{Costing, GroupCost, SupportCost};
 pub(crate) use rules::validate as validate_rules;
 pub use rules::{Area, Category, CheckRule, HoldingOption, PlanPart, PlanRules, Rule};

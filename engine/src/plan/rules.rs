@@ -5,6 +5,7 @@ use super::HoldingKind;
 use crate::amount::{Money, Number, Rounding};
 use crate::issue::Issue;
 use crate::plan::Severity;
+use crate::scheme::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -34,7 +35,7 @@ pub struct Area {
     /// Identifier that goals use.
     pub id: String,
     /// Its name as a person reads it.
-    pub label: String,
+    pub label: Text,
 }
 
 /// A kind of support.
@@ -45,10 +46,10 @@ pub struct Category {
     /// Identifier that supports use.
     pub id: String,
     /// Its name as a person reads it.
-    pub label: String,
+    pub label: Text,
     /// Examples or limits, in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// The budget cannot pay for it (like alcohol, gambling or NHS services that are free).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub excluded: bool,
@@ -68,10 +69,10 @@ pub struct HoldingOption {
     /// The way.
     pub kind: HoldingKind,
     /// Its name as a person reads it.
-    pub label: String,
+    pub label: Text,
     /// Who can choose it, in plain words (shown with the option).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub condition: Option<String>,
+    pub condition: Option<Text>,
 }
 
 /// One check a scheme runs on plans.
@@ -84,7 +85,7 @@ pub struct CheckRule {
     /// Whether a finding stops the plan being sent, or is advice.
     pub severity: Severity,
     /// What to tell the person, in words that help rather than scold.
-    pub message: String,
+    pub message: Text,
     /// What is checked.
     pub rule: Rule,
 }

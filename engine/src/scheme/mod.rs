@@ -1,24 +1,31 @@
 //! A council's scheme: questions, dated parameters and the allocation steps, all as data.
 //!
-//! The types here are the scheme file format. [`Scheme::from_json`] reads one strictly and
-//! then checks it as a whole (see `validate`), so an engine never meets a scheme that refers
-//! to a missing question or has no price in force on a date it claims to cover.
+//! The types here are the scheme file format ([`SchemeFile`]). [`Scheme::from_json`] reads
+//! one strictly, checks it as a whole (see `validate`), and builds its index and its
+//! compiled allocation, so an engine never meets a scheme that refers to a missing question
+//! or has no price in force on a date it claims to cover, and never looks anything up by
+//! scanning.
 
+mod index;
 mod operand;
+mod text;
 mod validate;
 
+pub(crate) use index::{Index, Lookup};
 pub use operand::Operand;
+pub use text::Text;
 
 use crate::amount::{Money, Number, Rounding};
 use crate::date::Date;
 use crate::issue::Issue;
 use serde::{Deserialize, Serialize};
 
-/// One version of a council's resource allocation scheme.
+/// One version of a council's resource allocation scheme, as its file is written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Scheme"))]
 #[serde(deny_unknown_fields)]
-pub struct Scheme {
+pub struct SchemeFile {
     /// Where an editor finds the JSON Schema for this file; ignored by the engine.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<String>,
@@ -26,10 +33,14 @@ pub struct Scheme {
     pub id: String,
     /// This version's name, like `2026.1`.
     pub version: String,
+    /// The languages a person can use the scheme in, by ISO 639 code, the default first
+    /// (`["en", "cy"]`). With more than one, every text is an object with each language.
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    pub languages: Vec<String>,
     /// The scheme's name as a person sees it.
-    pub title: String,
+    pub title: Text,
     /// Who runs the scheme.
-    pub owner: String,
+    pub owner: Text,
     /// The first day this version applies.
     pub applies_from: Date,
     /// The last day this version applies, if it has one.
@@ -61,6 +72,14 @@ pub struct Scheme {
     pub plan: Option<crate::plan::PlanRules>,
 }
 
+fn english() -> Vec<String> {
+    vec!["en".to_owned()]
+}
+
+fn is_english(languages: &[String]) -> bool {
+    languages == ["en"]
+}
+
 /// The currencies a scheme may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -71,10 +90,17 @@ pub enum Currency {
 }
 
 impl Currency {
-    /// The symbol written before amounts.
-    pub fn symbol(self) -> &'static str {
+    /// The ISO 4217 code, like `GBP`: renderers find the symbol in their catalogue by it.
+    pub fn code(self) -> &'static str {
         match self {
-            Currency::Gbp => "£",
+            Currency::Gbp => "GBP",
+        }
+    }
+
+    /// Digits after the decimal point in the currency's smallest unit: 2 for pence.
+    pub fn minor_units(self) -> u32 {
+        match self {
+            Currency::Gbp => 2,
         }
     }
 }
@@ -98,11 +124,11 @@ pub enum Period {
 #[serde(deny_unknown_fields)]
 pub struct SchemeText {
     /// What this assessment is for, shown before the first question.
-    pub introduction: String,
+    pub introduction: Text,
     /// What happens after the estimate: who to contact, what the next steps are.
-    pub next_steps: String,
+    pub next_steps: Text,
     /// What to say when a person is not eligible on these answers.
-    pub not_eligible: String,
+    pub not_eligible: Text,
 }
 
 /// A policy document or decision that a parameter comes from.
@@ -113,7 +139,7 @@ pub struct Reference {
     /// Identifier used by parameters' `reference`.
     pub id: String,
     /// The document's title, like "Cabinet decision 14 March 2026, item 7".
-    pub title: String,
+    pub title: Text,
     /// Where the public can read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -127,10 +153,10 @@ pub struct Parameter {
     /// Identifier used by allocation steps.
     pub id: String,
     /// What it is, in plain words: "Price per point".
-    pub label: String,
+    pub label: Text,
     /// More about it, if needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Whether its values (or its bands' values) are money or plain numbers.
     pub unit: Unit,
     /// Its values, in date order; each applies from its date until the next one (or its `to`).
@@ -180,7 +206,7 @@ pub struct Band {
     pub value: Number,
     /// A name for the band a person can read, like "Moderate needs" or "Aged 18 to 24".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
 }
 
 /// A group of questions about one life area.
@@ -191,10 +217,10 @@ pub struct Section {
     /// Identifier used by allocation steps and the breakdown.
     pub id: String,
     /// The life area's name as a person sees it.
-    pub title: String,
+    pub title: Text,
     /// A sentence about the area, shown before its questions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The questions, in the order they are asked.
     pub questions: Vec<Question>,
 }
@@ -207,10 +233,10 @@ pub struct Question {
     /// Identifier: the key in an answers file.
     pub id: String,
     /// The question as a person reads it.
-    pub text: String,
+    pub text: Text,
     /// Help shown on request, in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// Asked only when an earlier answer makes it relevant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
@@ -253,10 +279,10 @@ pub struct ChoiceOption {
     /// Identifier: the value in an answers file.
     pub id: String,
     /// The option as a person reads it.
-    pub label: String,
+    pub label: Text,
     /// A line of help under the option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// Points for choosing it.
     pub points: Number,
 }
@@ -286,7 +312,7 @@ pub struct NumberLimits {
     pub whole: bool,
     /// What the number counts, after it, like "hours a week".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
+    pub suffix: Option<Text>,
 }
 
 /// Limits on a money answer.
@@ -337,13 +363,13 @@ pub struct Step {
     /// Identifier that later steps use to refer to this result.
     pub id: String,
     /// What the step does, in plain words: "Your points times the price per point".
-    pub label: String,
+    pub label: Text,
     /// Why the step is there, in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The recorded reason for an adjustment, like a local-market uplift.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// The section this step's money belongs to in the breakdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -465,39 +491,145 @@ pub struct Choose {
     pub otherwise: Operand,
 }
 
+/// A scheme read and checked by [`Scheme::from_json`], with the index and the compiled
+/// allocation the engine works from. It reads as its [`SchemeFile`] through `Deref` and
+/// cannot be changed, so the index always matches the file.
+#[derive(Debug, Clone)]
+pub struct Scheme {
+    file: SchemeFile,
+    index: Index,
+    program: crate::program::Program,
+}
+
+impl PartialEq for Scheme {
+    fn eq(&self, other: &Scheme) -> bool {
+        self.file == other.file
+    }
+}
+
+impl std::ops::Deref for Scheme {
+    type Target = SchemeFile;
+
+    fn deref(&self) -> &SchemeFile {
+        &self.file
+    }
+}
+
+impl Serialize for Scheme {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.file.serialize(s)
+    }
+}
+
 impl Scheme {
     /// Reads a scheme from JSON and checks it whole; every problem found is returned.
     pub fn from_json(text: &str) -> Result<Scheme, Vec<Issue>> {
-        let scheme: Scheme = crate::json::from_str(text).map_err(|e| vec![e])?;
-        let issues = validate::validate(&scheme);
-        if issues.is_empty() {
-            Ok(scheme)
-        } else {
-            Err(issues)
+        let file: SchemeFile = crate::json::from_str(text).map_err(|e| vec![e])?;
+        Scheme::new(file)
+    }
+
+    /// Checks a scheme file whole and builds its index; every problem found is returned.
+    pub fn new(file: SchemeFile) -> Result<Scheme, Vec<Issue>> {
+        let index = Index::new(&file);
+        let lookup = Lookup {
+            file: &file,
+            index: &index,
+        };
+        let issues = validate::validate(lookup);
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        let program = crate::program::Program::compile(lookup).map_err(|i| vec![i])?;
+        Ok(Scheme {
+            file,
+            index,
+            program,
+        })
+    }
+
+    /// The scheme file as it was read.
+    pub fn file(&self) -> &SchemeFile {
+        &self.file
+    }
+
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub(crate) fn program(&self) -> &crate::program::Program {
+        &self.program
+    }
+
+    fn lookup(&self) -> Lookup<'_> {
+        Lookup {
+            file: &self.file,
+            index: &self.index,
         }
     }
 
+    /// The language a person sees first: the first of `languages`.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    /// How many questions the scheme has, in all its sections.
+    pub fn question_count(&self) -> usize {
+        self.index.question_count()
+    }
+
+    /// The position of the question with this id among all questions, in order.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.index.question(id)
+    }
+
+    /// The question at a position among all questions.
+    pub fn question_at(&self, position: usize) -> Option<&Question> {
+        self.lookup().question_at(position)
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.lookup().question(id)
+    }
+
+    /// The position of the section the question at `position` is in.
+    pub fn section_of(&self, position: usize) -> Option<usize> {
+        self.index.place(position).map(|(section, _)| section)
+    }
+
+    /// The position of an option among a choice question's options.
+    pub fn option_index(&self, question: usize, option: &str) -> Option<usize> {
+        self.index.option(question, option)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.lookup().section(id)
+    }
+
+    /// The parameter with this id.
+    pub fn parameter(&self, id: &str) -> Option<&Parameter> {
+        self.lookup().parameter(id)
+    }
+
+    /// The allocation step with this id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.lookup().step(id)
+    }
+
+    /// The reference with this id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.lookup().reference(id)
+    }
+}
+
+impl SchemeFile {
     /// Every question in order, with the index of its section.
     pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {
         self.sections
             .iter()
             .enumerate()
             .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q)))
-    }
-
-    /// The question with this id.
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().map(|(_, q)| q).find(|q| q.id == id)
-    }
-
-    /// The parameter with this id.
-    pub fn parameter(&self, id: &str) -> Option<&Parameter> {
-        self.parameters.iter().find(|p| p.id == id)
-    }
-
-    /// The reference with this id.
-    pub fn reference(&self, id: &str) -> Option<&Reference> {
-        self.references.iter().find(|r| r.id == id)
     }
 
     /// Whether the scheme applies on `date`.
@@ -519,13 +651,11 @@ impl Parameter {
 }
 
 impl Question {
-    /// The points for an option id or yes/no answer, if the question carries points.
+    /// The points for a chosen option or a yes/no answer, if the question carries points.
     pub fn points_for(&self, answer: &crate::answers::Answer) -> Option<Number> {
         use crate::answers::Answer;
         match (&self.answer, answer) {
-            (AnswerKind::Choice(options), Answer::Choice(id)) => {
-                options.iter().find(|o| &o.id == id).map(|o| o.points)
-            }
+            (AnswerKind::Choice(options), Answer::Choice(i)) => options.get(*i).map(|o| o.points),
             (AnswerKind::YesNo(p), Answer::YesNo(yes)) => Some(if *yes { p.yes } else { p.no }),
             _ => None,
         }

@@ -8,15 +8,20 @@ use crate::units::{self, StepUnits};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod texts;
+
 /// Step ids the engine uses for its own closing steps.
 pub(crate) const RESERVED_STEP_IDS: &[&str] = &["annual", "weekly", "amount"];
 
-pub(super) fn validate(scheme: &Scheme) -> Vec<Issue> {
+pub(super) fn validate(lookup: Lookup) -> Vec<Issue> {
+    let scheme = lookup.file;
     let mut v = Validator {
         scheme,
+        lookup,
         issues: Vec::new(),
     };
     v.header();
+    v.languages();
     v.references();
     v.parameters();
     v.questions();
@@ -29,7 +34,8 @@ pub(super) fn validate(scheme: &Scheme) -> Vec<Issue> {
 }
 
 struct Validator<'a> {
-    scheme: &'a Scheme,
+    scheme: &'a SchemeFile,
+    lookup: Lookup<'a>,
     issues: Vec<Issue>,
 }
 
@@ -123,6 +129,74 @@ impl Validator<'_> {
         }
     }
 
+    /// The scheme's languages, and every text given in each of them.
+    fn languages(&mut self) {
+        let languages = &self.scheme.languages;
+        if languages.is_empty() {
+            self.push(
+                "missing_value",
+                "/languages".into(),
+                "a scheme needs at least one language, like [\"en\"]".into(),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (i, code) in languages.iter().enumerate() {
+            let path = format!("/languages/{i}");
+            if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+                self.push(
+                    "invalid_language",
+                    path.clone(),
+                    format!("{code:?} is not a language code: use an ISO 639 code like \"en\" or \"cy\""),
+                );
+            }
+            if !seen.insert(code.as_str()) {
+                self.push(
+                    "duplicate_id",
+                    path,
+                    format!("the language {code:?} is listed more than once"),
+                );
+            }
+        }
+        for (path, text) in texts::all(self.scheme) {
+            match text {
+                Text::One(_) if languages.len() > 1 => self.push(
+                    "missing_translation",
+                    path,
+                    format!(
+                        "give this text in each of the scheme's languages ({}), like {{\"{}\": \"...\"}}",
+                        languages.join(", "),
+                        languages.join("\": \"...\", \"")
+                    ),
+                ),
+                Text::One(_) => {}
+                Text::Each(texts) => {
+                    for code in languages {
+                        match texts.get(code) {
+                            None => self.push(
+                                "missing_translation",
+                                format!("{path}/{code}"),
+                                format!("the text in {code:?} is missing"),
+                            ),
+                            Some(t) if t.trim().is_empty() => self.push(
+                                "missing_translation",
+                                format!("{path}/{code}"),
+                                format!("the text in {code:?} is empty"),
+                            ),
+                            Some(_) => {}
+                        }
+                    }
+                    for code in texts.keys().filter(|c| !languages.contains(c)) {
+                        self.push(
+                            "unknown_language",
+                            format!("{path}/{code}"),
+                            format!("{code:?} is not one of the scheme's languages"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     fn references(&mut self) {
         let refs = self.scheme.references.iter().enumerate();
         self.unique(
@@ -147,7 +221,6 @@ impl Validator<'_> {
     }
 
     fn parameter(&mut self, p: &Parameter, base: &str) {
-        let s = self.scheme;
         if p.values.is_empty() {
             self.push(
                 "missing_value",
@@ -193,7 +266,7 @@ impl Validator<'_> {
                 }
             }
             if let Some(r) = &v.reference {
-                if s.reference(r).is_none() {
+                if self.lookup.reference(r).is_none() {
                     self.push(
                         "unknown_reference",
                         format!("{at}/reference"),
@@ -332,9 +405,10 @@ impl Validator<'_> {
                 let base = format!("/sections/{i}/questions/{j}");
                 self.answer_kind(&q.answer, &base);
                 if let Some(c) = &q.show_if {
+                    let earlier = earlier.get(c.question.as_str()).copied();
                     self.condition(
                         c,
-                        &earlier,
+                        earlier,
                         &format!("{base}/show_if"),
                         "an earlier question",
                     );
@@ -402,14 +476,8 @@ impl Validator<'_> {
         }
     }
 
-    fn condition(
-        &mut self,
-        c: &Condition,
-        known: &BTreeMap<&str, &Question>,
-        at: &str,
-        which: &str,
-    ) {
-        let Some(q) = known.get(c.question.as_str()) else {
+    fn condition(&mut self, c: &Condition, question: Option<&Question>, at: &str, which: &str) {
+        let Some(q) = question else {
             self.push(
                 "unknown_question",
                 format!("{at}/question"),
@@ -470,8 +538,6 @@ impl Validator<'_> {
                 .enumerate()
                 .map(|(i, st)| (st.id.as_str(), format!("/allocation/steps/{i}/id"))),
         );
-        let all_questions: BTreeMap<&str, &Question> =
-            s.questions().map(|(_, q)| (q.id.as_str(), q)).collect();
         let mut step_units = StepUnits::new();
         for (i, step) in steps.iter().enumerate() {
             let base = format!("/allocation/steps/{i}");
@@ -486,7 +552,7 @@ impl Validator<'_> {
                 );
             }
             if let Some(section) = &step.section {
-                if !s.sections.iter().any(|sec| &sec.id == section) {
+                if self.lookup.section(section).is_none() {
                     self.push(
                         "unknown_section",
                         format!("{base}/section"),
@@ -498,9 +564,10 @@ impl Validator<'_> {
                 self.rounding(r, format!("{base}/round"));
             }
             if let Calc::Choose(choose) = &step.calc {
+                let question = self.lookup.question(&choose.when.question);
                 self.condition(
                     &choose.when,
-                    &all_questions,
+                    question,
                     &format!("{base}/calc/choose/when"),
                     "a question",
                 );
@@ -508,7 +575,7 @@ impl Validator<'_> {
             if let Calc::Points(scope) = &step.calc {
                 self.points_scope(scope, &format!("{base}/calc/points"));
             }
-            match units::step_unit(s, step, &step_units) {
+            match units::step_unit(self.lookup, step, &step_units) {
                 Ok(unit) => {
                     step_units.insert(step.id.as_str(), unit);
                 }
@@ -540,9 +607,8 @@ impl Validator<'_> {
     }
 
     fn points_scope(&mut self, scope: &PointsScope, at: &str) {
-        let s = self.scheme;
         for (k, id) in scope.sections.iter().enumerate() {
-            if !s.sections.iter().any(|sec| &sec.id == id) {
+            if self.lookup.section(id).is_none() {
                 self.push(
                     "unknown_section",
                     format!("{at}/sections/{k}"),
@@ -551,7 +617,7 @@ impl Validator<'_> {
             }
         }
         for (k, id) in scope.questions.iter().enumerate() {
-            if s.question(id).is_none() {
+            if self.lookup.question(id).is_none() {
                 self.push(
                     "unknown_question",
                     format!("{at}/questions/{k}"),

@@ -20,9 +20,13 @@ pub fn banner(kind: BannerKind, content: Html) -> Html {
         BannerKind::Success => (
             "govuk-notification-banner govuk-notification-banner--success",
             "alert",
-            t.banner_success,
+            &t.app.banner_success,
         ),
-        BannerKind::Important => ("govuk-notification-banner", "region", t.banner_important),
+        BannerKind::Important => (
+            "govuk-notification-banner",
+            "region",
+            &t.app.banner_important,
+        ),
     };
     html! {
         <div {class} {role} aria-labelledby="notification-banner-title" tabindex="-1">

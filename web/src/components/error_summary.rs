@@ -21,7 +21,7 @@ pub fn error_summary(errors: &[FieldError]) -> Html {
     html! {
         <div class="govuk-error-summary" tabindex="-1">
             <div role="alert">
-                <h2 class="govuk-error-summary__title">{ text().error_summary_title }</h2>
+                <h2 class="govuk-error-summary__title">{ &text().app.error_summary_title }</h2>
                 <div class="govuk-error-summary__body">
                     <ul class="govuk-list govuk-error-summary__list">
                         { for errors.iter().map(item) }

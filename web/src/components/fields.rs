@@ -14,7 +14,7 @@ pub fn hint(id: &str, words: &str) -> Html {
 pub fn error_message(id: &str, message: &str) -> Html {
     html! {
         <p id={format!("{id}-error")} class="govuk-error-message">
-            <span class="govuk-visually-hidden">{ text().error_prefix }</span>
+            <span class="govuk-visually-hidden">{ &text().app.error_prefix }</span>
             { " " }{ message.to_owned() }
         </p>
     }
@@ -38,7 +38,7 @@ pub fn warning(words: &str) -> Html {
         <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
             <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">{ text().warning }</span>
+                <span class="govuk-visually-hidden">{ &text().app.warning }</span>
                 { words.to_owned() }
             </strong>
         </div>

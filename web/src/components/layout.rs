@@ -4,23 +4,24 @@ use crate::route::Route;
 use crate::text::text;
 use yew::prelude::*;
 
-/// The generic header: the council's (or NHS body's) name and the service's name.
-/// No crown, no GOV.UK logo.
-pub fn header(owner: Option<&str>) -> Html {
+/// The generic header: the council's (or NHS body's) name, the service's name and the
+/// switch to the page's other languages. No crown, no GOV.UK logo.
+pub fn header(owner: Option<&str>, languages: Html) -> Html {
     let t = text();
     html! {
         <header class="govuk-header">
             <div class="govuk-header__container govuk-width-container">
                 <div class="govuk-header__logo">
                     <span class="govuk-header__logotype-text">
-                        { owner.unwrap_or(t.service_owner_fallback).to_owned() }
+                        { owner.unwrap_or(&t.app.service_owner_fallback).to_owned() }
                     </span>
                 </div>
                 <div class="govuk-header__content">
                     <a href={Route::Start.hash()} class="govuk-header__link govuk-header__service-name">
-                        { t.service_name }
+                        { &t.app.service_name }
                     </a>
                 </div>
+                { languages }
             </div>
         </header>
     }
@@ -35,18 +36,18 @@ pub fn footer(estimates_shared: bool) -> Html {
             <div class="govuk-width-container">
                 <div class="govuk-footer__meta">
                     <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                        <h2 class="govuk-visually-hidden">{ t.footer_saved_link }</h2>
+                        <h2 class="govuk-visually-hidden">{ &t.app.footer_saved_link }</h2>
                         <ul class="govuk-footer__inline-list">
                             <li class="govuk-footer__inline-list-item">
                                 <a class="govuk-footer__link" href={Route::Saved.hash()}>
-                                    { t.footer_saved_link }
+                                    { &t.app.footer_saved_link }
                                 </a>
                             </li>
                         </ul>
-                        <p class="govuk-footer__text">{ t.footer_privacy }</p>
+                        <p class="govuk-footer__text">{ &t.app.footer_privacy }</p>
                         if estimates_shared {
                             <p class="govuk-footer__text" id="estimates-shared">
-                                { t.footer_estimates_shared }
+                                { &t.app.footer_estimates_shared }
                             </p>
                         }
                     </div>
@@ -59,6 +60,6 @@ pub fn footer(estimates_shared: bool) -> Html {
 /// A GOV.UK back link: an ordinary link to the page before.
 pub fn back_link(to: &Route) -> Html {
     html! {
-        <a href={to.hash()} class="govuk-back-link">{ text().back }</a>
+        <a href={to.hash()} class="govuk-back-link">{ &text().app.back }</a>
     }
 }

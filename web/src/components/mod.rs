@@ -22,8 +22,7 @@ pub use what_could_change::what_could_change;
 
 /// A template with one blank filled by markup, like a link inside a sentence.
 pub fn around(template: &str, blank: &str, inner: yew::Html) -> yew::Html {
-    let marker = format!("{{{blank}}}");
-    let (before, after) = template.split_once(&marker).unwrap_or((template, ""));
+    let (before, after) = waymark_words::split(template, blank).unwrap_or((template, ""));
     yew::html! { <>{ before.to_owned() }{ inner }{ after.to_owned() }</> }
 }
 

@@ -3,36 +3,35 @@
 use crate::flow::Flow;
 use crate::route::Route;
 use crate::text::text;
-use waymark_engine::answers;
 use waymark_engine::{Answers, Scheme};
+use waymark_words::explain::answer_words;
 use yew::prelude::*;
 
 /// Every question that applies with its answer, grouped by part under `heading` tags (like
 /// `h2`); with `changeable`, each row has a change link that returns to check your answers.
 pub fn answers_summary(scheme: &Scheme, given: &Answers, changeable: bool, heading: &str) -> Html {
     let t = text();
-    let checked = answers::check(scheme, given);
     let flow = Flow::new(scheme, given);
-    let symbol = scheme.currency.symbol();
     let parts = scheme.sections.iter().enumerate().map(|(index, section)| {
         let rows: Vec<Html> = flow
             .applicable()
             .filter(|(s, _)| *s == index)
             .map(|(_, question)| {
-                let answer = checked
-                    .answers
-                    .get(&question.id)
-                    .map(|a| a.describe(question, symbol))
+                let answer = scheme
+                    .question_index(&question.id)
+                    .and_then(|i| flow.checked().answer(i))
+                    .map(|a| answer_words(t, scheme, question, a))
                     .unwrap_or_default();
+                let text = t.say(&question.text);
                 html! {
                     <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{ &question.text }</dt>
+                        <dt class="govuk-summary-list__key">{ text }</dt>
                         <dd class="govuk-summary-list__value">{ answer }</dd>
                         if changeable {
                             <dd class="govuk-summary-list__actions">
                                 <a class="govuk-link" href={Route::change(&question.id).hash()}>
-                                    { t.change }
-                                    <span class="govuk-visually-hidden">{ " " }{ &question.text }</span>
+                                    { &t.app.change }
+                                    <span class="govuk-visually-hidden">{ " " }{ text }</span>
                                 </a>
                             </dd>
                         }
@@ -45,7 +44,7 @@ pub fn answers_summary(scheme: &Scheme, given: &Answers, changeable: bool, headi
         }
         html! {
             <>
-                <@{heading.to_owned()} class="govuk-heading-m">{ &section.title }</@>
+                <@{heading.to_owned()} class="govuk-heading-m">{ t.say(&section.title) }</@>
                 <dl class="govuk-summary-list govuk-!-margin-bottom-9">{ for rows }</dl>
             </>
         }

@@ -1,36 +1,35 @@
 //! "What could change this": for each answer, what a different one would give.
 
 use crate::components::details;
-use crate::format::money;
+use crate::format::money_for;
 use crate::text::{fill, text};
 use waymark_engine::alternatives::{Alternative, QuestionAlternatives};
-use waymark_engine::{Decimal, Estimate};
+use waymark_engine::{Decimal, Estimate, Scheme};
+use waymark_words::explain::answer_text;
 use yew::prelude::*;
 
 /// The questions where another answer would change the amount compared with `estimate`,
-/// each in a details element listing the other answers and what each would give. `per`
-/// is written after an amount: "a year", or "as a single payment".
+/// each in a details element listing the other answers and what each would give.
 pub fn what_could_change(
+    scheme: &Scheme,
     alternatives: &[QuestionAlternatives],
     estimate: &Estimate,
-    symbol: &str,
-    per: &str,
 ) -> Html {
     let t = text();
-    let lines = |q: &QuestionAlternatives| -> Vec<String> {
-        q.alternatives
-            .iter()
-            .filter_map(|a| line(a, estimate.eligible, symbol, per))
-            .collect()
-    };
     let questions: Vec<Html> = alternatives
         .iter()
         .filter_map(|q| {
-            let lines = lines(q);
+            let lines: Vec<String> = q
+                .alternatives
+                .iter()
+                .filter_map(|a| line(scheme, &q.question, a, estimate))
+                .collect();
+            let question = scheme.question(&q.question)?;
+            let current = answer_text(t, scheme, &q.question, &q.current);
             (!lines.is_empty()).then(|| {
-                details(&q.text, html! {
+                details(t.say(&question.text), html! {
                     <>
-                        <p class="govuk-body">{ fill(t.you_answered, &[("answer", &q.current)]) }</p>
+                        <p class="govuk-body">{ fill(&t.app.you_answered, &[("answer", &current)]) }</p>
                         <ul class="govuk-list govuk-list--bullet">
                             { for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }
                         </ul>
@@ -40,42 +39,55 @@ pub fn what_could_change(
         })
         .collect();
     if questions.is_empty() {
-        return html! { <p class="govuk-body">{ t.nothing_changes }</p> };
+        return html! { <p class="govuk-body">{ &t.app.nothing_changes }</p> };
     }
     html! {
         <>
-            <p class="govuk-body">{ t.change_intro }</p>
+            <p class="govuk-body">{ &t.app.change_intro }</p>
             { for questions }
         </>
     }
 }
 
-/// What one other answer would give, or `None` when it would give the same.
-fn line(alternative: &Alternative, eligible_now: bool, symbol: &str, per: &str) -> Option<String> {
+/// What one other answer to `question` would give, or `None` when it would give the same.
+fn line(
+    scheme: &Scheme,
+    question: &str,
+    alternative: &Alternative,
+    now: &Estimate,
+) -> Option<String> {
     let t = text();
-    let answer = alternative.label.as_str();
+    let answer = answer_text(t, scheme, question, &alternative.answer);
+    let answer = answer.as_str();
     let Some(outcome) = &alternative.outcome else {
-        return Some(fill(t.alternative_more_questions, &[("answer", answer)]));
+        return Some(fill(
+            &t.app.alternative_more_questions,
+            &[("answer", answer)],
+        ));
     };
     if !outcome.eligible {
-        return eligible_now.then(|| fill(t.alternative_not_eligible, &[("answer", answer)]));
+        return now
+            .eligible
+            .then(|| fill(&t.app.alternative_not_eligible, &[("answer", answer)]));
     }
     let change = outcome.change.0;
-    if change.is_zero() && eligible_now {
+    if change.is_zero() && now.eligible {
         return None;
     }
-    let difference = if change < Decimal::ZERO {
-        fill(t.less, &[("amount", &money(change.abs(), symbol))])
+    let template = if change < Decimal::ZERO {
+        &t.app.alternative_less
     } else {
-        fill(t.more, &[("amount", &money(change, symbol))])
+        &t.app.alternative_more
     };
-    let amount = format!("{} {per}", money(outcome.annual.0, symbol));
     Some(fill(
-        t.alternative,
+        template,
         &[
             ("answer", answer),
-            ("amount", &amount),
-            ("difference", &difference),
+            (
+                "amount",
+                &money_for(now.period, outcome.annual.0, scheme.currency),
+            ),
+            ("change", &t.money(change.abs(), scheme.currency)),
         ],
     ))
 }

@@ -23,11 +23,25 @@ pub fn timestamp() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Milliseconds since the page started, with sub-millisecond precision, for timings.
+/// Milliseconds since the page started, with sub-millisecond precision, for timings; 0
+/// outside a browser (in native tests).
 pub fn now_ms() -> f64 {
-    super::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    #[cfg(target_arch = "wasm32")]
+    {
+        super::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+/// Whole microseconds since `start` (in milliseconds, from [`now_ms`]).
+pub fn micros_since(start: f64) -> u64 {
+    // Saturating conversion: a negative or absurd interval becomes 0 or u64::MAX.
+    ((now_ms() - start) * 1000.0) as u64
 }
 
 /// The `date` parameter of a query string (`?a=1&date=2026-06-01`), if it is a valid date.

@@ -33,6 +33,51 @@ pub fn show_route(route: &Route, replace: bool) {
     };
 }
 
+/// The address's query, like `?lang=cy&date=2026-06-01`.
+pub fn query() -> String {
+    super::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The browser's preferred languages, most preferred first (like `cy-GB`, `en`).
+pub fn preferred_languages() -> Vec<String> {
+    super::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Marks the page's language: on `<html>` for a page of its own, or on `root` when it is
+/// mounted into a portal's page (whose own `<html>` is the portal's).
+pub fn set_language(root: Option<&Element>, code: &str) {
+    let element = match root {
+        Some(root) => Some(root.clone()),
+        None => super::document().and_then(|d| d.document_element()),
+    };
+    if let Some(element) = element {
+        let _ = element.set_attribute("lang", code);
+    }
+}
+
+/// When the address names a language (`?lang=en`), makes it name `code` instead, so a
+/// reload keeps the language the person switched to.
+pub fn show_language(code: &str) {
+    let search = query();
+    if crate::language::from_query(&search).is_none() {
+        return;
+    }
+    let wanted = format!("{}{}", crate::language::link(&search, code), hash());
+    if let Some(history) = super::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+    }
+}
+
 /// Sets the browser tab's title.
 pub fn set_title(title: &str) {
     if let Some(document) = super::document() {

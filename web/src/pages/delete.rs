@@ -17,14 +17,14 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
     };
     html! {
         <>
-            <h1 class="govuk-heading-l" tabindex="-1">{ t.delete_heading }</h1>
-            <p class="govuk-body">{ t.delete_warning }</p>
+            <h1 class="govuk-heading-l" tabindex="-1">{ &t.app.delete_heading }</h1>
+            <p class="govuk-body">{ &t.app.delete_warning }</p>
             <form novalidate=true {onsubmit}>
                 <div class="govuk-button-group">
                     <button type="submit" class="govuk-button govuk-button--warning">
-                        { t.delete_confirm }
+                        { &t.app.delete_confirm }
                     </button>
-                    <a class="govuk-link" href={Route::Saved.hash()}>{ t.delete_cancel }</a>
+                    <a class="govuk-link" href={Route::Saved.hash()}>{ &t.app.delete_cancel }</a>
                 </div>
             </form>
         </>

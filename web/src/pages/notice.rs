@@ -17,10 +17,10 @@ pub fn banner(notice: Option<&Notice>) -> Html {
     };
     match notice {
         None => Html::default(),
-        Some(Notice::Deleted) => success(heading(t.deleted)),
-        Some(Notice::NotesSaved) => success(heading(t.notes_saved)),
+        Some(Notice::Deleted) => success(heading(&t.app.deleted)),
+        Some(Notice::NotesSaved) => success(heading(&t.app.notes_saved)),
         Some(Notice::Imported(change)) => success(html! {
-            <>{ heading(t.imported) }{ for change.as_ref().map(changed) }</>
+            <>{ heading(&t.app.imported) }{ for change.as_ref().map(changed) }</>
         }),
         Some(Notice::Changed(change)) => frame(BannerKind::Important, changed(change)),
     }
@@ -40,16 +40,16 @@ fn changed(change: &Change) -> Html {
     html! {
         <>
             if let Some((old, new)) = &change.versions {
-                <p class="govuk-body">{ fill(t.scheme_changed, &[("old", old), ("new", new)]) }</p>
+                <p class="govuk-body">{ fill(&t.app.scheme_changed, &[("old", old), ("new", new)]) }</p>
             }
             if change.dropped > 0 {
                 <p class="govuk-body">
-                    { fill(t.answers_dropped, &[("count", &change.dropped.to_string())]) }
+                    { fill(&t.app.answers_dropped, &[("count", &change.dropped.to_string())]) }
                 </p>
             }
             <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                 onclick={download}>
-                { t.download_original }
+                { &t.app.download_original }
             </button>
         </>
     }

@@ -10,9 +10,9 @@ pub fn view(messages: &[String]) -> Html {
     let t = text();
     html! {
         <>
-            <h1 class="govuk-heading-l" tabindex="-1">{ t.load_failed_heading }</h1>
-            <p class="govuk-body">{ t.load_failed_body }</p>
-            { details(t.load_failed_details, html! {
+            <h1 class="govuk-heading-l" tabindex="-1">{ &t.app.load_failed_heading }</h1>
+            <p class="govuk-body">{ &t.app.load_failed_body }</p>
+            { details(&t.app.load_failed_details, html! {
                 <ul class="govuk-list">
                     { for messages.iter().map(|m| html! { <li>{ m }</li> }) }
                 </ul>

@@ -9,7 +9,7 @@ use crate::flow::Flow;
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::text::{fill, text};
-use waymark_engine::scheme::{AnswerKind, Question};
+use waymark_engine::scheme::{AnswerKind, Currency, Question};
 use yew::prelude::*;
 
 /// The page for question `id`. Its form is keyed by the question's id, so moving to another
@@ -21,15 +21,19 @@ pub fn view(store: &UseReducerHandle<State>, id: &str) -> Html {
     let Some(scheme) = state.scheme() else {
         return Html::default();
     };
-    let Some((section, question)) = scheme.questions().find(|(_, q)| q.id == id) else {
+    let Some(position) = scheme.question_index(id) else {
+        return Html::default();
+    };
+    let (Some(question), Some(section)) = (
+        scheme.question_at(position),
+        scheme
+            .section_of(position)
+            .and_then(|s| scheme.sections.get(s)),
+    ) else {
         return Html::default();
     };
     let flow = Flow::new(scheme, &state.answers);
-    let caption = scheme
-        .sections
-        .get(section)
-        .map(|s| s.title.clone())
-        .unwrap_or_default();
+    let caption = t.say(&section.title);
     let error = state
         .errors
         .iter()
@@ -53,14 +57,14 @@ pub fn view(store: &UseReducerHandle<State>, id: &str) -> Html {
     };
     let field = Field {
         question,
-        caption: &caption,
+        caption,
         error,
         value,
-        symbol: scheme.currency.symbol(),
+        currency: scheme.currency,
     };
     let progress = flow.position(&question.id).map(|(n, total)| {
         let words = fill(
-            t.question_n_of,
+            &t.app.question_n_of,
             &[("n", &n.to_string()), ("total", &total.to_string())],
         );
         html! {
@@ -77,10 +81,10 @@ pub fn view(store: &UseReducerHandle<State>, id: &str) -> Html {
             <form key={question.id.clone()} novalidate=true {onsubmit}
                 data-question-id={question.id.clone()}>
                 { field.view() }
-                <button type="submit" class="govuk-button">{ t.continue_button }</button>
+                <button type="submit" class="govuk-button">{ &t.app.continue_button }</button>
             </form>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Saved.hash()}>{ t.save_and_return }</a>
+                <a class="govuk-link" href={Route::Saved.hash()}>{ &t.app.save_and_return }</a>
             </p>
         </>
     }
@@ -92,7 +96,7 @@ struct Field<'a> {
     caption: &'a str,
     error: Option<AttrValue>,
     value: Option<String>,
-    symbol: &'static str,
+    currency: Currency,
 }
 
 impl Field<'_> {
@@ -102,13 +106,29 @@ impl Field<'_> {
             AnswerKind::Choice(options) => {
                 let items = options
                     .iter()
-                    .map(|o| (o.id.as_str(), o.label.as_str(), o.hint.as_deref()))
+                    .map(|o| {
+                        (
+                            o.id.as_str(),
+                            t.say(&o.label),
+                            o.hint.as_ref().map(|h| t.say(h)),
+                        )
+                    })
                     .collect();
                 self.radios(items, false)
             }
-            AnswerKind::YesNo(_) => self.radios(vec![(YES, t.yes, None), (NO, t.no, None)], true),
-            AnswerKind::Number(limits) => self.text_input(None, limits.suffix.as_deref()),
-            AnswerKind::Money(_) => self.text_input(Some(self.symbol), None),
+            AnswerKind::YesNo(_) => {
+                self.radios(vec![(YES, &t.app.yes, None), (NO, &t.app.no, None)], true)
+            }
+            AnswerKind::Number(limits) => {
+                self.text_input(None, limits.suffix.as_ref().map(|s| t.say(s)))
+            }
+            AnswerKind::Money(_) => {
+                let (before, after) = t.currency_affixes(self.currency);
+                self.text_input(
+                    Some(before).filter(|b| !b.is_empty()),
+                    Some(after).filter(|a| !a.is_empty()),
+                )
+            }
         }
     }
 
@@ -119,7 +139,7 @@ impl Field<'_> {
     fn help(&self) -> Html {
         match &self.question.help {
             Some(help) => html! {
-                { details(text().help_summary, html! { <p class="govuk-body">{ help }</p> }) }
+                { details(&text().app.help_summary, html! { <p class="govuk-body">{ text().say(help) }</p> }) }
             },
             None => Html::default(),
         }
@@ -167,7 +187,7 @@ impl Field<'_> {
                     aria-describedby={described_by(id, false, self.error.is_some())}>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
                         <span class="govuk-caption-l">{ self.caption }</span>
-                        <h1 class="govuk-fieldset__heading" tabindex="-1">{ &self.question.text }</h1>
+                        <h1 class="govuk-fieldset__heading" tabindex="-1">{ text().say(&self.question.text) }</h1>
                     </legend>
                     { self.help() }
                     { self.error_message() }
@@ -181,7 +201,7 @@ impl Field<'_> {
     /// screen readers because the hint says the same.
     fn text_input(&self, prefix: Option<&str>, suffix: Option<&str>) -> Html {
         let id = &self.question.id;
-        let hint_text = answer::hint(self.question, self.symbol);
+        let hint_text = answer::hint(self.question, self.currency);
         let width = if prefix.is_some() {
             "govuk-input--width-10"
         } else {
@@ -197,7 +217,7 @@ impl Field<'_> {
                 <span class="govuk-caption-l">{ self.caption }</span>
                 <h1 class="govuk-label-wrapper" tabindex="-1">
                     <label class="govuk-label govuk-label--l" for={id.clone()}>
-                        { &self.question.text }
+                        { text().say(&self.question.text) }
                     </label>
                 </h1>
                 if let Some(words) = &hint_text {

@@ -18,10 +18,12 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
         return Html::default();
     };
     let why = match &recovery.problem {
-        Unreadable::Document(Problem::Damaged) => t.recovery_damaged.to_owned(),
-        Unreadable::Document(Problem::Foreign) => t.recovery_foreign.to_owned(),
-        Unreadable::Document(Problem::Version(v)) => fill(t.recovery_version, &[("version", v)]),
-        Unreadable::Scheme(id) => fill(t.recovery_scheme, &[("scheme", id)]),
+        Unreadable::Document(Problem::Damaged) => t.app.recovery_damaged.to_owned(),
+        Unreadable::Document(Problem::Foreign) => t.app.recovery_foreign.to_owned(),
+        Unreadable::Document(Problem::Version(v)) => {
+            fill(&t.app.recovery_version, &[("version", v)])
+        }
+        Unreadable::Scheme(id) => fill(&t.app.recovery_scheme, &[("scheme", id)]),
     };
     let raw = recovery.raw.clone();
     let download = Callback::from(move |_: MouseEvent| {
@@ -34,16 +36,16 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
     });
     html! {
         <>
-            <h1 class="govuk-heading-l" tabindex="-1">{ t.recovery_heading }</h1>
+            <h1 class="govuk-heading-l" tabindex="-1">{ &t.app.recovery_heading }</h1>
             <p class="govuk-body">{ why }</p>
-            <p class="govuk-body">{ t.recovery_kept }</p>
+            <p class="govuk-body">{ &t.app.recovery_kept }</p>
             <button type="button" class="govuk-button govuk-button--secondary" onclick={download}>
-                { t.recovery_download }
+                { &t.app.recovery_download }
             </button>
-            { warning(t.recovery_warning) }
+            { warning(&t.app.recovery_warning) }
             <form novalidate=true {onsubmit}>
                 <button type="submit" class="govuk-button govuk-button--warning">
-                    { t.recovery_start_again }
+                    { &t.app.recovery_start_again }
                 </button>
             </form>
         </>

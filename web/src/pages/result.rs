@@ -6,7 +6,7 @@
 use super::estimate;
 use crate::components::{answers_summary, around, explanation, what_could_change};
 use crate::dom::page;
-use crate::format::{money, per};
+use crate::format::amount_template;
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::text::{fill, text};
@@ -24,76 +24,69 @@ pub struct PageProps {
 }
 
 /// The result page. It is a Yew component, unlike the other pages, so that a hook can
-/// keep the estimate and "what could change this" while the notes are typed.
+/// keep "what could change this" while the notes are typed; the estimate itself is the
+/// state's.
 #[function_component]
 pub fn ResultPage(props: &PageProps) -> Html {
     let t = text();
     let state = &*props.store;
-    let scheme = state.scheme().cloned();
-    let worked = use_memo(
-        (scheme.clone(), state.answers.clone(), state.date),
-        |(scheme, answers, date)| {
-            scheme.as_ref().zip(*date).map(|(scheme, date)| {
-                let timed = estimate::timed(scheme, answers, date);
-                let alternatives = timed
-                    .estimate
-                    .as_ref()
-                    .ok()
-                    .map(|e| estimate::alternatives(scheme, answers, date, e));
-                (timed, alternatives)
-            })
-        },
-    );
-    let (Some(scheme), Some(date), Some((timed, alternatives))) =
-        (scheme, state.date, worked.as_ref())
-    else {
+    let worked = state.worked.clone();
+    let alternatives = use_memo(worked.clone(), |worked| {
+        worked.as_ref().and_then(|w| {
+            let estimate = w.estimate.as_ref().ok()?;
+            Some(estimate::alternatives(
+                &w.scheme, &w.answers, w.date, estimate,
+            ))
+        })
+    });
+    let Some(worked) = worked else {
         return Html::default();
     };
-    let estimate = match &timed.estimate {
-        Ok(estimate) => estimate.clone(),
+    let scheme = &worked.scheme;
+    let estimate = match &worked.estimate {
+        Ok(estimate) => estimate,
         Err(issues) => {
             return html! {
                 <>
-                    <h1 class="govuk-heading-xl" tabindex="-1">{ t.estimate_failed_heading }</h1>
-                    <p class="govuk-body">{ estimate::why_not(issues, &scheme, date) }</p>
+                    <h1 class="govuk-heading-xl" tabindex="-1">{ &t.app.estimate_failed_heading }</h1>
+                    <p class="govuk-body">{ estimate::why_not(issues, scheme, worked.date) }</p>
                 </>
             }
         }
     };
-    let symbol = scheme.currency.symbol();
-    let per = per(estimate.period);
-    let (alternatives, alternatives_us) = alternatives.clone().unwrap_or_default();
+    let (alternatives, alternatives_us) = (*alternatives).clone().unwrap_or_default();
+    let owner = t.say(&scheme.owner);
     html! {
         <>
             if estimate.eligible {
-                { panel(&estimate, symbol, per, timed.us) }
-                <p class="govuk-body">{ fill(t.result_hope, &[("owner", &scheme.owner)]) }</p>
+                { panel(estimate, scheme, worked.us) }
+                <p class="govuk-body">{ fill(&t.app.result_hope, &[("owner", owner)]) }</p>
             } else {
                 <h1 class="govuk-heading-xl" tabindex="-1"
-                    data-estimate-us={timed.us.to_string()}>{ t.result_heading }</h1>
+                    data-estimate-us={worked.us.to_string()}>{ &t.app.result_heading }</h1>
                 <div class="govuk-inset-text">
-                    <p class="govuk-body">{ &scheme.text.not_eligible }</p>
+                    <p class="govuk-body">{ t.say(&scheme.text.not_eligible) }</p>
                 </div>
             }
             if estimate.eligible {
-                <h2 class="govuk-heading-l">{ t.next_steps_heading }</h2>
-                <p class="govuk-body">{ &scheme.text.next_steps }</p>
+                <h2 class="govuk-heading-l">{ &t.app.next_steps_heading }</h2>
+                <p class="govuk-body">{ t.say(&scheme.text.next_steps) }</p>
                 { super::plan::invitation(state) }
             }
             { super::send::invitation(state) }
-            <h2 class="govuk-heading-l">{ t.worked_out_heading }</h2>
-            { explanation(&scheme, &estimate) }
+            <h2 class="govuk-heading-l">{ &t.explain.heading }</h2>
+            { explanation(scheme, estimate) }
             <div class="waymark-no-print" data-alternatives-us={alternatives_us.to_string()}>
-                <h2 class="govuk-heading-l">{ t.change_heading }</h2>
-                { what_could_change(&alternatives, &estimate, symbol, per) }
+                <h2 class="govuk-heading-l">{ &t.app.change_heading }</h2>
+                { what_could_change(scheme, &alternatives, estimate) }
             </div>
-            { notes(&props.store, &scheme) }
+            { notes(&props.store, scheme) }
             { actions(state) }
             <div class="waymark-print-only">
-                <h2 class="govuk-heading-l">{ t.print_answers_heading }</h2>
-                { answers_summary(&scheme, &state.answers, false, "h3") }
+                <h2 class="govuk-heading-l">{ &t.app.print_answers_heading }</h2>
+                { answers_summary(scheme, &state.answers, false, "h3") }
                 if !state.disagreement.trim().is_empty() {
-                    <h2 class="govuk-heading-l">{ t.disagree_heading }</h2>
+                    <h2 class="govuk-heading-l">{ &t.app.disagree_heading }</h2>
                     <p class="govuk-body waymark-notes">{ &state.disagreement }</p>
                 }
                 { super::plan::printed(&props.store) }
@@ -103,22 +96,24 @@ pub fn ResultPage(props: &PageProps) -> Html {
 }
 
 /// The amount, per year and per week, in a panel under the page's heading.
-fn panel(estimate: &Estimate, symbol: &str, per: &str, us: u64) -> Html {
+fn panel(estimate: &Estimate, scheme: &Scheme, us: u64) -> Html {
     let t = text();
+    let currency = scheme.currency;
     html! {
         <div class="govuk-panel waymark-panel" data-estimate-us={us.to_string()}>
-            <h1 class="govuk-panel__title" tabindex="-1">{ t.result_heading }</h1>
+            <h1 class="govuk-panel__title" tabindex="-1">{ &t.app.result_heading }</h1>
             <div class="govuk-panel__body">
-                { t.panel_lead }<br />
-                <strong id="annual-amount" class="waymark-panel__amount">
-                    { money(estimate.annual.0, symbol) }
-                </strong>
-                { " " }{ per }
+                { &t.app.panel_lead }<br />
+                { around(amount_template(estimate.period), "amount", html! {
+                    <strong id="annual-amount" class="waymark-panel__amount">
+                        { t.money(estimate.annual.0, currency) }
+                    </strong>
+                }) }
                 if let Some(weekly) = estimate.weekly {
                     <br />
                     <span class="waymark-panel__weekly">
-                        { around(t.about_a_week, "weekly", html! {
-                            <span id="weekly-amount">{ money(weekly.0, symbol) }</span>
+                        { around(&t.app.about_a_week, "weekly", html! {
+                            <span id="weekly-amount">{ t.money(weekly.0, currency) }</span>
                         }) }
                     </span>
                 }
@@ -148,18 +143,18 @@ fn notes(store: &UseReducerHandle<State>, scheme: &Scheme) -> Html {
             <div class="govuk-form-group">
                 <h2 class="govuk-label-wrapper">
                     <label class="govuk-label govuk-label--l" for={NOTES_FIELD}>
-                        { t.disagree_heading }
+                        { &t.app.disagree_heading }
                     </label>
                 </h2>
                 <div id="disagreement-hint" class="govuk-hint">
-                    { fill(t.disagree_hint, &[("owner", &scheme.owner)]) }
+                    { fill(&t.app.disagree_hint, &[("owner", text().say(&scheme.owner))]) }
                 </div>
                 <textarea class="govuk-textarea" id={NOTES_FIELD} name={NOTES_FIELD} rows="5"
                     aria-describedby="disagreement-hint" value={store.disagreement.clone()}
                     {oninput} />
             </div>
             <button type="submit" class="govuk-button govuk-button--secondary">
-                { t.disagree_save }
+                { &t.app.disagree_save }
             </button>
         </form>
     }
@@ -173,18 +168,18 @@ fn actions(state: &State) -> Html {
         <div class="waymark-no-print">
             <div class="govuk-button-group">
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={print}>
-                    { t.print }
+                    { &t.app.print }
                 </button>
                 <button type="button" class="govuk-button govuk-button--secondary"
                     onclick={super::download(state)}>
-                    { t.download }
+                    { &t.app.download }
                 </button>
             </div>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Check.hash()}>{ t.check_link }</a>
+                <a class="govuk-link" href={Route::Check.hash()}>{ &t.app.check_link }</a>
             </p>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Delete.hash()}>{ t.delete_link }</a>
+                <a class="govuk-link" href={Route::Delete.hash()}>{ &t.app.delete_link }</a>
             </p>
         </div>
     }

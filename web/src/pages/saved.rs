@@ -40,37 +40,37 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
         .saved_at
         .as_deref()
         .and_then(timestamp_date)
-        .map(|date| fill(t.saved_when, &[("date", &date)]));
+        .map(|date| fill(&t.app.saved_when, &[("date", &date)]));
     let group = form_group(error.is_some());
     html! {
         <>
-            <h1 class="govuk-heading-xl" tabindex="-1">{ t.saved_heading }</h1>
+            <h1 class="govuk-heading-xl" tabindex="-1">{ &t.app.saved_heading }</h1>
             if !state.storage_works {
-                { warning(t.storage_unavailable) }
+                { warning(&t.app.storage_unavailable) }
             }
             if state.has_data() {
-                <p class="govuk-body">{ t.saved_intro }</p>
+                <p class="govuk-body">{ &t.app.saved_intro }</p>
                 if let Some(when) = saved_when {
                     <p class="govuk-body">{ when }</p>
                 }
                 if let Some(resume) = resume {
                     <a href={resume.hash()} class="govuk-button" draggable="false">
-                        { t.continue_saved }
+                        { &t.app.continue_saved }
                     </a>
                 }
-                <h2 class="govuk-heading-m">{ t.export_heading }</h2>
-                <p class="govuk-body">{ t.export_body }</p>
+                <h2 class="govuk-heading-m">{ &t.app.export_heading }</h2>
+                <p class="govuk-body">{ &t.app.export_body }</p>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={super::download(state)}>
-                    { t.download }
+                    { &t.app.download }
                 </button>
             } else {
-                <p class="govuk-body">{ t.saved_none }</p>
+                <p class="govuk-body">{ &t.app.saved_none }</p>
             }
-            <h2 class="govuk-heading-m">{ t.import_heading }</h2>
+            <h2 class="govuk-heading-m">{ &t.app.import_heading }</h2>
             <form novalidate=true {onsubmit}>
                 <div class={group}>
-                    <label class="govuk-label" for={IMPORT_FIELD}>{ t.import_label }</label>
-                    <div id={format!("{IMPORT_FIELD}-hint")} class="govuk-hint">{ t.import_hint }</div>
+                    <label class="govuk-label" for={IMPORT_FIELD}>{ &t.app.import_label }</label>
+                    <div id={format!("{IMPORT_FIELD}-hint")} class="govuk-hint">{ &t.app.import_hint }</div>
                     if let Some(message) = error.clone() {
                         { error_message(IMPORT_FIELD, &message) }
                     }
@@ -79,14 +79,14 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
                         aria-describedby={described_by(IMPORT_FIELD, true, error.is_some())} />
                 </div>
                 <button type="submit" class="govuk-button govuk-button--secondary">
-                    { t.import_button }
+                    { &t.app.import_button }
                 </button>
             </form>
             if state.has_data() {
-                <h2 class="govuk-heading-m">{ t.delete_section_heading }</h2>
-                <p class="govuk-body">{ t.delete_section_body }</p>
+                <h2 class="govuk-heading-m">{ &t.app.delete_section_heading }</h2>
+                <p class="govuk-body">{ &t.app.delete_section_body }</p>
                 <p class="govuk-body">
-                    <a class="govuk-link" href={Route::Delete.hash()}>{ t.delete_link }</a>
+                    <a class="govuk-link" href={Route::Delete.hash()}>{ &t.app.delete_link }</a>
                 </p>
             }
         </>

@@ -3,7 +3,7 @@
 use crate::components::{described_by, error_message, form_group, start_icon, warning};
 use crate::dom::page;
 use crate::flow::Flow;
-use crate::format::{date_range, long_date, minutes_for, timestamp_date};
+use crate::format::{minutes_for, timestamp_date};
 use crate::route::{heading, Route};
 use crate::state::{Action, State, SCHEME_FIELD};
 use crate::text::{fill, text};
@@ -20,14 +20,14 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
     html! {
         <>
             <h1 class="govuk-heading-xl" tabindex="-1">{ title }</h1>
-            <p class="govuk-body-l">{ t.start_what }</p>
+            <p class="govuk-body-l">{ &t.app.start_what }</p>
             if let Some(scheme) = scheme {
-                <p class="govuk-body">{ &scheme.text.introduction }</p>
+                <p class="govuk-body">{ text().say(&scheme.text.introduction) }</p>
             }
-            <p class="govuk-body">{ t.start_estimate }</p>
-            <div class="govuk-inset-text"><p class="govuk-body">{ t.start_privacy }</p></div>
+            <p class="govuk-body">{ &t.app.start_estimate }</p>
+            <div class="govuk-inset-text"><p class="govuk-body">{ &t.app.start_privacy }</p></div>
             if !state.storage_works {
-                { warning(t.storage_unavailable) }
+                { warning(&t.app.storage_unavailable) }
             }
             if let Some(scheme) = scheme {
                 { one_scheme(state, scheme) }
@@ -47,19 +47,22 @@ fn one_scheme(state: &State, scheme: &Rc<Scheme>) -> Html {
     };
     if !scheme.applies_on(date) {
         let words = fill(
-            t.start_not_covered,
+            &t.app.start_not_covered,
             &[
-                ("title", &scheme.title),
-                ("dates", &date_range(scheme.applies_from, scheme.applies_to)),
-                ("today", &long_date(date)),
-                ("owner", &scheme.owner),
+                ("title", text().say(&scheme.title)),
+                (
+                    "dates",
+                    &text().date_range(scheme.applies_from, scheme.applies_to),
+                ),
+                ("today", &text().date(date)),
+                ("owner", text().say(&scheme.owner)),
             ],
         );
         return html! { { warning(&words) } };
     }
     let minutes = minutes_for(scheme.questions().count()).to_string();
     let time = html! {
-        <p class="govuk-body">{ fill(t.start_time, &[("minutes", &minutes)]) }</p>
+        <p class="govuk-body">{ fill(&t.app.start_time, &[("minutes", &minutes)]) }</p>
     };
     if state.has_data() {
         let resume = match &state.resume {
@@ -68,7 +71,7 @@ fn one_scheme(state: &State, scheme: &Rc<Scheme>) -> Html {
         };
         let saved = match state.saved_at.as_deref().and_then(timestamp_date) {
             Some(date) => html! {
-                <p class="govuk-body">{ fill(t.start_saved, &[("date", &date)]) }</p>
+                <p class="govuk-body">{ fill(&t.app.start_saved, &[("date", &date)]) }</p>
             },
             None => Html::default(),
         };
@@ -76,10 +79,10 @@ fn one_scheme(state: &State, scheme: &Rc<Scheme>) -> Html {
             <>
                 { saved }
                 <a href={resume.hash()} class="govuk-button" draggable="false">
-                    { t.continue_saved }
+                    { &t.app.continue_saved }
                 </a>
                 <p class="govuk-body">
-                    <a class="govuk-link" href={Route::Delete.hash()}>{ t.delete_link }</a>
+                    <a class="govuk-link" href={Route::Delete.hash()}>{ &t.app.delete_link }</a>
                 </p>
             </>
         };
@@ -88,10 +91,10 @@ fn one_scheme(state: &State, scheme: &Rc<Scheme>) -> Html {
         <>
             { time }
             <a href={flow.first().hash()} class="govuk-button govuk-button--start" draggable="false">
-                { t.start_button }{ start_icon() }
+                { &t.app.start_button }{ start_icon() }
             </a>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Saved.hash()}>{ t.start_load_file }</a>
+                <a class="govuk-link" href={Route::Saved.hash()}>{ &t.app.start_load_file }</a>
             </p>
         </>
     }
@@ -122,8 +125,8 @@ fn choose_scheme(store: &UseReducerHandle<State>) -> Html {
                 <input class="govuk-radios__input" id={id.clone()} name={SCHEME_FIELD} type="radio"
                     value={scheme.id.clone()} aria-describedby={hint.clone()}
                     checked={chosen.as_deref() == Some(scheme.id.as_str())} />
-                <label class="govuk-label govuk-radios__label" for={id}>{ &scheme.title }</label>
-                <div id={hint} class="govuk-hint govuk-radios__hint">{ &scheme.owner }</div>
+                <label class="govuk-label govuk-radios__label" for={id}>{ text().say(&scheme.title) }</label>
+                <div id={hint} class="govuk-hint govuk-radios__hint">{ text().say(&scheme.owner) }</div>
             </div>
         }
     });
@@ -134,7 +137,7 @@ fn choose_scheme(store: &UseReducerHandle<State>) -> Html {
                 <fieldset class="govuk-fieldset"
                     aria-describedby={described_by(SCHEME_FIELD, false, error.is_some())}>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                        <h2 class="govuk-fieldset__heading">{ t.start_choose_legend }</h2>
+                        <h2 class="govuk-fieldset__heading">{ &t.app.start_choose_legend }</h2>
                     </legend>
                     if let Some(message) = error {
                         { error_message(SCHEME_FIELD, &message) }
@@ -143,7 +146,7 @@ fn choose_scheme(store: &UseReducerHandle<State>) -> Html {
                 </fieldset>
             </div>
             <button type="submit" class="govuk-button govuk-button--start">
-                { t.start_button }{ start_icon() }
+                { &t.app.start_button }{ start_icon() }
             </button>
         </form>
     }

@@ -31,8 +31,11 @@ pub fn view(state: &State) -> Html {
             let status = flow.status(index)?;
             Some(Task {
                 id: format!("task-{}", index + 1),
-                name: section.title.clone(),
-                hint: section.description.clone(),
+                name: text().say(&section.title).to_owned(),
+                hint: section
+                    .description
+                    .as_ref()
+                    .map(|d| text().say(d).to_owned()),
                 status,
                 link: flow
                     .section_start(index)
@@ -47,7 +50,7 @@ pub fn view(state: &State) -> Html {
     let complete = flow.is_complete();
     let check = Task {
         id: "task-check".into(),
-        name: t.tasks_check.into(),
+        name: t.app.tasks_check.clone(),
         hint: None,
         status: if complete {
             Status::NotStarted
@@ -57,7 +60,7 @@ pub fn view(state: &State) -> Html {
         link: complete.then_some(Route::Check),
     };
     let progress = fill(
-        t.tasks_progress,
+        &t.app.tasks_progress,
         &[
             ("done", &done.to_string()),
             ("total", &tasks.len().to_string()),
@@ -65,14 +68,14 @@ pub fn view(state: &State) -> Html {
     );
     html! {
         <>
-            <span class="govuk-caption-l">{ &scheme.title }</span>
-            <h1 class="govuk-heading-xl" tabindex="-1">{ t.tasks_heading }</h1>
-            <p class="govuk-body">{ t.tasks_intro }</p>
+            <span class="govuk-caption-l">{ text().say(&scheme.title) }</span>
+            <h1 class="govuk-heading-xl" tabindex="-1">{ &t.app.tasks_heading }</h1>
+            <p class="govuk-body">{ &t.app.tasks_intro }</p>
             <p class="govuk-body"><strong>{ progress }</strong></p>
             <ul class="govuk-task-list">{ for tasks.iter().map(row) }</ul>
             <ul class="govuk-task-list">{ row(&check) }</ul>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Saved.hash()}>{ t.save_and_return }</a>
+                <a class="govuk-link" href={Route::Saved.hash()}>{ &t.app.save_and_return }</a>
             </p>
         </>
     }
@@ -84,14 +87,14 @@ fn row(task: &Task) -> Html {
     let hint_id = format!("{}-hint", task.id);
     let status_id = format!("{}-status", task.id);
     let status = match task.status {
-        Status::Completed => html! { { t.status_completed } },
+        Status::Completed => html! { { &t.app.status_completed } },
         Status::Incomplete => {
-            html! { <strong class="govuk-tag govuk-tag--blue">{ t.status_incomplete }</strong> }
+            html! { <strong class="govuk-tag govuk-tag--blue">{ &t.app.status_incomplete }</strong> }
         }
         Status::NotStarted => {
-            html! { <strong class="govuk-tag govuk-tag--light-blue">{ t.status_not_started }</strong> }
+            html! { <strong class="govuk-tag govuk-tag--light-blue">{ &t.app.status_not_started }</strong> }
         }
-        Status::CannotStart => html! { { t.status_cannot_start } },
+        Status::CannotStart => html! { { &t.app.status_cannot_start } },
     };
     let status_class = classes!(
         "govuk-task-list__status",

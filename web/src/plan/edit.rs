@@ -250,6 +250,8 @@ mod tests {
             storage_works: true,
             route: Some(Route::question("a")),
             config: Rc::default(),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
         })));
         let state = state.reduce(Action::Answer {
             id: "a".into(),
@@ -301,6 +303,8 @@ mod tests {
             storage_works: true,
             route: Some(Route::Plan(PlanRoute::to(PlanPage::Tasks))),
             config: Rc::default(),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
         })));
         assert_eq!(state.route, Route::question("a"));
         let state = ready(PlanPage::Tasks);
@@ -477,6 +481,8 @@ mod tests {
             storage_works: true,
             route: None,
             config: Rc::default(),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
         })));
         assert_eq!(restored.plan, state.plan);
         assert_eq!(restored.resume, Route::Plan(PlanRoute::to(PlanPage::Goals)));

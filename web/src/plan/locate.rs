@@ -4,7 +4,6 @@
 
 use super::ids::{self, DatePart};
 use super::route::{Item, PlanPage};
-use super::text::PlanText;
 use crate::answer::FieldError;
 use crate::text::{fill, text};
 use waymark_engine::plan::Plan;
@@ -109,17 +108,17 @@ pub fn locate(path: &str, plan: &Plan) -> Target {
 /// catalogue's words; `named` is the goal or support it is about, when the person is on
 /// another page and needs to know which.
 pub fn issue_message(issue: &Issue, named: Option<&str>) -> String {
-    let t: &PlanText = text().plan;
+    let t = &text().plan;
     match (issue.code.as_str(), named) {
-        ("outside_plan", Some(name)) => fill(t.issue_outside_plan_named, &[("support", name)]),
-        ("outside_plan", None) => t.issue_outside_plan.into(),
-        ("invalid_dates", _) if issue.path == "/ends" => t.plan_ends_before_starts.into(),
-        ("invalid_dates", _) => t.issue_invalid_dates.into(),
-        ("unknown_area", _) => t.issue_unknown_area.into(),
-        ("unknown_category", _) => t.issue_unknown_category.into(),
-        ("unknown_goal", _) => t.issue_unknown_goal.into(),
-        ("arithmetic_overflow", _) => t.issue_too_large.into(),
-        _ => t.issue_other.into(),
+        ("outside_plan", Some(name)) => fill(&t.issue_outside_plan_named, &[("support", name)]),
+        ("outside_plan", None) => t.issue_outside_plan.clone(),
+        ("invalid_dates", _) if issue.path == "/ends" => t.plan_ends_before_starts.clone(),
+        ("invalid_dates", _) => t.issue_invalid_dates.clone(),
+        ("unknown_area", _) => t.issue_unknown_area.clone(),
+        ("unknown_category", _) => t.issue_unknown_category.clone(),
+        ("unknown_goal", _) => t.issue_unknown_goal.clone(),
+        ("arithmetic_overflow", _) => t.issue_too_large.clone(),
+        _ => t.issue_other.clone(),
     }
 }
 

@@ -25,7 +25,6 @@ pub mod names;
 pub mod read;
 pub mod route;
 pub mod status;
-pub mod text;
 
 #[cfg(test)]
 mod testing;

@@ -2,23 +2,23 @@
 //! from the scheme, and who pays, how often and how the money is held from the catalogue
 //! (or, for ways of holding the money, the scheme's own label).
 
-use super::text::PlanText;
 use crate::text::text;
 use waymark_engine::plan::{area_ids, Frequency, HoldingKind, Payer};
 use waymark_engine::Scheme;
 
 /// The life areas goals can belong to, as (id, name), in the scheme's order.
 pub fn areas(scheme: &Scheme) -> Vec<(String, String)> {
+    let t = text();
     let rules = scheme.plan.as_ref().filter(|r| !r.areas.is_empty());
     match rules {
         Some(rules) => rules
             .areas
             .iter()
-            .map(|a| (a.id.clone(), a.label.clone()))
+            .map(|a| (a.id.clone(), t.say(&a.label).to_owned()))
             .collect(),
         None => area_ids(scheme)
-            .filter_map(|id| scheme.sections.iter().find(|s| s.id == id))
-            .map(|s| (s.id.clone(), s.title.clone()))
+            .filter_map(|id| scheme.section(id))
+            .map(|s| (s.id.clone(), t.say(&s.title).to_owned()))
             .collect(),
     }
 }
@@ -33,22 +33,12 @@ pub fn area(scheme: &Scheme, id: &str) -> String {
 
 /// A category's name, or its id when the scheme has no such category.
 pub fn category(scheme: &Scheme, id: &str) -> String {
-    scheme
-        .plan
-        .as_ref()
-        .and_then(|r| r.categories.iter().find(|c| c.id == id))
-        .map_or_else(|| id.to_owned(), |c| c.label.clone())
+    waymark_words::plan::category_name(text(), scheme, id)
 }
 
 /// Who pays, as a person reads it.
 pub fn payer(payer: Payer) -> &'static str {
-    let t: &PlanText = text().plan;
-    match payer {
-        Payer::Budget => t.payer_budget,
-        Payer::FamilyFriends => t.payer_family_friends,
-        Payer::Community => t.payer_community,
-        Payer::Universal => t.payer_universal,
-    }
+    waymark_words::plan::payer_name(text(), payer)
 }
 
 /// Every payer, in the order offered.
@@ -61,12 +51,12 @@ pub const PAYERS: [Payer; 4] = [
 
 /// How often, as a person reads it.
 pub fn frequency(frequency: Frequency) -> &'static str {
-    let t: &PlanText = text().plan;
+    let t = &text().plan;
     match frequency {
-        Frequency::Once => t.frequency_once,
-        Frequency::Weekly => t.frequency_weekly,
-        Frequency::Monthly => t.frequency_monthly,
-        Frequency::Yearly => t.frequency_yearly,
+        Frequency::Once => &t.frequency_once,
+        Frequency::Weekly => &t.frequency_weekly,
+        Frequency::Monthly => &t.frequency_monthly,
+        Frequency::Yearly => &t.frequency_yearly,
     }
 }
 
@@ -81,14 +71,18 @@ pub const FREQUENCIES: [Frequency; 4] = [
 /// A way of holding the money: the scheme's label, or the catalogue's name for a split
 /// (and the value's own name for a way the scheme does not offer).
 pub fn holding(scheme: &Scheme, kind: HoldingKind) -> String {
+    let t = text();
     if kind == HoldingKind::Split {
-        return text().plan.holding_split_label.to_owned();
+        return t.plan.holding_split_label.clone();
     }
     scheme
         .plan
         .as_ref()
         .and_then(|r| r.holding.iter().find(|h| h.kind == kind))
-        .map_or_else(|| super::read::name_of(&kind), |h| h.label.clone())
+        .map_or_else(
+            || super::read::name_of(&kind),
+            |h| t.say(&h.label).to_owned(),
+        )
 }
 
 #[cfg(test)]

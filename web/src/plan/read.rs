@@ -5,7 +5,6 @@
 
 use super::form::Form;
 use super::ids::{self, DatePart};
-use super::text::DateWords;
 use crate::answer::{tidy, FieldError};
 use crate::text::{fill, text};
 use serde::de::DeserializeOwned;
@@ -17,6 +16,7 @@ use waymark_engine::plan::{
     Plan, Support,
 };
 use waymark_engine::{Date, Decimal, Money, Number, Scheme};
+use waymark_words::catalogue::DateWords;
 
 /// The errors on a page, in the order of its fields.
 pub type Errors = Vec<FieldError>;
@@ -60,16 +60,16 @@ impl Collect {
 
 /// Reads a goal's form. `id` is the goal's id, kept when it is changed.
 pub fn goal(form: &Form, scheme: &Scheme, id: String) -> Result<Goal, Errors> {
-    let t = text().plan;
+    let t = &text().plan;
     let mut c = Collect::default();
     let words = c.take(
         form.given(ids::GOAL_TEXT)
-            .ok_or_else(|| error(ids::GOAL_TEXT, t.goal_text_error)),
+            .ok_or_else(|| error(ids::GOAL_TEXT, &t.goal_text_error)),
     );
     let area = c.take(
         form.given(ids::GOAL_AREA)
             .filter(|a| area_ids(scheme).any(|id| id == *a))
-            .ok_or_else(|| error(ids::GOAL_AREA, t.goal_area_error)),
+            .ok_or_else(|| error(ids::GOAL_AREA, &t.goal_area_error)),
     );
     let goal = words.zip(area).map(|(words, area)| Goal {
         id,
@@ -83,31 +83,31 @@ pub fn goal(form: &Form, scheme: &Scheme, id: String) -> Result<Goal, Errors> {
 /// Reads a support's form. `id` is the support's id, kept when it is changed; the goals
 /// ticked are kept only if they are in `plan`.
 pub fn support(form: &Form, scheme: &Scheme, plan: &Plan, id: String) -> Result<Support, Errors> {
-    let t = text().plan;
+    let t = &text().plan;
     let mut c = Collect::default();
     let description = c.take(
         form.given(ids::SUPPORT_DESCRIPTION)
-            .ok_or_else(|| error(ids::SUPPORT_DESCRIPTION, t.support_description_error)),
+            .ok_or_else(|| error(ids::SUPPORT_DESCRIPTION, &t.support_description_error)),
     );
     let categories = scheme.plan.as_ref().map(|r| r.categories.as_slice());
     let category = c.take(
         form.given(ids::SUPPORT_CATEGORY)
             .filter(|v| categories.unwrap_or_default().iter().any(|c| c.id == *v))
-            .ok_or_else(|| error(ids::SUPPORT_CATEGORY, t.support_category_error)),
+            .ok_or_else(|| error(ids::SUPPORT_CATEGORY, &t.support_category_error)),
     );
     let payer = c.take(
         form.given(ids::SUPPORT_PAYER)
             .and_then(from_name::<Payer>)
-            .ok_or_else(|| error(ids::SUPPORT_PAYER, t.support_payer_error)),
+            .ok_or_else(|| error(ids::SUPPORT_PAYER, &t.support_payer_error)),
     );
     let paid = payer.is_some_and(Payer::is_budget);
     let cost = if paid {
-        let amount = c.take(money(form, ids::SUPPORT_AMOUNT, t.support_amount_error));
+        let amount = c.take(money(form, ids::SUPPORT_AMOUNT, &t.support_amount_error));
         let units = c.take(units(form));
         let relative = c.take(match form.text(ids::SUPPORT_RELATIVE) {
             crate::answer::YES => Ok(true),
             crate::answer::NO => Ok(false),
-            _ => Err(error(ids::SUPPORT_RELATIVE, t.support_relative_error)),
+            _ => Err(error(ids::SUPPORT_RELATIVE, &t.support_relative_error)),
         });
         amount.zip(units).zip(relative)
     } else {
@@ -116,7 +116,7 @@ pub fn support(form: &Form, scheme: &Scheme, plan: &Plan, id: String) -> Result<
     let frequency = c.take(
         form.given(ids::SUPPORT_FREQUENCY)
             .and_then(from_name::<Frequency>)
-            .ok_or_else(|| error(ids::SUPPORT_FREQUENCY, t.support_frequency_error)),
+            .ok_or_else(|| error(ids::SUPPORT_FREQUENCY, &t.support_frequency_error)),
     );
     let once = frequency == Some(Frequency::Once);
     let starts = c.take(date(
@@ -134,7 +134,7 @@ pub fn support(form: &Form, scheme: &Scheme, plan: &Plan, id: String) -> Result<
         if to < from {
             c.0.push(error(
                 ids::date_part(ids::SUPPORT_ENDS, DatePart::Day),
-                t.support_ends_before_starts,
+                &t.support_ends_before_starts,
             ));
         }
     }
@@ -164,8 +164,8 @@ pub fn support(form: &Form, scheme: &Scheme, plan: &Plan, id: String) -> Result<
 
 /// Reads the money kept aside.
 pub fn contingency(form: &Form) -> Result<Contingency, Errors> {
-    let t = text().plan;
-    money(form, ids::CONTINGENCY_AMOUNT, t.contingency_amount_error)
+    let t = &text().plan;
+    money(form, ids::CONTINGENCY_AMOUNT, &t.contingency_amount_error)
         .map(|amount| Contingency {
             amount: Money(amount),
             when: form.text(ids::CONTINGENCY_WHEN).trim().to_owned(),
@@ -212,7 +212,7 @@ pub fn helpers(form: &Form) -> Vec<String> {
 /// Reads how the money is held: one of the ways the scheme offers, or a split with an
 /// amount for at least two of them.
 pub fn holding(form: &Form, scheme: &Scheme) -> Result<Holding, Errors> {
-    let t = text().plan;
+    let t = &text().plan;
     let offered: Vec<HoldingKind> = scheme
         .plan
         .as_ref()
@@ -227,18 +227,18 @@ pub fn holding(form: &Form, scheme: &Scheme) -> Result<Holding, Errors> {
             kind,
             split: Vec::new(),
         }),
-        _ => Err(vec![error(ids::HOLDING_KIND, t.holding_error)]),
+        _ => Err(vec![error(ids::HOLDING_KIND, &t.holding_error)]),
     }
 }
 
 fn split(form: &Form, offered: &[HoldingKind]) -> Result<Holding, Errors> {
-    let t = text().plan;
+    let t = &text().plan;
     let mut c = Collect::default();
     let mut parts = Vec::new();
     for &kind in offered {
         let id = ids::holding_split(&name_of(&kind));
         if form.given(&id).is_some() {
-            let amount = c.take(money(form, &id, t.holding_split_error));
+            let amount = c.take(money(form, &id, &t.holding_split_error));
             parts.extend(amount.filter(|a| !a.is_zero()).map(|a| HoldingPart {
                 kind,
                 amount: Money(a),
@@ -247,7 +247,7 @@ fn split(form: &Form, offered: &[HoldingKind]) -> Result<Holding, Errors> {
     }
     if c.0.is_empty() && parts.len() < 2 {
         let first = offered.first().map(name_of).unwrap_or_default();
-        c.0.push(error(ids::holding_split(&first), t.holding_split_error));
+        c.0.push(error(ids::holding_split(&first), &t.holding_split_error));
     }
     c.finish(Some(Holding {
         kind: HoldingKind::Split,
@@ -258,7 +258,7 @@ fn split(form: &Form, offered: &[HoldingKind]) -> Result<Holding, Errors> {
 /// Reads the plan's dates: its start and end (both needed, the end not before the start)
 /// and its review (optional).
 pub fn dates(form: &Form) -> Result<(Date, Date, Option<Date>), Errors> {
-    let t = text().plan;
+    let t = &text().plan;
     let mut c = Collect::default();
     let starts = c.take(date(form, ids::PLAN_STARTS, &t.plan_starts_words, true));
     let ends = c.take(date(form, ids::PLAN_ENDS, &t.plan_ends_words, true));
@@ -269,7 +269,7 @@ pub fn dates(form: &Form) -> Result<(Date, Date, Option<Date>), Errors> {
     if ends < starts {
         c.0.push(error(
             ids::date_part(ids::PLAN_ENDS, DatePart::Day),
-            t.plan_ends_before_starts,
+            &t.plan_ends_before_starts,
         ));
     }
     c.finish(review.map(|review| (starts, ends, review)))
@@ -279,12 +279,13 @@ pub fn dates(form: &Form) -> Result<(Date, Date, Option<Date>), Errors> {
 fn money(form: &Form, id: &str, missing: &str) -> Result<Decimal, FieldError> {
     let t = text();
     let typed = form.given(id).ok_or_else(|| error(id, missing))?;
-    let mut amount = parse_decimal(&tidy(typed)).ok_or_else(|| error(id, t.error_money_invalid))?;
+    let mut amount =
+        parse_decimal(&tidy(typed)).ok_or_else(|| error(id, &t.app.error_money_invalid))?;
     if amount < Decimal::ZERO {
-        return Err(error(id, t.plan.money_negative_error));
+        return Err(error(id, &t.plan.money_negative_error));
     }
     if amount.scale() > 2 {
-        return Err(error(id, t.error_money_pence));
+        return Err(error(id, &t.app.error_money_pence));
     }
     amount.rescale(2);
     Ok(amount)
@@ -292,14 +293,14 @@ fn money(form: &Form, id: &str, missing: &str) -> Result<Decimal, FieldError> {
 
 /// How many units each time: a number above zero, one when left blank.
 fn units(form: &Form) -> Result<Decimal, FieldError> {
-    let t = text().plan;
+    let t = &text().plan;
     let Some(typed) = form.given(ids::SUPPORT_UNITS) else {
         return Ok(Decimal::ONE);
     };
     parse_decimal(&tidy(typed))
         .filter(|n| *n > Decimal::ZERO)
         .map(|n| n.normalize())
-        .ok_or_else(|| error(ids::SUPPORT_UNITS, t.support_units_error))
+        .ok_or_else(|| error(ids::SUPPORT_UNITS, &t.support_units_error))
 }
 
 /// What a date input holds: `Ok(None)` when all three parts are blank.
@@ -309,7 +310,7 @@ fn date(
     words: &DateWords,
     required: bool,
 ) -> Result<Option<Date>, FieldError> {
-    let t = text().plan;
+    let t = &text().plan;
     let parts = DatePart::ALL.map(|part| form.text(&ids::date_part(id, part)).trim());
     let missing: Vec<DatePart> = DatePart::ALL
         .into_iter()
@@ -321,20 +322,24 @@ fn date(
     let at = |part| ids::date_part(id, part);
     if missing.len() == 3 {
         return if required {
-            Err(error(at(DatePart::Day), words.missing))
+            Err(error(at(DatePart::Day), words.missing.clone()))
         } else {
             Ok(None)
         };
     }
     if !missing.is_empty() {
-        let names: Vec<&str> = missing
-            .iter()
-            .map(|p| t.date_part_names[*p as usize])
-            .collect();
-        let joined = names.join(t.date_parts_and);
+        let p = &t.date_parts;
+        let parts = match missing.as_slice() {
+            [DatePart::Day] => &p.day,
+            [DatePart::Month] => &p.month,
+            [DatePart::Year] => &p.year,
+            [DatePart::Day, DatePart::Month] => &p.day_month,
+            [DatePart::Day, DatePart::Year] => &p.day_year,
+            _ => &p.month_year,
+        };
         return Err(error(
             at(first_missing),
-            fill(words.incomplete, &[("parts", &joined)]),
+            fill(&words.incomplete, &[("parts", parts)]),
         ));
     }
     let [day, month, year] = parts;
@@ -351,7 +356,7 @@ fn date(
         _ => None,
     };
     date.map(Some)
-        .ok_or_else(|| error(at(DatePart::Day), words.invalid))
+        .ok_or_else(|| error(at(DatePart::Day), words.invalid.clone()))
 }
 
 #[cfg(test)]
@@ -477,7 +482,7 @@ mod tests {
 
     #[test]
     fn dates_are_read_the_gov_uk_way() {
-        let t = text().plan;
+        let t = &text().plan;
         let form =
             |d: &str, m: &str, y: &str| Form::from([("x-day", d), ("x-month", m), ("x-year", y)]);
         let read = |f: &Form, required| date(f, "x", &t.plan_starts_words, required);

@@ -175,24 +175,24 @@ pub fn resolve(route: PlanRoute, plan: Option<&Plan>) -> PlanRoute {
 
 /// The main heading of a plan page, which is also the first part of its title.
 pub fn heading(page: &PlanPage) -> &'static str {
-    let t = text().plan;
+    let t = &text().plan;
     match page {
-        PlanPage::Tasks => t.tasks_heading,
-        PlanPage::Goals => t.goals_heading,
-        PlanPage::Goal(Item::New) => t.goal_add_heading,
-        PlanPage::Goal(Item::Existing(_)) => t.goal_change_heading,
-        PlanPage::RemoveGoal(_) => t.goal_remove_heading,
-        PlanPage::Supports => t.supports_heading,
-        PlanPage::Support(Item::New) => t.support_add_heading,
-        PlanPage::Support(Item::Existing(_)) => t.support_change_heading,
-        PlanPage::RemoveSupport(_) => t.support_remove_heading,
-        PlanPage::Contingency => t.contingency_heading,
-        PlanPage::Crisis => t.crisis_heading,
-        PlanPage::Risks => t.risks_heading,
-        PlanPage::Holding => t.holding_heading,
-        PlanPage::Helpers => t.helpers_heading,
-        PlanPage::Dates => t.dates_heading,
-        PlanPage::Check => t.check_heading,
+        PlanPage::Tasks => &t.tasks_heading,
+        PlanPage::Goals => &t.goals_heading,
+        PlanPage::Goal(Item::New) => &t.goal_add_heading,
+        PlanPage::Goal(Item::Existing(_)) => &t.goal_change_heading,
+        PlanPage::RemoveGoal(_) => &t.goal_remove_heading,
+        PlanPage::Supports => &t.supports_heading,
+        PlanPage::Support(Item::New) => &t.support_add_heading,
+        PlanPage::Support(Item::Existing(_)) => &t.support_change_heading,
+        PlanPage::RemoveSupport(_) => &t.support_remove_heading,
+        PlanPage::Contingency => &t.contingency_heading,
+        PlanPage::Crisis => &t.crisis_heading,
+        PlanPage::Risks => &t.risks_heading,
+        PlanPage::Holding => &t.holding_heading,
+        PlanPage::Helpers => &t.helpers_heading,
+        PlanPage::Dates => &t.dates_heading,
+        PlanPage::Check => &t.check_heading,
     }
 }
 

@@ -3,7 +3,6 @@
 //! findings, which say so in the scheme's words.
 
 use super::route::PlanPage;
-use super::text::PlanText;
 use crate::flow::Status;
 use crate::text::text;
 use waymark_engine::plan::Plan;
@@ -23,7 +22,7 @@ pub struct Part {
 
 /// The parts of a plan, in the order a person is asked to think about them.
 pub fn parts(plan: &Plan) -> Vec<Part> {
-    let t: &PlanText = text().plan;
+    let t = &text().plan;
     let done = |complete: bool| {
         if complete {
             Status::Completed
@@ -51,40 +50,45 @@ pub fn parts(plan: &Plan) -> Vec<Part> {
     vec![
         part(
             PlanPage::Goals,
-            t.task_goals,
-            t.task_goals_hint,
+            &t.task_goals,
+            &t.task_goals_hint,
             done(!plan.goals.is_empty()),
         ),
         part(
             PlanPage::Supports,
-            t.task_supports,
-            t.task_supports_hint,
+            &t.task_supports,
+            &t.task_supports_hint,
             done(!plan.supports.is_empty()),
         ),
         part(
             PlanPage::Contingency,
-            t.task_contingency,
-            t.task_contingency_hint,
+            &t.task_contingency,
+            &t.task_contingency_hint,
             done(plan.contingency.is_some()),
         ),
-        part(PlanPage::Crisis, t.task_crisis, t.task_crisis_hint, crisis),
-        part(PlanPage::Risks, t.task_risks, t.task_risks_hint, risks),
+        part(
+            PlanPage::Crisis,
+            &t.task_crisis,
+            &t.task_crisis_hint,
+            crisis,
+        ),
+        part(PlanPage::Risks, &t.task_risks, &t.task_risks_hint, risks),
         part(
             PlanPage::Holding,
-            t.task_holding,
-            t.task_holding_hint,
+            &t.task_holding,
+            &t.task_holding_hint,
             done(plan.holding.is_some()),
         ),
         part(
             PlanPage::Helpers,
-            t.task_helpers,
-            t.task_helpers_hint,
+            &t.task_helpers,
+            &t.task_helpers_hint,
             done(!plan.helpers.is_empty()),
         ),
         part(
             PlanPage::Dates,
-            t.task_dates,
-            t.task_dates_hint,
+            &t.task_dates,
+            &t.task_dates_hint,
             done(plan.review.is_some()),
         ),
     ]
@@ -103,16 +107,16 @@ fn part_of(page: &PlanPage) -> PlanPage {
 /// heading for the task list and "Check your plan".
 pub fn part_name(page: &PlanPage) -> &'static str {
     let part = part_of(page);
-    let t: &PlanText = text().plan;
+    let t = &text().plan;
     match part {
-        PlanPage::Goals => t.task_goals,
-        PlanPage::Supports => t.task_supports,
-        PlanPage::Contingency => t.task_contingency,
-        PlanPage::Crisis => t.task_crisis,
-        PlanPage::Risks => t.task_risks,
-        PlanPage::Holding => t.task_holding,
-        PlanPage::Helpers => t.task_helpers,
-        PlanPage::Dates => t.task_dates,
+        PlanPage::Goals => &t.task_goals,
+        PlanPage::Supports => &t.task_supports,
+        PlanPage::Contingency => &t.task_contingency,
+        PlanPage::Crisis => &t.task_crisis,
+        PlanPage::Risks => &t.task_risks,
+        PlanPage::Holding => &t.task_holding,
+        PlanPage::Helpers => &t.task_helpers,
+        PlanPage::Dates => &t.task_dates,
         _ => super::route::heading(&part),
     }
 }

@@ -12,16 +12,15 @@
 //! [`State::post`]: crate::state::State::post
 //! [`Action::Posted`]: crate::state::Action::Posted
 
-pub mod text;
-
 use crate::route::Route;
 use crate::saved::SchemeKey;
 use crate::state::State;
+use crate::text::text;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-use waymark_engine::plan::Plan;
-use waymark_engine::submission::{self, Consent, Extras, Submission};
-use waymark_engine::{Answers, Date, Issue};
+use waymark_engine::plan::{Plan, PlanReport};
+use waymark_engine::submission::{self, Consent, Envelope, Extras, Submission};
+use waymark_engine::{Answers, Date, Estimate, Issue};
 
 /// The id of the consent checkbox, for its error.
 pub const CONSENT_FIELD: &str = "consent";
@@ -145,24 +144,38 @@ impl State {
     /// what the page shows and offers as a file before they agree. Fails when the plan has
     /// issues that stop it costing.
     pub fn draft_submission(&self) -> Option<Result<Submission, Vec<Issue>>> {
-        let scheme = self.scheme()?;
+        let worked = self.worked.as_deref()?;
+        let estimate = match &worked.estimate {
+            Ok(e) => Estimate::clone(e),
+            Err(issues) => return Some(Err(issues.clone())),
+        };
+        let report = match (&self.plan, &worked.report) {
+            (None, _) => None,
+            (Some(_), Ok(report)) => Some(PlanReport::clone(report)),
+            (Some(_), Err(issues)) => return Some(Err(issues.clone())),
+        };
         let extras = Extras {
             plan: self.plan.clone(),
             disagreement: Some(self.disagreement.clone()).filter(|d| !d.trim().is_empty()),
         };
-        let consent = Consent {
-            agreed: Vec::new(),
-            at: String::new(),
+        let envelope = Envelope {
+            date: worked.date,
+            language: self.language.clone(),
+            consent: Consent {
+                agreed: Vec::new(),
+                at: String::new(),
+            },
+            app_version: APP_VERSION.into(),
+            idempotency_key: String::new(),
         };
-        Some(submission::build(
-            scheme,
+        Some(Ok(submission::assemble(
+            &worked.scheme,
             &self.answers,
-            self.date?,
+            estimate,
+            report,
             extras,
-            consent,
-            APP_VERSION,
-            "",
-        ))
+            envelope,
+        )))
     }
 
     /// What a submission made now would be made from.
@@ -194,14 +207,14 @@ impl State {
 
     /// The council the scheme in use belongs to, or nothing before there is one.
     pub fn owner(&self) -> &str {
-        self.scheme().map_or("", |s| s.owner.as_str())
+        self.scheme().map_or("", |s| text().say(&s.owner))
     }
 
     /// The words the person agrees to: what is sent, and to whom.
     pub fn consent_words(&self) -> Vec<String> {
-        let t = crate::text::text().send;
+        let t = &crate::text::text().send;
         let mut words = vec![crate::text::fill(
-            t.consent_label,
+            &t.consent_label,
             &[("owner", self.owner())],
         )];
         words.extend(self.sent_parts().iter().map(|part| (*part).to_owned()));
@@ -210,13 +223,13 @@ impl State {
 
     /// The parts of what is sent, in plain words.
     pub fn sent_parts(&self) -> Vec<&'static str> {
-        let t = crate::text::text().send;
-        let mut parts = vec![t.part_answers, t.part_estimate];
+        let t = &crate::text::text().send;
+        let mut parts = vec![t.part_answers.as_str(), t.part_estimate.as_str()];
         if self.plan.is_some() {
-            parts.push(t.part_plan);
+            parts.push(&t.part_plan);
         }
         if !self.disagreement.trim().is_empty() {
-            parts.push(t.part_notes);
+            parts.push(&t.part_notes);
         }
         parts
     }
@@ -227,7 +240,7 @@ impl State {
     pub(crate) fn send(&mut self, agreed: bool, at: String, key: String) {
         if !agreed {
             let owner = [("owner", self.owner())];
-            let message = crate::text::fill(crate::text::text().send.consent_error, &owner);
+            let message = crate::text::fill(&crate::text::text().send.consent_error, &owner);
             if self.outbox.take().is_some() {
                 self.save();
             }

@@ -1,8 +1,6 @@
 //! Goals and supports as GOV.UK summary cards: the goal or support as the card's title,
 //! with Change and Remove links when it can be changed, and its details as a summary list.
 
-use super::pounds;
-use crate::format::{date_range, long_date};
 use crate::plan::names;
 use crate::plan::route::{Item, PlanPage, PlanRoute};
 use crate::route::Route;
@@ -60,10 +58,10 @@ fn links(actions: Actions, form: PlanPage, remove: PlanPage) -> Vec<(Route, &'st
     let root = text();
     match actions {
         Actions::None => Vec::new(),
-        Actions::Change => vec![(Route::Plan(PlanRoute::change(form)), root.change)],
+        Actions::Change => vec![(Route::Plan(PlanRoute::change(form)), &root.app.change)],
         Actions::ChangeAndRemove => vec![
-            (Route::Plan(PlanRoute::to(form)), root.change),
-            (Route::Plan(PlanRoute::to(remove)), root.plan.remove),
+            (Route::Plan(PlanRoute::to(form)), &root.app.change),
+            (Route::Plan(PlanRoute::to(remove)), &root.plan.remove),
         ],
     }
 }
@@ -71,7 +69,7 @@ fn links(actions: Actions, form: PlanPage, remove: PlanPage) -> Vec<(Route, &'st
 /// A goal's card: its life area, how the person will know it is working, and the
 /// supports in `plan` that serve it. `level` is its title's heading level, like `h2`.
 pub fn goal_card(goal: &Goal, plan: &Plan, scheme: &Scheme, level: &str, actions: Actions) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let supports: Vec<&str> = plan
         .supports
         .iter()
@@ -79,14 +77,14 @@ pub fn goal_card(goal: &Goal, plan: &Plan, scheme: &Scheme, level: &str, actions
         .map(|s| s.description.as_str())
         .collect();
     let measure = if goal.measure.is_empty() {
-        t.not_given
+        &t.not_given
     } else {
         &goal.measure
     };
     let rows = vec![
-        row(t.goal_area_key, html! { names::area(scheme, &goal.area) }),
-        row(t.goal_measure_key, html! { measure.to_owned() }),
-        row(t.goal_supports_key, list(&supports, t.goal_no_support)),
+        row(&t.goal_area_key, html! { names::area(scheme, &goal.area) }),
+        row(&t.goal_measure_key, html! { measure.to_owned() }),
+        row(&t.goal_supports_key, list(&supports, &t.goal_no_support)),
     ];
     let links = links(
         actions,
@@ -120,8 +118,8 @@ pub fn support_card(
     actions: Actions,
 ) -> Html {
     let root = text();
-    let t = root.plan;
-    let symbol = scheme.currency.symbol();
+    let t = &root.plan;
+    let currency = scheme.currency;
     let goals: Vec<&str> = s
         .goals
         .iter()
@@ -129,54 +127,56 @@ pub fn support_card(
         .map(|g| g.text.as_str())
         .collect();
     let when = match (s.frequency, s.starts, s.ends) {
-        (Frequency::Once, Some(day), _) => fill(t.support_paid_on, &[("date", &long_date(day))]),
-        (Frequency::Once, None, _) => fill(t.support_paid_on, &[("date", &long_date(plan.starts))]),
+        (Frequency::Once, Some(day), _) => fill(&t.support_paid_on, &[("date", &text().date(day))]),
+        (Frequency::Once, None, _) => {
+            fill(&t.support_paid_on, &[("date", &text().date(plan.starts))])
+        }
         (_, None, None) => t.support_whole_plan.to_owned(),
-        (_, Some(from), to) => date_range(from, to),
-        (_, None, Some(to)) => fill(t.support_until, &[("date", &long_date(to))]),
+        (_, Some(from), to) => text().date_range(from, to),
+        (_, None, Some(to)) => fill(&t.support_until, &[("date", &text().date(to))]),
     };
     let mut rows = vec![
         row(
-            t.support_category_key,
+            &t.support_category_key,
             html! { names::category(scheme, &s.category) },
         ),
-        row(t.support_payer_key, html! { names::payer(s.payer) }),
+        row(&t.support_payer_key, html! { names::payer(s.payer) }),
     ];
     if s.payer.is_budget() {
-        let each = pounds(s.amount.0, symbol);
+        let each = text().money(s.amount.0, currency);
         let each = if s.units.0 == Decimal::ONE {
             each
         } else {
             fill(
-                t.support_each_units,
+                &t.support_each_units,
                 &[
                     ("amount", &each),
                     ("units", &s.units.0.normalize().to_string()),
                 ],
             )
         };
-        rows.push(row(t.support_each_key, html! { each }));
+        rows.push(row(&t.support_each_key, html! { each }));
     }
     rows.push(row(
-        t.support_often_key,
+        &t.support_often_key,
         html! { names::frequency(s.frequency) },
     ));
-    rows.push(row(t.support_when_key, html! { when }));
+    rows.push(row(&t.support_when_key, html! { when }));
     if let Some(cost) = cost.filter(|_| s.payer.is_budget()) {
         if s.frequency != Frequency::Once {
             rows.push(row(
-                t.support_year_key,
-                html! { pounds(cost.per_year.0, symbol) },
+                &t.support_year_key,
+                html! { text().money(cost.per_year.0, currency) },
             ));
         }
         rows.push(row(
-            t.support_plan_key,
-            html! { pounds(cost.over_plan.0, symbol) },
+            &t.support_plan_key,
+            html! { text().money(cost.over_plan.0, currency) },
         ));
     }
-    rows.push(row(t.support_goals_key, list(&goals, t.support_no_goals)));
+    rows.push(row(&t.support_goals_key, list(&goals, &t.support_no_goals)));
     if s.relative_in_household {
-        rows.push(row(t.support_relative_key, html! { root.yes }));
+        rows.push(row(&t.support_relative_key, html! { &root.app.yes }));
     }
     let links = links(
         actions,

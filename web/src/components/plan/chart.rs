@@ -2,8 +2,8 @@
 //! (`role="img"`, with a `<title>` and a `<desc>` that reads out every figure), followed
 //! by a table of the same figures for anyone who prefers one.
 
-use super::pounds;
 use crate::text::{fill, text};
+use waymark_engine::scheme::Currency;
 use waymark_engine::Decimal;
 use yew::prelude::*;
 
@@ -39,14 +39,14 @@ pub struct Chart<'a> {
     pub column: &'a str,
     /// The heading of the table's amount column.
     pub amount_column: &'a str,
-    /// The currency symbol.
-    pub symbol: &'a str,
+    /// The amounts' currency.
+    pub currency: Currency,
 }
 
 /// A horizontal bar chart of `bars`, with its table.
 pub fn bar_chart(chart: Chart, bars: &[Bar]) -> Html {
-    let t = text().plan;
-    let symbol = chart.symbol;
+    let t = &text().plan;
+    let currency = chart.currency;
     let most = bars
         .iter()
         .map(|b| b.amount)
@@ -54,9 +54,9 @@ pub fn bar_chart(chart: Chart, bars: &[Bar]) -> Html {
         .filter(|m| *m > Decimal::ZERO);
     let rows: Vec<String> = bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, pounds(b.amount, symbol)))
+        .map(|b| format!("{}: {}", b.label, text().money(b.amount, currency)))
         .collect();
-    let description = fill(t.chart_description, &[("rows", &rows.join("; "))]);
+    let description = fill(&t.chart_description, &[("rows", &rows.join("; "))]);
     let height = ROW * u32::try_from(bars.len()).unwrap_or(u32::MAX / ROW).max(1);
     let title_id = format!("{}-title", chart.id);
     let desc_id = format!("{}-desc", chart.id);
@@ -71,7 +71,7 @@ pub fn bar_chart(chart: Chart, bars: &[Bar]) -> Html {
                 <rect class="waymark-chart__bar" x="0" y={(top + 20).to_string()}
                     width={width.to_string()} height="16" />
                 <text class="waymark-chart__amount" x={(width + 6).to_string()} y={(top + 33).to_string()}>
-                    { pounds(bar.amount, symbol) }
+                    { text().money(bar.amount, currency) }
                 </text>
             </g>
         }
@@ -80,7 +80,7 @@ pub fn bar_chart(chart: Chart, bars: &[Bar]) -> Html {
         html! {
             <tr class="govuk-table__row">
                 <th scope="row" class="govuk-table__header">{ &bar.label }</th>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{ pounds(bar.amount, symbol) }</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{ text().money(bar.amount, currency) }</td>
             </tr>
         }
     });

@@ -266,10 +266,10 @@ pub fn choices(
 /// A GOV.UK date input; `parts` are what the day, month and year hold. With an error, the
 /// parts left blank are marked, or all three when none is blank.
 pub fn date_input(field: Field, parts: &[String; 3]) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let error = field.error.is_some();
     let any_blank = parts.iter().any(|p| p.trim().is_empty());
-    let labels = [t.date_day, t.date_month, t.date_year];
+    let labels = [&t.date_day, &t.date_month, &t.date_year];
     let items = DatePart::ALL
         .into_iter()
         .zip(parts)

@@ -8,7 +8,7 @@ use crate::plan::status::part_name;
 use crate::route::Route;
 use crate::text::text;
 use waymark_engine::plan::{Finding, Plan, Severity};
-use waymark_engine::Issue;
+use waymark_engine::{Issue, Scheme};
 use yew::prelude::*;
 
 /// Told the page and field when a finding's link is followed.
@@ -40,6 +40,7 @@ impl Item {
 /// needs changing (`so_far` when some parts of the plan are not started yet); `level` is
 /// the heading level of each group, like `h3`.
 pub fn findings(
+    scheme: &Scheme,
     plan: &Plan,
     findings: &[&Finding],
     issues: &[Issue],
@@ -47,9 +48,12 @@ pub fn findings(
     so_far: bool,
     onshow: &OnShow,
 ) -> Html {
-    let t = text().plan;
-    let from_finding =
-        |f: &&Finding| Item::new(plan, &f.path, f.detail.as_deref(), f.message.clone());
+    let t = &text().plan;
+    let from_finding = |f: &&Finding| {
+        let detail = waymark_words::plan::detail(text(), scheme, plan, f);
+        let message = waymark_words::plan::message(text(), scheme, f).to_owned();
+        Item::new(plan, &f.path, detail.as_deref(), message)
+    };
     let blocking: Vec<Item> = issues
         .iter()
         .map(|i| Item::new(plan, &i.path, None, issue_message(i, None)))
@@ -67,9 +71,9 @@ pub fn findings(
         .collect();
     if blocking.is_empty() && advice.is_empty() {
         let words = if so_far {
-            t.findings_none_so_far
+            &t.findings_none_so_far
         } else {
-            t.findings_none
+            &t.findings_none
         };
         return html! { <p class="govuk-body waymark-findings-none">{ words }</p> };
     }
@@ -88,8 +92,8 @@ pub fn findings(
     };
     html! {
         <>
-            { group(blocking, t.findings_blocking, "waymark-findings--blocking") }
-            { group(advice, t.findings_advice, "waymark-findings--advice") }
+            { group(blocking, &t.findings_blocking, "waymark-findings--blocking") }
+            { group(advice, &t.findings_advice, "waymark-findings--advice") }
         </>
     }
 }

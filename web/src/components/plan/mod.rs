@@ -16,38 +16,24 @@ pub use fields::{choices, date_input, number_input, text_area, Choice, Field, Ki
 pub use findings::{findings, OnShow};
 pub use totals::totals;
 
-use crate::format::money;
 use crate::text::text;
-use waymark_engine::plan::Costing;
-use waymark_engine::Decimal;
+use waymark_engine::plan::{Costing, Plan};
+use waymark_engine::Scheme;
 use yew::prelude::*;
-
-/// An amount of money in pounds and pence, `£0.00` rather than `£0` (the engine's sums of
-/// nothing have no decimal places).
-pub fn pounds(amount: Decimal, symbol: &str) -> String {
-    let mut amount = amount;
-    if amount.scale() < 2 {
-        amount.rescale(2);
-    }
-    money(amount, symbol)
-}
 
 /// Spending over the plan by goal and by kind of support, each as a chart and a table;
 /// `level` is each chart's heading level, like `h3`.
-pub fn spending(costing: &Costing, symbol: &str, level: &str) -> Html {
-    let t = text().plan;
+pub fn spending(scheme: &Scheme, plan: &Plan, costing: &Costing, level: &str) -> Html {
+    let root = text();
+    let t = &root.plan;
     if costing.supports.is_empty() {
-        return html! { <p class="govuk-body-s">{ t.chart_empty }</p> };
+        return html! { <p class="govuk-body-s">{ &t.chart_empty }</p> };
     }
     let by_goal: Vec<Bar> = costing
         .by_goal
         .iter()
         .map(|g| Bar {
-            label: if g.key.is_empty() {
-                t.chart_unlinked.to_owned()
-            } else {
-                g.label.clone()
-            },
+            label: waymark_words::plan::goal_name(root, plan, &g.key).to_owned(),
             amount: g.over_plan.0,
         })
         .collect();
@@ -55,7 +41,7 @@ pub fn spending(costing: &Costing, symbol: &str, level: &str) -> Html {
         .by_category
         .iter()
         .map(|g| Bar {
-            label: g.label.clone(),
+            label: waymark_words::plan::category_name(root, scheme, &g.key),
             amount: g.over_plan.0,
         })
         .collect();
@@ -64,26 +50,13 @@ pub fn spending(costing: &Costing, symbol: &str, level: &str) -> Html {
         heading,
         level,
         column,
-        amount_column: t.costs_over_plan,
-        symbol,
+        amount_column: &t.costs_over_plan,
+        currency: scheme.currency,
     };
     html! {
         <>
-            { bar_chart(chart("chart-goals", t.chart_goal_heading, t.chart_goal_column), &by_goal) }
-            { bar_chart(chart("chart-categories", t.chart_category_heading, t.chart_category_column), &by_category) }
+            { bar_chart(chart("chart-goals", &t.chart_goal_heading, &t.chart_goal_column), &by_goal) }
+            { bar_chart(chart("chart-categories", &t.chart_category_heading, &t.chart_category_column), &by_category) }
         </>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pounds;
-    use waymark_engine::Decimal;
-
-    #[test]
-    fn amounts_always_show_pence() {
-        assert_eq!(pounds(Decimal::ZERO, "£"), "£0.00");
-        assert_eq!(pounds(Decimal::new(12345, 1), "£"), "£1,234.50");
-        assert_eq!(pounds(Decimal::new(-45, 2), "£"), "-£0.45");
     }
 }

@@ -2,15 +2,13 @@
 //! with Change links that return here, what it costs, and what happens next. The same
 //! sections, without links, are the plan in the result page's print view.
 
-use super::{plan_findings, Page, Worked};
-use crate::components::plan::pounds;
+use super::{plan_findings, Page};
 use crate::components::plan::{costs, goal_card, spending, support_card, totals, Actions};
 use crate::dom::page as browser;
-use crate::format::long_date;
 use crate::plan::names;
 use crate::plan::route::{PlanPage, PlanRoute};
 use crate::route::Route;
-use crate::state::State;
+use crate::state::{State, Worked};
 use crate::text::{fill, text};
 use waymark_engine::plan::HoldingKind;
 use yew::prelude::*;
@@ -18,7 +16,7 @@ use yew::prelude::*;
 /// The check-your-plan page.
 pub(super) fn view(page: &Page) -> Html {
     let root = text();
-    let t = root.plan;
+    let t = &root.plan;
     let worked = page.worked;
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
@@ -27,18 +25,18 @@ pub(super) fn view(page: &Page) -> Html {
             { plan_findings(page.store, worked, "h2", true) }
             { sections(worked, Actions::Change, "h2") }
             <div class="waymark-no-print">
-                <h2 class="govuk-heading-l">{ t.next_heading }</h2>
-                <p class="govuk-body">{ fill(t.next_body, &[("owner", &worked.scheme.owner)]) }</p>
+                <h2 class="govuk-heading-l">{ &t.next_heading }</h2>
+                <p class="govuk-body">{ fill(&t.next_body, &[("owner", root.say(&worked.scheme.owner))]) }</p>
                 <div class="govuk-button-group">
                     <button type="button" class="govuk-button" onclick={crate::pages::download(page.state())}>
-                        { t.download }
+                        { &t.download }
                     </button>
                     <button type="button" class="govuk-button govuk-button--secondary" onclick={print}>
-                        { t.print }
+                        { &t.print }
                     </button>
                 </div>
                 <p class="govuk-body">
-                    <a class="govuk-link" href={Route::Result.hash()}>{ root.result_heading }</a>
+                    <a class="govuk-link" href={Route::Result.hash()}>{ &root.app.result_heading }</a>
                 </p>
             </div>
             { crate::pages::send::invitation(page.state()) }
@@ -48,10 +46,10 @@ pub(super) fn view(page: &Page) -> Html {
 
 /// The plan for the result page's print view.
 pub(super) fn printed(store: &UseReducerHandle<State>, worked: &Worked) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     html! {
         <>
-            <h2 class="govuk-heading-l">{ t.print_heading }</h2>
+            <h2 class="govuk-heading-l">{ &t.print_heading }</h2>
             { plan_findings(store, worked, "h3", true) }
             { sections(worked, Actions::None, "h3") }
         </>
@@ -60,10 +58,10 @@ pub(super) fn printed(store: &UseReducerHandle<State>, worked: &Worked) -> Html 
 
 /// Every part of the plan, then what it costs; `level` is each part's heading level.
 fn sections(worked: &Worked, actions: Actions, level: &str) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let plan = &worked.plan;
     let scheme = &worked.scheme;
-    let symbol = scheme.currency.symbol();
+    let currency = scheme.currency;
     let inner = if level == "h2" { "h3" } else { "h4" };
     let goals = plan
         .goals
@@ -71,15 +69,14 @@ fn sections(worked: &Worked, actions: Actions, level: &str) -> Html {
         .map(|goal| goal_card(goal, plan, scheme, inner, actions));
     let supports = plan.supports.iter().map(|support| {
         let cost = worked
-            .costing
-            .as_ref()
+            .costing()
             .and_then(|c| c.supports.iter().find(|s| s.id == support.id));
         support_card(support, cost, plan, scheme, inner, actions)
     });
     let given = |words: Option<&str>| {
         words
             .filter(|s| !s.trim().is_empty())
-            .unwrap_or(t.not_given)
+            .unwrap_or(&t.not_given)
             .to_owned()
     };
     let contingency = plan.contingency.as_ref();
@@ -92,10 +89,10 @@ fn sections(worked: &Worked, actions: Actions, level: &str) -> Html {
             .iter()
             .map(|p| {
                 fill(
-                    t.holding_part,
+                    &t.holding_part,
                     &[
                         ("way", &names::holding(scheme, p.kind)),
-                        ("amount", &pounds(p.amount.0, symbol)),
+                        ("amount", &text().money(p.amount.0, currency)),
                     ],
                 )
             })
@@ -110,42 +107,42 @@ fn sections(worked: &Worked, actions: Actions, level: &str) -> Html {
     let none = |words: &str| html! { <p class="govuk-body">{ words.to_owned() }</p> };
     html! {
         <>
-            { heading(t.task_goals) }
+            { heading(&t.task_goals) }
             if plan.goals.is_empty() {
-                { none(t.goals_none) }
+                { none(&t.goals_none) }
             }
             { for goals }
-            { heading(t.task_supports) }
+            { heading(&t.task_supports) }
             if plan.supports.is_empty() {
-                { none(t.supports_none) }
+                { none(&t.supports_none) }
             }
             { for supports }
-            { part(t.task_contingency, PlanPage::Contingency, vec![
-                (t.contingency_amount_key, contingency.map_or_else(|| t.not_given.to_owned(), |c| pounds(c.amount.0, symbol))),
-                (t.contingency_when_key, given(contingency.map(|c| c.when.as_str()))),
+            { part(&t.task_contingency, PlanPage::Contingency, vec![
+                (&t.contingency_amount_key, contingency.map_or_else(|| t.not_given.to_owned(), |c| text().money(c.amount.0, currency))),
+                (&t.contingency_when_key, given(contingency.map(|c| c.when.as_str()))),
             ]) }
-            { part(t.task_crisis, PlanPage::Crisis, vec![
-                (t.crisis_contacts_key, given(crisis.map(|c| c.contacts.as_str()))),
-                (t.crisis_helps_key, given(crisis.map(|c| c.helps.as_str()))),
-                (t.crisis_does_not_help_key, given(crisis.map(|c| c.does_not_help.as_str()))),
-                (t.crisis_preferences_key, given(crisis.map(|c| c.preferences.as_str()))),
+            { part(&t.task_crisis, PlanPage::Crisis, vec![
+                (&t.crisis_contacts_key, given(crisis.map(|c| c.contacts.as_str()))),
+                (&t.crisis_helps_key, given(crisis.map(|c| c.helps.as_str()))),
+                (&t.crisis_does_not_help_key, given(crisis.map(|c| c.does_not_help.as_str()))),
+                (&t.crisis_preferences_key, given(crisis.map(|c| c.preferences.as_str()))),
             ]) }
-            { part(t.task_risks, PlanPage::Risks, vec![
-                (t.risks_key, given(plan.risks.as_deref())),
-                (t.if_fails_key, given(plan.if_support_fails.as_deref())),
+            { part(&t.task_risks, PlanPage::Risks, vec![
+                (&t.risks_key, given(plan.risks.as_deref())),
+                (&t.if_fails_key, given(plan.if_support_fails.as_deref())),
             ]) }
-            { part(t.task_holding, PlanPage::Holding, vec![(t.holding_key, given(holding.as_deref()))]) }
-            { part(t.task_helpers, PlanPage::Helpers, vec![(t.helpers_key, given(Some(&plan.helpers.join(", "))))]) }
-            { part(t.task_dates, PlanPage::Dates, vec![
-                (t.plan_starts_key, long_date(plan.starts)),
-                (t.plan_ends_key, long_date(plan.ends)),
-                (t.plan_review_key, plan.review.map_or_else(|| t.not_given.to_owned(), long_date)),
+            { part(&t.task_holding, PlanPage::Holding, vec![(&t.holding_key, given(holding.as_deref()))]) }
+            { part(&t.task_helpers, PlanPage::Helpers, vec![(&t.helpers_key, given(Some(&plan.helpers.join(", "))))]) }
+            { part(&t.task_dates, PlanPage::Dates, vec![
+                (&t.plan_starts_key, text().date(plan.starts)),
+                (&t.plan_ends_key, text().date(plan.ends)),
+                (&t.plan_review_key, plan.review.map_or_else(|| t.not_given.to_owned(), |d| text().date(d))),
             ]) }
-            if let Some(costing) = &worked.costing {
-                { heading(t.costs_heading) }
-                { totals(costing, plan, scheme.period, symbol) }
-                { costs(costing, symbol) }
-                { spending(costing, symbol, inner) }
+            if let Some(costing) = worked.costing() {
+                { heading(&t.costs_heading) }
+                { totals(costing, plan, scheme.period, currency) }
+                { costs(plan, costing, currency) }
+                { spending(scheme, plan, costing, inner) }
             }
         </>
     }
@@ -160,7 +157,7 @@ fn summary(rows: Vec<(&str, String)>, change: Option<PlanPage>) -> Html {
             html! {
                 <dd class="govuk-summary-list__actions">
                     <a class="govuk-link" {href}>
-                        { root.change }<span class="govuk-visually-hidden">{ format!(" {key}") }</span>
+                        { &root.app.change }<span class="govuk-visually-hidden">{ format!(" {key}") }</span>
                     </a>
                 </dd>
             }

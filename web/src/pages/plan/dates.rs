@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 /// The plan dates page.
 pub(super) fn view(page: &Page) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let plan = &page.worked.plan;
     let date = |id: &'static str, legend: &'static str, hint: &'static str, saved: Option<Date>| {
         let field = Field::new(id, legend).hint(hint).error(page.date_error(id));
@@ -18,11 +18,11 @@ pub(super) fn view(page: &Page) -> Html {
     html! {
         <>
             { page.heading() }
-            <p class="govuk-body">{ t.dates_intro }</p>
+            <p class="govuk-body">{ &t.dates_intro }</p>
             <form novalidate=true onsubmit={page.submit()}>
-                { date(ids::PLAN_STARTS, t.plan_starts_legend, t.date_hint, Some(plan.starts)) }
-                { date(ids::PLAN_ENDS, t.plan_ends_legend, t.date_hint, Some(plan.ends)) }
-                { date(ids::PLAN_REVIEW, t.plan_review_legend, t.plan_review_hint, plan.review) }
+                { date(ids::PLAN_STARTS, &t.plan_starts_legend, &t.date_hint, Some(plan.starts)) }
+                { date(ids::PLAN_ENDS, &t.plan_ends_legend, &t.date_hint, Some(plan.ends)) }
+                { date(ids::PLAN_REVIEW, &t.plan_review_legend, &t.plan_review_hint, plan.review) }
                 { buttons() }
             </form>
         </>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// The goals page.
 pub(super) fn list(page: &Page) -> Html {
     let root = text();
-    let t = root.plan;
+    let t = &root.plan;
     let plan = &page.worked.plan;
     let scheme = &page.worked.scheme;
     let add = Route::Plan(PlanRoute::to(PlanPage::Goal(Item::New))).hash();
@@ -25,16 +25,16 @@ pub(super) fn list(page: &Page) -> Html {
     html! {
         <>
             { page.heading() }
-            <p class="govuk-body">{ t.goals_intro }</p>
+            <p class="govuk-body">{ &t.goals_intro }</p>
             if plan.goals.is_empty() {
-                <p class="govuk-body">{ t.goals_none }</p>
-                <a href={add} class="govuk-button" draggable="false">{ t.goal_add_button }</a>
+                <p class="govuk-body">{ &t.goals_none }</p>
+                <a href={add} class="govuk-button" draggable="false">{ &t.goal_add_button }</a>
             } else {
                 { for cards }
                 <div class="govuk-button-group">
-                    <a href={next} class="govuk-button" draggable="false">{ root.continue_button }</a>
+                    <a href={next} class="govuk-button" draggable="false">{ &root.app.continue_button }</a>
                     <a href={add} class="govuk-button govuk-button--secondary" draggable="false">
-                        { t.goal_another_button }
+                        { &t.goal_another_button }
                     </a>
                 </div>
             }
@@ -45,7 +45,7 @@ pub(super) fn list(page: &Page) -> Html {
 /// One goal's form: the goal in the person's words, its life area, and how they will know
 /// it is working.
 pub(super) fn form(page: &Page) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let goal: Option<&Goal> = match &page.route.page {
         PlanPage::Goal(Item::Existing(id)) => page.worked.plan.goals.iter().find(|g| g.id == *id),
         _ => None,
@@ -64,12 +64,12 @@ pub(super) fn form(page: &Page) -> Html {
             { page.heading() }
             <form novalidate=true onsubmit={page.submit()}>
                 { text_area(
-                    field(ids::GOAL_TEXT, t.goal_text_label).hint(t.goal_text_hint),
+                    field(ids::GOAL_TEXT, &t.goal_text_label).hint(&t.goal_text_hint),
                     &page.shown(ids::GOAL_TEXT, saved(|g| &g.text)),
                 ) }
-                { choices(field(ids::GOAL_AREA, t.goal_area_legend), Kind::Radios, &areas, &chosen, None) }
+                { choices(field(ids::GOAL_AREA, &t.goal_area_legend), Kind::Radios, &areas, &chosen, None) }
                 { text_area(
-                    field(ids::GOAL_MEASURE, t.goal_measure_label).hint(t.goal_measure_hint),
+                    field(ids::GOAL_MEASURE, &t.goal_measure_label).hint(&t.goal_measure_hint),
                     &page.shown(ids::GOAL_MEASURE, saved(|g| &g.measure)),
                 ) }
                 { buttons() }

@@ -2,7 +2,6 @@
 //! between them with an amount for each.
 
 use super::{buttons, Page};
-use crate::components::plan::pounds;
 use crate::components::plan::{choices, number_input, Choice, Field, Kind};
 use crate::plan::ids;
 use crate::plan::read::name_of;
@@ -11,9 +10,9 @@ use yew::prelude::*;
 
 /// The holding page. The question is the page's heading.
 pub(super) fn view(page: &Page) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let worked = page.worked;
-    let symbol = worked.scheme.currency.symbol();
+    let currency = worked.scheme.currency;
     let saved = worked.plan.holding.as_ref();
     let offered = worked
         .scheme
@@ -23,12 +22,15 @@ pub(super) fn view(page: &Page) -> Html {
         .unwrap_or_default();
     let mut ways: Vec<Choice> = offered
         .iter()
-        .map(|h| Choice::hinted(name_of(&h.kind), h.label.clone(), h.condition.clone()))
+        .map(|h| {
+            let hint = h.condition.as_ref().map(|c| text().say(c).to_owned());
+            Choice::hinted(name_of(&h.kind), text().say(&h.label), hint)
+        })
         .collect();
     if offered.len() > 1 {
         ways.push(Choice::hinted(
             ids::HOLDING_SPLIT,
-            t.holding_split_label,
+            &t.holding_split_label,
             Some(t.holding_split_hint.to_owned()),
         ));
     }
@@ -41,23 +43,25 @@ pub(super) fn view(page: &Page) -> Html {
             .map(|p| p.amount.0.to_string())
             .unwrap_or_default();
         number_input(
-            Field::new(&id, &h.label).error(page.error(&id)).nested(),
+            Field::new(&id, text().say(&h.label))
+                .error(page.error(&id))
+                .nested(),
             &page.shown(&id, || saved),
             "govuk-input--width-10",
-            Some(symbol),
+            Some(text().currency_affixes(currency).0),
         )
     });
-    let for_plan = worked.costing.as_ref().map(|c| {
+    let for_plan = worked.costing().as_ref().map(|c| {
         fill(
-            t.budget_for_plan_is,
-            &[("amount", &pounds(c.budget_for_plan.0, symbol))],
+            &t.budget_for_plan_is,
+            &[("amount", &text().money(c.budget_for_plan.0, currency))],
         )
     });
     let split = html! {
         <div class="govuk-form-group">
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-                    { t.holding_split_legend }
+                    { &t.holding_split_legend }
                 </legend>
                 if let Some(for_plan) = for_plan {
                     <p class="govuk-body">{ for_plan }</p>
@@ -69,8 +73,8 @@ pub(super) fn view(page: &Page) -> Html {
     let chosen = page.chosen(ids::HOLDING_KIND, || {
         saved.iter().map(|h| name_of(&h.kind)).collect()
     });
-    let field = Field::new(ids::HOLDING_KIND, t.holding_heading)
-        .hint(t.holding_hint)
+    let field = Field::new(ids::HOLDING_KIND, &t.holding_heading)
+        .hint(&t.holding_hint)
         .error(page.error(ids::HOLDING_KIND))
         .heading();
     html! {

@@ -1,7 +1,7 @@
 //! The plan's pages, in the journey's style: a task list of the plan's parts, one page for
 //! each part with a real form, "Check your plan", and beside (or, on a phone, below) every
-//! page a live summary of the budget, the spending and the findings, worked out by the
-//! engine again each time the page is drawn (it takes well under a millisecond).
+//! page a live summary of the budget, the spending and the findings, which the state works
+//! out once for each change to the plan or the answers.
 //!
 //! Pages read the state and send [`PlanAction`]s; what was typed is read from the form
 //! only when it is sent, so errors appear only then, GOV.UK style.
@@ -18,53 +18,17 @@ mod tasks;
 use crate::answer::FieldError;
 use crate::components::plan::{findings, spending, totals, OnShow};
 use crate::dom::forms;
-use crate::plan::budget::budget;
 use crate::plan::ids::{self, DatePart};
 use crate::plan::locate::locate;
 use crate::plan::route::{heading, PlanPage, PlanRoute};
 use crate::plan::status::started;
 use crate::plan::PlanAction;
 use crate::route::Route;
-use crate::state::{Action, State};
+use crate::state::{Action, State, Worked};
 use crate::text::{fill, text};
-use std::rc::Rc;
-use waymark_engine::plan::{validate_plan, Costing, Finding, Plan};
-use waymark_engine::{Date, Issue, Scheme};
+use waymark_engine::plan::Finding;
+use waymark_engine::Date;
 use yew::prelude::*;
-
-/// The plan as it stands, costed and checked for the budget the answers give.
-#[derive(Debug)]
-pub struct Worked {
-    /// The scheme in use.
-    pub scheme: Rc<Scheme>,
-    /// The plan being made.
-    pub plan: Plan,
-    /// Its costing, unless issues stop it costing.
-    pub costing: Option<Costing>,
-    /// What the scheme's checks found.
-    pub findings: Vec<Finding>,
-    /// The issues that stop it costing.
-    pub issues: Vec<Issue>,
-}
-
-/// Costs and checks the plan being made; `None` before the service has loaded.
-pub fn worked(state: &State) -> Option<Worked> {
-    let scheme = state.scheme()?.clone();
-    let date = state.date?;
-    let plan = state.plan_or_new()?;
-    let money = budget(&scheme, &state.answers, date);
-    let (costing, findings, issues) = match validate_plan(&scheme, &plan, money) {
-        Ok(report) => (Some(report.costing), report.findings, Vec::new()),
-        Err(issues) => (None, Vec::new(), issues),
-    };
-    Some(Worked {
-        scheme,
-        plan,
-        costing,
-        findings,
-        issues,
-    })
-}
 
 /// What every plan page draws from.
 struct Page<'a> {
@@ -147,13 +111,13 @@ impl Page<'_> {
 
 /// The page for a plan route.
 pub fn page(store: &UseReducerHandle<State>, route: &PlanRoute) -> Html {
-    let Some(worked) = worked(store) else {
+    let Some(worked) = &store.worked else {
         return Html::default();
     };
     let page = Page {
         store,
         route,
-        worked: &worked,
+        worked,
     };
     match &route.page {
         PlanPage::Tasks => tasks::view(&page),
@@ -186,18 +150,18 @@ pub fn aside(store: &UseReducerHandle<State>) -> Option<Html> {
     if route.page == PlanPage::Check {
         return None;
     }
-    let t = text().plan;
-    let worked = worked(store)?;
-    let symbol = worked.scheme.currency.symbol();
+    let t = &text().plan;
+    let worked = store.worked.as_deref()?;
+    let scheme = &worked.scheme;
     Some(html! {
         <aside class="waymark-plan-summary" aria-labelledby="plan-summary-heading">
-            <h2 class="govuk-heading-m" id="plan-summary-heading">{ t.summary_heading }</h2>
-            if let Some(costing) = &worked.costing {
-                { totals(costing, &worked.plan, worked.scheme.period, symbol) }
+            <h2 class="govuk-heading-m" id="plan-summary-heading">{ &t.summary_heading }</h2>
+            if let Some(costing) = worked.costing() {
+                { totals(costing, &worked.plan, scheme.period, scheme.currency) }
             }
-            { plan_findings(store, &worked, "h3", false) }
-            if let Some(costing) = &worked.costing {
-                { spending(costing, symbol, "h3") }
+            { plan_findings(store, worked, "h3", false) }
+            if let Some(costing) = worked.costing() {
+                { spending(scheme, &worked.plan, costing, "h3") }
             }
         </aside>
     })
@@ -206,7 +170,7 @@ pub fn aside(store: &UseReducerHandle<State>) -> Option<Html> {
 /// The findings for a worked plan: all of them, or only those about parts started.
 fn plan_findings(store: &UseReducerHandle<State>, worked: &Worked, level: &str, all: bool) -> Html {
     let shown: Vec<&Finding> = worked
-        .findings
+        .findings()
         .iter()
         .filter(|f| all || started(&worked.plan, &locate(&f.path, &worked.plan).page))
         .collect();
@@ -216,8 +180,16 @@ fn plan_findings(store: &UseReducerHandle<State>, worked: &Worked, level: &str, 
             store.dispatch(Action::Plan(PlanAction::Show { page, field }));
         })
     };
-    let so_far = shown.len() < worked.findings.len();
-    findings(&worked.plan, &shown, &worked.issues, level, so_far, &onshow)
+    let so_far = shown.len() < worked.findings().len();
+    findings(
+        &worked.scheme,
+        &worked.plan,
+        &shown,
+        worked.issues(),
+        level,
+        so_far,
+        &onshow,
+    )
 }
 
 /// The button that sends a plan page's form, and the way to come back later.
@@ -225,9 +197,9 @@ fn buttons() -> Html {
     let t = text();
     html! {
         <>
-            <button type="submit" class="govuk-button">{ t.plan.save_button }</button>
+            <button type="submit" class="govuk-button">{ &t.plan.save_button }</button>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Saved.hash()}>{ t.save_and_return }</a>
+                <a class="govuk-link" href={Route::Saved.hash()}>{ &t.app.save_and_return }</a>
             </p>
         </>
     }
@@ -235,20 +207,20 @@ fn buttons() -> Html {
 
 /// On the result page: the way into the plan.
 pub fn invitation(state: &State) -> Html {
-    let t = text().plan;
+    let t = &text().plan;
     let Some(scheme) = state.scheme() else {
         return Html::default();
     };
     let start = Route::Plan(PlanRoute::to(PlanPage::Tasks));
     let words = if state.plan.is_some() {
-        t.invite_continue
+        &t.invite_continue
     } else {
-        t.invite_start
+        &t.invite_start
     };
     html! {
         <div class="waymark-no-print">
-            <h2 class="govuk-heading-l">{ t.invite_heading }</h2>
-            <p class="govuk-body">{ fill(t.invite_body, &[("owner", &scheme.owner)]) }</p>
+            <h2 class="govuk-heading-l">{ &t.invite_heading }</h2>
+            <p class="govuk-body">{ fill(&t.invite_body, &[("owner", text().say(&scheme.owner))]) }</p>
             <a href={start.hash()} class="govuk-button" draggable="false" id="make-plan">{ words }</a>
         </div>
     }
@@ -256,8 +228,8 @@ pub fn invitation(state: &State) -> Html {
 
 /// In the result page's print view: the plan, its costing and findings, when there is one.
 pub fn printed(store: &UseReducerHandle<State>) -> Html {
-    match worked(store).filter(|_| store.plan.is_some()) {
-        Some(worked) => check::printed(store, &worked),
+    match store.worked.as_deref().filter(|_| store.plan.is_some()) {
+        Some(worked) => check::printed(store, worked),
         None => Html::default(),
     }
 }

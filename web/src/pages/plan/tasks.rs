@@ -11,14 +11,14 @@ use yew::prelude::*;
 /// The plan's task list page.
 pub(super) fn view(page: &Page) -> Html {
     let root = text();
-    let t = root.plan;
+    let t = &root.plan;
     let parts = parts(&page.worked.plan);
     let done = parts
         .iter()
         .filter(|p| p.status == Status::Completed)
         .count();
     let progress = fill(
-        root.tasks_progress,
+        &root.app.tasks_progress,
         &[
             ("done", &done.to_string()),
             ("total", &parts.len().to_string()),
@@ -36,15 +36,15 @@ pub(super) fn view(page: &Page) -> Html {
     html! {
         <>
             { page.heading() }
-            <p class="govuk-body">{ t.tasks_intro }</p>
-            <p class="govuk-body">{ t.tasks_any_order }</p>
+            <p class="govuk-body">{ &t.tasks_intro }</p>
+            <p class="govuk-body">{ &t.tasks_any_order }</p>
             <p class="govuk-body"><strong>{ progress }</strong></p>
             <ul class="govuk-task-list">{ for rows }</ul>
             <ul class="govuk-task-list">
-                { row("plan-task-check", t.task_check, None, None, &PlanPage::Check) }
+                { row("plan-task-check", &t.task_check, None, None, &PlanPage::Check) }
             </ul>
             <p class="govuk-body">
-                <a class="govuk-link" href={Route::Saved.hash()}>{ root.save_and_return }</a>
+                <a class="govuk-link" href={Route::Saved.hash()}>{ &root.app.save_and_return }</a>
             </p>
         </>
     }
@@ -56,12 +56,12 @@ fn row(id: &str, name: &str, hint: Option<&str>, status: Option<Status>, page: &
     let hint_id = format!("{id}-hint");
     let status_id = format!("{id}-status");
     let words = status.map(|status| match status {
-        Status::Completed => html! { t.status_completed },
+        Status::Completed => html! { &t.app.status_completed },
         Status::Incomplete => {
-            html! { <strong class="govuk-tag govuk-tag--blue">{ t.status_incomplete }</strong> }
+            html! { <strong class="govuk-tag govuk-tag--blue">{ &t.app.status_incomplete }</strong> }
         }
         Status::NotStarted | Status::CannotStart => {
-            html! { <strong class="govuk-tag govuk-tag--light-blue">{ t.status_not_started }</strong> }
+            html! { <strong class="govuk-tag govuk-tag--light-blue">{ &t.app.status_not_started }</strong> }
         }
     });
     let described = match (hint, &words) {
