@@ -7,9 +7,13 @@
 //   after a Change on check your answers) until check your answers shows the new amount,
 //   and from "See your estimate" until the result page with its explanation and "what
 //   could change this" is drawn; with the engine's own share, which the page records in
-//   data-estimate-us and data-alternatives-us attributes (the aim is under 16 ms).
+//   data-estimate-us and data-alternatives-us attributes (the aim is under 16 ms);
+// - the engine module on its own (www/dist/engine), as a portal uses it: the time of one
+//   `estimate` on the default scheme's first worked example, for the figures alone (the aim
+//   is under 20 µs) and with the explanation (under 100 µs), and its size gzipped.
 //
 // Usage: node scripts/browser-bench.mjs  (after make web)
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import {
   answerAll,
@@ -35,6 +39,7 @@ const browser = await launchBrowser();
 try {
   await firstLoad();
   await interactions();
+  await engineModule();
 } finally {
   await browser.close();
   await server.stop();
@@ -142,4 +147,41 @@ async function interactions() {
   row("  of which the estimate", `${ms(median(engine))} / ${ms(Math.max(...engine))}`);
   row("See your estimate to the result page drawn", `${ms(median(toResult))} / ${ms(Math.max(...toResult))}`, aim(toResult));
   row("  of which what could change this", `${ms(median(whatCouldChange))} / ${ms(Math.max(...whatCouldChange))}`);
+}
+
+/** The engine module's own speed in Chromium, on the default scheme's first example. */
+async function engineModule() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/examples/engine.html`);
+  const scheme = defaultScheme();
+  const example = scheme.eligible;
+  const [figures, explained] = await page.evaluate(
+    async ({ file, answers, date }) => {
+      const engine = await import("/dist/engine/waymark.js");
+      await engine.default();
+      const loaded = engine.loadScheme(await (await fetch(`/${file}`)).text());
+      // The best of five rounds of 2,000 calls, after a warm-up, so that a moment when
+      // the machine is busy elsewhere does not count.
+      const time = (options) => {
+        let best = Infinity;
+        for (let round = 0; round < 5; round += 1) {
+          for (let i = 0; i < 200; i += 1) engine.estimate(loaded, answers, date, options);
+          const start = performance.now();
+          for (let i = 0; i < 2000; i += 1) engine.estimate(loaded, answers, date, options);
+          best = Math.min(best, ((performance.now() - start) * 1000) / 2000);
+        }
+        return best;
+      };
+      return [time(undefined), time({ explain: true })];
+    },
+    { file: scheme.file, answers: example.answers, date: example.date },
+  );
+  await context.close();
+  const wasm = gzipSync(readFileSync(new URL("../www/dist/engine/waymark_bg.wasm", import.meta.url)), { level: 9 });
+  const us = (x) => `${x.toFixed(1)} µs`;
+  console.log(`The engine module on ${scheme.scheme.id}, best of 5 rounds of 2,000 calls:`);
+  row("estimate, the figures alone", us(figures), figures < 20 ? "" : "  (over the 20 µs aim)");
+  row("estimate with the explanation", us(explained), explained < 100 ? "" : "  (over the 100 µs aim)");
+  row("the module's wasm, gzipped", String(wasm.length));
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target=wasm32-unknown-unknown
-profile=wasm-release
+profile=engine-release
 out=www/dist/engine
 target_dir=${CARGO_TARGET_DIR:-target}
 

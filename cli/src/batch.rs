@@ -48,8 +48,9 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     let mut progress = Progress::start("batch", reader.bytes().1);
     let mut bad = BadRows::new(reader.name());
     let work = |row: &Row| {
-        let outcome = layout.case(row).and_then(|case| {
-            match work_out(&scheme, date, &layout, &case.answers, figures_checked) {
+        let outcome = layout.given(&scheme, row).and_then(|case| {
+            let checked = answers::check_given(&scheme, &case.answers);
+            match located(&layout, figures_checked(&scheme, &checked, date), checked) {
                 Ok(e) => Ok((case.id, e)),
                 Err(issues) => Err(BadRow {
                     id: case.id,
@@ -94,6 +95,17 @@ pub fn work_out<T>(
     how: fn(&Scheme, &Checked, Date) -> Result<T, Vec<Issue>>,
 ) -> Result<T, Vec<Issue>> {
     let checked = answers::check(scheme, answers);
+    let outcome = how(scheme, &checked, date);
+    located(layout, outcome, checked)
+}
+
+/// An outcome's problems located for the row: answer problems with JSON Pointers into it,
+/// and scheme problems with the scheme's path in the message.
+fn located<T>(
+    layout: &Layout,
+    outcome: Result<T, Vec<Issue>>,
+    checked: Checked,
+) -> Result<T, Vec<Issue>> {
     if !checked.errors.is_empty() {
         let prefix = layout.answers_path();
         return Err(checked
@@ -105,7 +117,7 @@ pub fn work_out<T>(
             })
             .collect());
     }
-    how(scheme, &checked, date).map_err(|issues| {
+    outcome.map_err(|issues| {
         issues
             .into_iter()
             .map(|i| Issue::new(&i.code, "", format!("{} (scheme {})", i.message, i.path)))
@@ -171,29 +183,51 @@ fn format(option: Option<&str>, out: Option<&str>) -> Result<Format, Failure> {
     }
 }
 
-/// A JSON string.
-pub fn json_string(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+/// Writes `text` as a JSON string: quoted as it is when nothing in it needs escaping, as
+/// case ids seldom do.
+fn push_json_string(out: &mut String, text: &str) {
+    if text.bytes().all(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&serde_json::Value::from(text).to_string());
+    }
 }
 
 /// The output row for an estimate.
 fn estimated(format: Format, id: &str, e: &Figures) -> String {
-    let weekly = e.weekly.map(|w| w.to_string());
+    use std::fmt::Write;
     match format {
-        Format::JsonLines => format!(
-            "{{\"id\":{},\"eligible\":{},\"annual\":\"{}\",\"weekly\":{}}}\n",
-            json_string(id),
-            e.eligible,
-            e.annual,
-            weekly.map_or("null".into(), |w| format!("\"{w}\""))
-        ),
-        Format::Csv => csv::record(&[
-            id,
-            if e.eligible { "yes" } else { "no" },
-            &e.annual.to_string(),
-            weekly.as_deref().unwrap_or(""),
-            "",
-        ]),
+        Format::JsonLines => {
+            // Written piece by piece into one string: this is the hot path of a caseload.
+            let mut out = String::with_capacity(id.len() + 72);
+            out.push_str("{\"id\":");
+            push_json_string(&mut out, id);
+            out.push_str(if e.eligible {
+                ",\"eligible\":true,\"annual\":\""
+            } else {
+                ",\"eligible\":false,\"annual\":\""
+            });
+            let _ = write!(out, "{}", e.annual);
+            match e.weekly {
+                Some(w) => {
+                    let _ = writeln!(out, "\",\"weekly\":\"{w}\"}}");
+                }
+                None => out.push_str("\",\"weekly\":null}\n"),
+            }
+            out
+        }
+        Format::Csv => {
+            let weekly = e.weekly.map(|w| w.to_string());
+            csv::record(&[
+                id,
+                if e.eligible { "yes" } else { "no" },
+                &e.annual.to_string(),
+                weekly.as_deref().unwrap_or(""),
+                "",
+            ])
+        }
     }
 }
 

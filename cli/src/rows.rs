@@ -7,13 +7,15 @@
 
 use crate::csv;
 use crate::Failure;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use waymark_engine::{Answers, Issue};
+use waymark_engine::answers::{AnswersSeed, Given, GivenAnswers};
+use waymark_engine::{Answers, Issue, Scheme};
 
 /// The longest a CSV record may run over several lines before an unclosed quote is reported.
 const LONGEST_RECORD: usize = 64 * 1024;
@@ -282,6 +284,102 @@ impl Layout {
             Layout::JsonLines => json_case(text),
             Layout::Csv(columns) => csv_case(columns, text),
         }
+    }
+}
+
+/// A case read from a row for one scheme, its answers placed by question and borrowed
+/// from the row: how `batch` reads, without building a map of values for each row.
+pub struct GivenCase<'r> {
+    /// The case's id.
+    pub id: String,
+    /// Its answers.
+    pub answers: GivenAnswers<'r>,
+}
+
+impl Layout {
+    /// Reads a row as a case for `scheme`.
+    pub fn given<'r>(&self, scheme: &Scheme, row: &'r Row) -> Result<GivenCase<'r>, BadRow> {
+        let text = row.text.as_ref().map_err(|issue| BadRow {
+            id: String::new(),
+            issues: vec![issue.clone()],
+        })?;
+        match self {
+            Layout::JsonLines => json_given(scheme, text),
+            Layout::Csv(columns) => {
+                let case = csv_case(columns, text)?;
+                let mut answers = GivenAnswers::new(scheme);
+                for (id, value) in case.answers.0 {
+                    let value = match value {
+                        serde_json::Value::Bool(b) => Given::Bool(b),
+                        serde_json::Value::String(s) => Given::Text(Cow::Owned(s)),
+                        _ => Given::Other,
+                    };
+                    answers.set(scheme, &id, value);
+                }
+                Ok(GivenCase {
+                    id: case.id,
+                    answers,
+                })
+            }
+        }
+    }
+}
+
+/// A JSON Lines row read for one scheme.
+fn json_given<'r>(scheme: &Scheme, text: &'r str) -> Result<GivenCase<'r>, BadRow> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = RowSeed(scheme)
+        .deserialize(&mut de)
+        .and_then(|row| de.end().map(|()| row));
+    let (id, answers) = read.map_err(|e| BadRow {
+        id: serde_json::from_str::<IdOnly>(text)
+            .map(|x| x.id.0)
+            .unwrap_or_default(),
+        issues: vec![json_issue(&e)],
+    })?;
+    if id.is_empty() {
+        return Err(BadRow {
+            id,
+            issues: vec![Issue::new("missing_id", "/id", "give every case an id")],
+        });
+    }
+    Ok(GivenCase { id, answers })
+}
+
+/// Reads `{"id": ..., "answers": {...}}` with the answers placed for a scheme.
+struct RowSeed<'s>(&'s Scheme);
+
+impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = (String, GivenAnswers<'de>);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_> {
+    type Value = (String, GivenAnswers<'de>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a case: an object with an id and answers")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let (mut id, mut answers) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "id" if id.is_some() => return Err(de::Error::duplicate_field("id")),
+                "id" => id = Some(map.next_value::<Id>()?.0),
+                "answers" if answers.is_some() => {
+                    return Err(de::Error::duplicate_field("answers"))
+                }
+                "answers" => answers = Some(map.next_value_seed(AnswersSeed(self.0))?),
+                other => return Err(de::Error::unknown_field(other, &["id", "answers"])),
+            }
+        }
+        let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+        let answers = answers.ok_or_else(|| de::Error::missing_field("answers"))?;
+        Ok((id, answers))
     }
 }
 

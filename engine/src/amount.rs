@@ -93,6 +93,50 @@ impl Visitor<'_> for DecimalVisitor {
     }
 }
 
+/// Serde for an exact `Decimal` written as a plain decimal string (`"12.50"`), for fields
+/// that are not [`Money`] or [`Number`]: written without an allocation, and read as
+/// strictly as [`parse_decimal`].
+pub mod decimal_string {
+    use super::{parse_decimal, Decimal};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the decimal as a string.
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+
+    /// Reads a plain decimal string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        parse_decimal(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a decimal number")))
+    }
+
+    /// The same for an optional decimal.
+    pub mod option {
+        use super::Decimal;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes the decimal as a string, or nothing.
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => s.collect_str(v),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a plain decimal string, or null.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            match <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => super::super::parse_decimal(&text).map(Some).ok_or_else(|| {
+                    serde::de::Error::custom(format!("{text:?} is not a decimal number"))
+                }),
+            }
+        }
+    }
+}
+
 /// Parses a plain decimal such as `"-12.50"`: digits, at most one point, an optional sign.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);

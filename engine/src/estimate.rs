@@ -427,10 +427,12 @@ impl<R: Record> Eval<'_, R> {
         let program = self.scheme.program();
         Ok(match v {
             Val::Step(i) => {
-                let value = self.results.get(*i).copied().flatten().ok_or((
-                    "unknown_step",
-                    "an earlier step has not been worked out".to_owned(),
-                ))?;
+                let value = self.results.get(*i).copied().flatten().ok_or_else(|| {
+                    (
+                        "unknown_step",
+                        "an earlier step has not been worked out".to_owned(),
+                    )
+                })?;
                 (
                     value,
                     program.steps.get(*i).map_or(Unit::Number, |s| s.unit),
@@ -536,15 +538,19 @@ impl<R: Record> Eval<'_, R> {
             .scheme
             .parameters
             .get(p)
-            .ok_or(("unknown_parameter", "a parameter is missing".to_owned()))?;
-        let (entry, dated) = parameter.value_on(self.date).ok_or((
-            "parameter_not_in_force",
-            format!("parameter {:?} has no value on {}", parameter.id, self.date),
-        ))?;
-        let value = dated.value.ok_or((
-            "invalid_parameter",
-            format!("parameter {:?} is not a single value", parameter.id),
-        ))?;
+            .ok_or_else(|| ("unknown_parameter", "a parameter is missing".to_owned()))?;
+        let (entry, dated) = parameter.value_on(self.date).ok_or_else(|| {
+            (
+                "parameter_not_in_force",
+                format!("parameter {:?} has no value on {}", parameter.id, self.date),
+            )
+        })?;
+        let value = dated.value.ok_or_else(|| {
+            (
+                "invalid_parameter",
+                format!("parameter {:?} is not a single value", parameter.id),
+            )
+        })?;
         Ok((value.0, entry))
     }
 
@@ -569,19 +575,28 @@ impl<R: Record> Eval<'_, R> {
             .scheme
             .parameters
             .get(p)
-            .ok_or(("unknown_parameter", "a band table is missing".to_owned()))?;
-        let (entry, dated) = parameter.value_on(self.date).ok_or((
-            "parameter_not_in_force",
-            format!("parameter {:?} has no value on {}", parameter.id, self.date),
-        ))?;
-        let bands = dated.bands.as_deref().ok_or((
-            "invalid_parameter",
-            format!("parameter {:?} is not a band table", parameter.id),
-        ))?;
-        let position = bands.iter().rposition(|b| b.min.0 <= score).ok_or((
-            "no_band",
-            format!("{score} is below the lowest band of {:?}", parameter.id),
-        ))?;
+            .ok_or_else(|| ("unknown_parameter", "a band table is missing".to_owned()))?;
+        let (entry, dated) = parameter.value_on(self.date).ok_or_else(|| {
+            (
+                "parameter_not_in_force",
+                format!("parameter {:?} has no value on {}", parameter.id, self.date),
+            )
+        })?;
+        let bands = dated.bands.as_deref().ok_or_else(|| {
+            (
+                "invalid_parameter",
+                format!("parameter {:?} is not a band table", parameter.id),
+            )
+        })?;
+        let position = bands
+            .iter()
+            .rposition(|b| b.min.0 <= score)
+            .ok_or_else(|| {
+                (
+                    "no_band",
+                    format!("{score} is below the lowest band of {:?}", parameter.id),
+                )
+            })?;
         Ok((bands[position].value.0, entry, position))
     }
 
@@ -607,10 +622,17 @@ impl<R: Record> Eval<'_, R> {
             });
         }
         let program = scheme.program();
-        let value = self.results.get(program.result).copied().flatten().ok_or((
-            "unknown_step",
-            "the result step has not been worked out".to_owned(),
-        ))?;
+        let value = self
+            .results
+            .get(program.result)
+            .copied()
+            .flatten()
+            .ok_or_else(|| {
+                (
+                    "unknown_step",
+                    "the result step has not been worked out".to_owned(),
+                )
+            })?;
         let rounding = scheme.rounding;
         let head = rounding.apply(value);
         let first = match scheme.period {

@@ -33,7 +33,7 @@ pub struct ExplainedStep {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "crate::amount::decimal_string::option"
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub unrounded: Option<Decimal>,
@@ -47,7 +47,7 @@ pub struct ExplainedStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<ConditionRead>,
     /// The step's result.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::amount::decimal_string")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub result: Decimal,
 }
@@ -117,7 +117,7 @@ pub enum Op {
 #[serde(deny_unknown_fields)]
 pub struct Input {
     /// The value.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::amount::decimal_string")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub value: Decimal,
     /// Whether it is money or a number.

@@ -125,12 +125,9 @@ fn a_catalogue_with_a_missing_key_is_refused_where_it_is_missing() {
     let mut en = english();
     en["app"].as_object_mut().unwrap().remove("start_button");
     let e = Catalogue::from_json(&en.to_string()).unwrap_err();
-    assert!(e.starts_with("/app: missing field `start_button`"), "{e}");
+    assert_eq!(e, "/app/start_button: missing");
     let mut en = english();
     en["app"]["surprise"] = Value::from("?");
     let e = Catalogue::from_json(&en.to_string()).unwrap_err();
-    assert!(
-        e.contains("/app/surprise") && e.contains("unknown field"),
-        "{e}"
-    );
+    assert_eq!(e, "/app/surprise: unknown key");
 }

@@ -1,5 +1,9 @@
 //! A person's answers: read as JSON, then checked against a scheme.
 
+mod given;
+
+pub use given::{AnswersSeed, Given, GivenAnswers};
+
 use crate::amount::parse_decimal;
 use crate::issue::{pointer, Issue};
 use crate::program::{Choice, Holds, Test};
@@ -117,30 +121,30 @@ pub fn applies(scheme: &Scheme, position: usize, answers: &[Option<Answer>]) -> 
 
 /// Checks every answer against the scheme, in question order, so that `show_if` sees
 /// the earlier answers.
-pub fn check(scheme: &Scheme, given: &Answers) -> Checked {
+pub fn check(scheme: &Scheme, answers: &Answers) -> Checked {
+    check_given(scheme, &GivenAnswers::of(scheme, answers))
+}
+
+/// [`check`] for answers already placed by question.
+pub fn check_given(scheme: &Scheme, given: &GivenAnswers) -> Checked {
     let count = scheme.question_count();
-    let mut raw: Vec<Option<&serde_json::Value>> = vec![None; count];
     let mut out = Checked {
         answers: vec![None; count],
         applies: Vec::with_capacity(count),
         ..Checked::default()
     };
-    for (id, value) in &given.0 {
-        match scheme.question_index(id) {
-            Some(i) => raw[i] = Some(value),
-            None => out.errors.push(Issue::new(
-                "unknown_question",
-                pointer([id]),
-                format!("this scheme has no question {id:?}"),
-            )),
-        }
+    for id in &given.unknown {
+        out.errors.push(Issue::new(
+            "unknown_question",
+            pointer([id]),
+            format!("this scheme has no question {id:?}"),
+        ));
     }
     for (i, (_, q)) in scheme.questions().enumerate() {
         let applies = applies(scheme, i, &out.answers);
         out.applies.push(applies);
-        let given = raw.get(i).copied().flatten();
-        match (applies, given) {
-            (true, None) | (true, Some(serde_json::Value::Null)) => out.errors.push(Issue::new(
+        match (applies, given.values.get(i).and_then(Option::as_ref)) {
+            (true, None | Some(Given::Null)) => out.errors.push(Issue::new(
                 "missing_answer",
                 pointer([&q.id]),
                 "answer this question to see an estimate",
@@ -151,7 +155,7 @@ pub fn check(scheme: &Scheme, given: &Answers) -> Checked {
                     out.errors.push(Issue::new(code, pointer([&q.id]), message))
                 }
             },
-            (false, Some(value)) if !value.is_null() => out.notices.push(Issue::new(
+            (false, Some(value)) if *value != Given::Null => out.notices.push(Issue::new(
                 "answer_not_used",
                 pointer([&q.id]),
                 "this question does not apply given the other answers, so its answer is not used",
@@ -162,28 +166,27 @@ pub fn check(scheme: &Scheme, given: &Answers) -> Checked {
     out
 }
 
-/// Reads one raw answer as the question's kind of answer.
+/// Reads one answer as given as the question's kind of answer.
 fn read(
     scheme: &Scheme,
     position: usize,
     q: &Question,
-    value: &serde_json::Value,
+    value: &Given,
 ) -> Result<Answer, (&'static str, String)> {
-    use serde_json::Value;
     match (&q.answer, value) {
-        (AnswerKind::Choice(_), Value::String(id)) => scheme
+        (AnswerKind::Choice(_), Given::Text(id)) => scheme
             .option_index(position, id)
             .map(Answer::Choice)
-            .ok_or(("unknown_option", "choose one of the options".into())),
+            .ok_or_else(|| ("unknown_option", "choose one of the options".into())),
         (AnswerKind::Choice(_), _) => Err(("unknown_option", "choose one of the options".into())),
-        (AnswerKind::YesNo(_), Value::Bool(b)) => Ok(Answer::YesNo(*b)),
-        (AnswerKind::YesNo(_), Value::String(s)) if s == "yes" || s == "no" => {
+        (AnswerKind::YesNo(_), Given::Bool(b)) => Ok(Answer::YesNo(*b)),
+        (AnswerKind::YesNo(_), Given::Text(s)) if s == "yes" || s == "no" => {
             Ok(Answer::YesNo(s == "yes"))
         }
         (AnswerKind::YesNo(_), _) => Err(("invalid_answer", "answer yes or no".into())),
         (AnswerKind::Number(limits), _) => {
-            let d =
-                decimal(value).ok_or(("invalid_answer", "enter a number, like 12".to_owned()))?;
+            let d = decimal(value)
+                .ok_or_else(|| ("invalid_answer", "enter a number, like 12".to_owned()))?;
             if limits.whole && !d.fract().is_zero() {
                 return Err(("not_whole_number", "enter a whole number, like 12".into()));
             }
@@ -196,10 +199,12 @@ fn read(
             Ok(Answer::Number(d))
         }
         (AnswerKind::Money(limits), _) => {
-            let d = decimal(value).ok_or((
-                "invalid_answer",
-                "enter an amount, like 150 or 150.50".to_owned(),
-            ))?;
+            let d = decimal(value).ok_or_else(|| {
+                (
+                    "invalid_answer",
+                    "enter an amount, like 150 or 150.50".to_owned(),
+                )
+            })?;
             if d.scale() > scheme.currency.minor_units() {
                 return Err((
                     "invalid_answer",
@@ -217,13 +222,13 @@ fn read(
     }
 }
 
-fn decimal(value: &serde_json::Value) -> Option<Decimal> {
+fn decimal(value: &Given) -> Option<Decimal> {
     match value {
-        serde_json::Value::String(s) => parse_decimal(s.trim()),
-        serde_json::Value::Number(n) => n
-            .as_i64()
+        Given::Text(s) => parse_decimal(s.trim()),
+        Given::Whole(n) => i64::try_from(*n)
             .map(Decimal::from)
-            .or_else(|| n.as_u64().map(Decimal::from)),
+            .ok()
+            .or_else(|| u64::try_from(*n).ok().map(Decimal::from)),
         _ => None,
     }
 }
