@@ -1,5 +1,6 @@
 // Screenshots of every page of the journey, at a phone's width and a desktop's, for
-// looking at by eye: node scripts/screenshots.mjs [OUTDIR]  (default /tmp/waymark-screenshots).
+// looking at by eye: node scripts/screenshots.mjs [OUTDIR] [LANG]  (default
+// /tmp/waymark-screenshots, in English; LANG cy for Welsh, where the scheme offers it).
 // Needs the built site (make web). Pages: start (one scheme, a choice of several, with an
 // error), task list, each kind of question with and without an error, check your answers,
 // result (eligible, not eligible, printed), saved answers (with an import error), delete,
@@ -7,6 +8,7 @@
 import { screenshots } from "./shoot.mjs";
 import {
   answerAll,
+  catalogue,
   exampleSchemes,
   fillAnswer,
   follow,
@@ -20,18 +22,27 @@ const byFile = (part) => schemes.find((s) => s.file.includes(part));
 const server = await startServer();
 const browser = await launchBrowser();
 const { shoot, taken } = screenshots("/tmp/waymark-screenshots");
+const lang = process.argv[3] ?? "en";
+const words = catalogue(lang);
 
 async function open(scheme, options = {}) {
   return openApp(browser, server.origin, {
     date: scheme.eligible.date,
     schemes: [scheme.file],
+    lang,
     ...options,
   });
 }
 
-const submit = (page) => follow(page, page.getByRole("button", { name: "Continue" }));
+/** The catalogue of the language the page is in (a scheme may not offer the one asked for). */
+async function shown(page) {
+  return catalogue(await page.evaluate(() => document.documentElement.lang));
+}
+
+const submit = async (page) =>
+  follow(page, page.getByRole("button", { name: (await shown(page)).app.continue_button }));
 const continueWithError = async (page) => {
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: (await shown(page)).app.continue_button }).click();
   await page.locator(".govuk-error-summary").waitFor();
 };
 
@@ -46,7 +57,7 @@ try {
   await shoot(page, "03-question-choice");
   await continueWithError(page);
   await shoot(page, "04-question-choice-error");
-  await answerAll(page, northvale, northvale.eligible.answers);
+  await answerAll(page, northvale, northvale.eligible.answers, words);
   await shoot(page, "05-check");
   await follow(page, page.locator('main a[href="#/result"]'));
   await page.locator("#disagreement").fill("I look after my dad more than the answers show.");
@@ -55,12 +66,12 @@ try {
   await shoot(page, "07-result-print");
   await page.emulateMedia({ media: "screen" });
   await follow(page, page.locator('footer a[href="#/saved"]'));
-  await page.getByRole("button", { name: "Load answers" }).click();
+  await page.getByRole("button", { name: words.app.import_button }).click();
   await page.locator(".govuk-error-summary").waitFor();
   await shoot(page, "08-saved-error");
   await follow(page, page.locator('main a[href="#/delete"]'));
   await shoot(page, "09-delete");
-  await follow(page, page.getByRole("button", { name: "Yes, delete my answers" }));
+  await follow(page, page.getByRole("button", { name: words.app.delete_confirm }));
   await shoot(page, "10-deleted");
   await context.close();
 
@@ -99,7 +110,7 @@ try {
     }),
   );
   ({ page, context } = await open(notEligible));
-  await answerAll(page, northvale, zero);
+  await answerAll(page, northvale, zero, words);
   await follow(page, page.locator('main a[href="#/result"]'));
   await shoot(page, "16-result-not-eligible");
   await context.close();
@@ -108,9 +119,10 @@ try {
   ({ page, context } = await openApp(browser, server.origin, {
     date: "2026-06-01",
     schemes: schemes.map((s) => s.file),
+    lang,
   }));
   await shoot(page, "17-start-choose");
-  await page.getByRole("button", { name: "Start now" }).click();
+  await page.getByRole("button", { name: (await shown(page)).app.start_button }).click();
   await page.locator(".govuk-error-summary").waitFor();
   await shoot(page, "18-start-choose-error");
   await context.close();

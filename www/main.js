@@ -1,15 +1,34 @@
 // Starts the Waymark page: loads the wasm module, which renders into #app. If the module
-// cannot load (a very old browser, or a broken deployment), says so instead of leaving
-// the page blank; this is the only interface text outside the app's catalogue.
+// cannot load (a very old browser, or a broken deployment), says so, in each language the
+// service has, instead of leaving the page blank. These words are the catalogues' own
+// (app.load_failed_heading and app.start_failed_body); a test keeps them the same.
 import init, { run } from "./dist/waymark_web.js";
+
+const FAILED = [
+  { lang: "en", heading: "Sorry, there is a problem with the service", body: "This service could not start in this browser. Try again later, try another browser, or contact your council for an estimate." },
+  { lang: "cy", heading: "Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth", body: "Nid oedd modd i’r gwasanaeth hwn ddechrau yn y porwr hwn. Rhowch gynnig arall arni yn nes ymlaen, defnyddiwch borwr arall, neu cysylltwch â’ch cyngor i gael amcangyfrif." },
+];
 
 init().then(() => run()).catch(() => {
   const app = document.getElementById("app");
-  if (app) {
-    app.innerHTML =
-      '<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">' +
-      '<h1 class="govuk-heading-xl">Sorry, there is a problem with the service</h1>' +
-      '<p class="govuk-body">This service could not start in this browser. Try again later, ' +
-      "try another browser, or contact your council for an estimate.</p></main></div>";
-  }
+  if (!app) return;
+  const main = document.createElement("main");
+  main.className = "govuk-main-wrapper";
+  main.id = "main-content";
+  FAILED.forEach(({ lang, heading, body }, i) => {
+    const part = document.createElement("div");
+    part.lang = lang;
+    const title = document.createElement(i === 0 ? "h1" : "h2");
+    title.className = "govuk-heading-xl";
+    title.textContent = heading;
+    const text = document.createElement("p");
+    text.className = "govuk-body";
+    text.textContent = body;
+    part.append(title, text);
+    main.append(part);
+  });
+  const container = document.createElement("div");
+  container.className = "govuk-width-container";
+  container.append(main);
+  app.replaceChildren(container);
 });

@@ -182,8 +182,12 @@ export async function shownSteps(page) {
  * configuration naming them and holding `config`'s other keys (`submit`, `embed`).
  * Records requests and any page errors.
  */
-export async function openApp(browser, origin, { date, schemes, storage, config: extra = {} } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true });
+export async function openApp(
+  browser,
+  origin,
+  { date, schemes, storage, config: extra = {}, lang, locale } = {},
+) {
+  const context = await browser.newContext({ acceptDownloads: true, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const { requests, errors } = watch(page);
   if (schemes) {
@@ -203,7 +207,7 @@ export async function openApp(browser, origin, { date, schemes, storage, config:
       [STORAGE_KEY, storage],
     );
   }
-  await page.goto(appUrl(origin, date));
+  await page.goto(appUrl(origin, date, "", lang));
   await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
   return { context, page, requests, errors };
 }
@@ -235,9 +239,18 @@ export function say(text, lang = "en") {
   return typeof text === "string" ? text : text[lang];
 }
 
-/** The app's address, with the assessment date when one is given. */
-export function appUrl(origin, date, hash = "") {
-  return `${origin}/${date ? `?date=${date}` : ""}${hash}`;
+/** A language's catalogue, as the app reads it from www/lang. */
+export function catalogue(code) {
+  return JSON.parse(readFileSync(path.join(www, "lang", `${code}.json`), "utf8"));
+}
+
+/** The English catalogue, whose words the tests look for unless told otherwise. */
+export const english = catalogue("en");
+
+/** The app's address, with the assessment date and the language when they are given. */
+export function appUrl(origin, date, hash = "", lang) {
+  const query = [date && `date=${date}`, lang && `lang=${lang}`].filter(Boolean).join("&");
+  return `${origin}/${query ? `?${query}` : ""}${hash}`;
 }
 
 /** The page's current route, like "#/questions/sleep" or "#/". */
@@ -279,13 +292,16 @@ export function questionId(page) {
   return page.locator("form[data-question-id]").getAttribute("data-question-id");
 }
 
-/** Answers the question on the page from `answers` and continues to the next page. */
-export async function answerQuestion(page, scheme, answers) {
+/**
+ * Answers the question on the page from `answers` and continues to the next page; `words`
+ * is the catalogue of the page's language.
+ */
+export async function answerQuestion(page, scheme, answers, words = english) {
   const id = await questionId(page);
   const question = scheme.questions.get(id);
   if (!(id in answers)) throw new Error(`the answers have nothing for question ${id}`);
   await fillAnswer(page, question, answers[id]);
-  await follow(page, page.getByRole("button", { name: "Continue" }));
+  await follow(page, page.getByRole("button", { name: words.app.continue_button }));
   return id;
 }
 
@@ -293,7 +309,7 @@ export async function answerQuestion(page, scheme, answers) {
  * From wherever the journey is, answers every question it asks from `answers`, through the
  * task list for long schemes, until check your answers. Returns the ids asked, in order.
  */
-export async function answerAll(page, scheme, answers) {
+export async function answerAll(page, scheme, answers, words = english) {
   const asked = [];
   for (let step = 0; step < 200; step += 1) {
     const at = await route(page);
@@ -304,12 +320,12 @@ export async function answerAll(page, scheme, answers) {
       const check = page.locator('a.govuk-task-list__link[href="#/check"]');
       const next = page
         .locator(".govuk-task-list__item--with-link")
-        .filter({ hasNotText: "Completed" })
+        .filter({ hasNotText: words.app.status_completed })
         .locator("a.govuk-task-list__link")
         .first();
       await follow(page, (await check.count()) > 0 ? check : next);
     } else if (at.startsWith("#/questions/") || at.startsWith("#/change/")) {
-      asked.push(await answerQuestion(page, scheme, answers));
+      asked.push(await answerQuestion(page, scheme, answers, words));
     } else {
       throw new Error(`the journey reached ${at} before check your answers`);
     }

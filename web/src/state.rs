@@ -805,6 +805,115 @@ mod tests {
         .to_string()
     }
 
+    /// The test scheme written in English and Welsh.
+    fn bilingual() -> Rc<Scheme> {
+        let mut value: serde_json::Value = serde_json::to_value(scheme("t", "1").file()).unwrap();
+        fn both(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (key, item) in map.iter_mut() {
+                        let person = [
+                            "title",
+                            "owner",
+                            "introduction",
+                            "next_steps",
+                            "not_eligible",
+                            "text",
+                            "label",
+                        ];
+                        if person.contains(&key.as_str()) && item.is_string() {
+                            let text = item.as_str().unwrap_or_default().to_owned();
+                            *item = json!({"en": text, "cy": format!("{text} (cy)")});
+                        } else {
+                            both(item);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(both),
+                _ => {}
+            }
+        }
+        both(&mut value);
+        value["languages"] = json!(["en", "cy"]);
+        Rc::new(Scheme::from_json(&value.to_string()).unwrap())
+    }
+
+    #[test]
+    fn the_page_is_in_the_language_chosen_if_the_scheme_offers_it() {
+        let state = Rc::new(State::new()).reduce(Action::Loaded(Box::new(Loaded {
+            schemes: vec![bilingual()],
+            date: date(),
+            stored: None,
+            storage_works: true,
+            route: None,
+            config: Rc::default(),
+            language: ("cy".into(), true),
+            words: crate::text::Words(crate::text::welsh()),
+        })));
+        assert_eq!(state.language, "cy");
+        assert_eq!(state.languages(), ["en", "cy"]);
+        assert_eq!(
+            state.language_choices, 1,
+            "asked for in the address, so remembered"
+        );
+        let state = state.reduce(Action::Language("fr".into()));
+        assert_eq!((state.language.as_str(), state.language_choices), ("cy", 1));
+        let state = state.reduce(Action::Language("en".into()));
+        assert_eq!((state.language.as_str(), state.language_choices), ("en", 2));
+        assert_eq!(
+            state.words.0.language, "cy",
+            "until the English words arrive"
+        );
+        let state = state.reduce(Action::Words(crate::text::Words(crate::text::english())));
+        assert_eq!(state.words.0.language, "en");
+        let english_only = start(vec![scheme("t", "1")], None, None);
+        assert_eq!(english_only.languages(), ["en"]);
+        let state = english_only.reduce(Action::Language("cy".into()));
+        assert_eq!(
+            state.language, "en",
+            "a scheme only in English stays in English"
+        );
+    }
+
+    #[test]
+    fn saved_answers_load_whatever_the_language() {
+        let raw = saved(json!({"a": false, "c": "high"}), "1");
+        for (code, words) in [("en", crate::text::english()), ("cy", crate::text::welsh())] {
+            let state = Rc::new(State::new()).reduce(Action::Loaded(Box::new(Loaded {
+                schemes: vec![bilingual()],
+                date: date(),
+                stored: Some(raw.clone()),
+                storage_works: true,
+                route: Some(Route::Check),
+                config: Rc::default(),
+                language: (code.into(), false),
+                words: crate::text::Words(words),
+            })));
+            assert_eq!(state.route, Route::Check, "{code}");
+            assert_eq!(state.answers.0.len(), 2, "{code}");
+        }
+    }
+
+    #[test]
+    fn the_estimate_is_worked_out_once_for_each_change() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
+        let state = answer(state, "a", "no");
+        let state = answer(state, "c", "high");
+        let first = state.worked.clone().unwrap();
+        assert_eq!(first.estimate.as_ref().unwrap().annual.to_string(), "20.00");
+        let state = state.reduce(Action::Notes("still thinking".into()));
+        let state = navigate(state, Route::Result);
+        assert!(
+            Rc::ptr_eq(&first, state.worked.as_ref().unwrap()),
+            "nothing it depends on changed"
+        );
+        let state = navigate(state, Route::change("c"));
+        let state = answer(state, "c", "low");
+        let second = state.worked.clone().unwrap();
+        assert!(!Rc::ptr_eq(&first, &second));
+        assert_eq!(second.estimate.as_ref().unwrap().annual.to_string(), "0.00");
+    }
+
     #[test]
     fn a_journey_skips_what_does_not_apply_and_ends_at_check_your_answers() {
         let state = start(vec![scheme("t", "1")], None, None);
