@@ -77,12 +77,24 @@ pub fn read(
     }
 }
 
-/// Removes what people often type around a number: spaces, a pound sign, thousands commas.
+/// Removes what people often type around a number, as the catalogue's language writes
+/// numbers: spaces, a currency's symbol, the separator of thousands; and makes its decimal
+/// separator a point.
 pub(crate) fn tidy(typed: &str) -> String {
-    typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '£')
-        .collect()
+    let f = &text().format;
+    let mut out: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    for pattern in f.currencies.values() {
+        for affix in pattern.split("{amount}").map(str::trim) {
+            if !affix.is_empty() {
+                out = out.replace(affix, "");
+            }
+        }
+    }
+    out = out.replace(f.group.as_str(), "");
+    if f.decimal != "." {
+        out = out.replace(f.decimal.as_str(), ".");
+    }
+    out
 }
 
 /// The catalogue's message for an engine issue code on a question.
