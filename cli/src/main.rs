@@ -3,45 +3,10 @@
 //! Exit codes: 0 success; 1 a test failed or a plan has a blocking finding; 2 bad input
 //! (with one line per problem naming the file and JSON path). A panic is a bug.
 
-mod args;
-mod batch;
-mod bench;
-mod caseload;
-mod changes;
-mod check;
-mod csv;
-mod estimate;
-mod files;
-mod impact;
-mod impact_report;
-mod impact_summary;
-mod output;
-mod pipeline;
-mod progress;
-mod receive;
-mod rows;
-mod scheme_diff;
-mod test;
-mod validate;
-mod verify;
-mod words;
-
 use std::process::ExitCode;
-
-/// How a command failed.
-pub enum Failure {
-    /// Bad input or usage: each line names the file and path. Exit code 2.
-    Bad(Vec<String>),
-    /// The command ran, and what it checked did not pass. Exit code 1.
-    Failed,
-}
-
-impl Failure {
-    /// A single line of bad input.
-    pub fn bad(line: impl Into<String>) -> Failure {
-        Failure::Bad(vec![line.into()])
-    }
-}
+use waymark::{
+    batch, bench, caseload, check, estimate, impact, receive, test, validate, verify, Failure,
+};
 
 const USAGE: &str = "usage:
   waymark check SCHEME...                       check scheme and test-case files
