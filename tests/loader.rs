@@ -254,3 +254,68 @@ fn a_scheme_in_one_language_may_write_its_texts_as_plain_strings() {
     let scheme = Scheme::from_json(text).unwrap();
     assert_eq!(scheme.languages, ["en"]);
 }
+
+#[test]
+fn a_reference_must_be_a_web_address() {
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "https://",
+        "https://a b",
+    ] {
+        check(
+            |s| s["references"][0]["url"] = json!(url),
+            "invalid_url",
+            "/references/0/url",
+        );
+    }
+    let mut value: Value = serde_json::from_str(DEFAULT).unwrap();
+    value["references"][0]["url"] = json!("https://example.org/cabinet/2026-03-14");
+    Scheme::from_json(&value.to_string()).unwrap();
+}
+
+#[test]
+fn a_scheme_whose_amount_could_be_negative_is_refused_at_the_step_that_goes_below_zero() {
+    // A step that takes a money answer away from the amount, with nothing to stop it going
+    // below zero.
+    let add_deduction = |s: &mut Value| {
+        s["sections"][0]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "other_money", "text": {"en": "Other money", "cy": "Arian arall"}, "answer": {"money": {"min": "0.00", "max": "100000.00"}}}));
+        let result = s["allocation"]["result"].as_str().unwrap().to_owned();
+        let steps = s["allocation"]["steps"].as_array_mut().unwrap();
+        steps.push(json!({"id": "less_other_money", "label": {"en": "Less other money", "cy": "Llai arian arall"}, "calc": {"difference": [result, {"answer": "other_money"}]}}));
+        s["allocation"]["result"] = json!("less_other_money");
+    };
+    let mut value: Value = serde_json::from_str(DEFAULT).unwrap();
+    add_deduction(&mut value);
+    let last = value["allocation"]["steps"].as_array().unwrap().len() - 1;
+    let issues = Scheme::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].code, "negative_result");
+    assert_eq!(issues[0].path, format!("/allocation/steps/{last}/calc"));
+    assert!(
+        issues[0].message.contains("as low as -"),
+        "{}",
+        issues[0].message
+    );
+    // A floor of zero after it makes the same scheme safe.
+    value["allocation"]["steps"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "not_below_zero", "label": {"en": "Not below zero", "cy": "Dim llai na sero"}, "calc": {"at_least": {"value": "less_other_money", "limit": {"money": "0.00"}}}}));
+    value["allocation"]["result"] = json!("not_below_zero");
+    Scheme::from_json(&value.to_string()).unwrap();
+}
+
+#[test]
+fn a_scheme_larger_than_its_limit_is_refused_before_it_is_read() {
+    let text = format!(
+        "{DEFAULT}{}",
+        " ".repeat(waymark_engine::limits::SCHEME_BYTES)
+    );
+    let issues = Scheme::from_json(&text).unwrap_err();
+    assert_eq!(issues[0].code, "too_large");
+}

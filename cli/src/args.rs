@@ -1,62 +1,77 @@
-//! A small argument reader: positional arguments and `--flag value` options.
+//! What the commands share on their command lines, read by clap: the assessment date, the
+//! output format and language, and how dates, amounts and thread counts are read.
 
 use crate::Failure;
-use std::collections::BTreeMap;
+use clap::ValueEnum;
+use waymark_engine::amount::parse_decimal;
+use waymark_engine::{Date, Money};
 
-/// Parsed arguments.
-pub struct Args {
-    /// Arguments that are not options, in order.
-    pub positional: Vec<String>,
-    options: BTreeMap<String, String>,
+/// JSON for programs, or the text a person reads.
+#[derive(Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// JSON.
+    #[default]
+    Json,
+    /// Plain text in the person's language.
+    Text,
 }
 
-impl Args {
-    /// Reads `argv`, accepting only the options named in `known`.
-    pub fn parse(argv: &[String], known: &[&str]) -> Result<Args, Failure> {
-        let mut positional = Vec::new();
-        let mut options = BTreeMap::new();
-        let mut it = argv.iter();
-        while let Some(arg) = it.next() {
-            match arg.strip_prefix("--") {
-                Some(name) if !name.is_empty() => {
-                    let (name, inline) = match name.split_once('=') {
-                        Some((n, v)) => (n, Some(v.to_owned())),
-                        None => (name, None),
-                    };
-                    if !known.contains(&name) {
-                        return Err(Failure::bad(format!("unknown option --{name}")));
-                    }
-                    let value = match inline {
-                        Some(v) => v,
-                        None => it
-                            .next()
-                            .cloned()
-                            .ok_or_else(|| Failure::bad(format!("--{name} needs a value")))?,
-                    };
-                    options.insert(name.to_owned(), value);
-                }
-                _ => positional.push(arg.clone()),
-            }
-        }
-        Ok(Args {
-            positional,
-            options,
-        })
-    }
+/// How a document for a person is worked out and printed.
+#[derive(clap::Args)]
+pub struct Reading {
+    /// The assessment date [default: today].
+    #[arg(long, value_parser = date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// The language of the text [default: the scheme's first].
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
 
-    /// The value of an option, if given.
-    pub fn option(&self, name: &str) -> Option<&str> {
-        self.options.get(name).map(String::as_str)
+impl Reading {
+    /// Whether the text a person reads is wanted rather than JSON.
+    pub fn wants_text(&self) -> bool {
+        self.format == Format::Text
     }
+}
 
-    /// Whether `--format` asks for text rather than JSON (the default).
-    pub fn wants_text(&self) -> Result<bool, Failure> {
-        match self.option("format").unwrap_or("json") {
-            "json" => Ok(false),
-            "text" => Ok(true),
-            other => Err(Failure::bad(format!(
-                "--format {other:?}: use json or text"
-            ))),
-        }
+/// Reads a date written `YYYY-MM-DD`.
+pub fn date(text: &str) -> Result<Date, String> {
+    text.parse().map_err(|e| format!("{e}"))
+}
+
+/// Reads an amount of money that is not negative, written like `7416.00`.
+pub fn amount(text: &str) -> Result<Money, String> {
+    match parse_decimal(text) {
+        Some(d) if d.is_sign_negative() => Err("an amount cannot be negative".into()),
+        Some(d) => Ok(Money(d)),
+        None => Err("give an amount like 7416.00".into()),
     }
+}
+
+/// Reads a number of threads, from 1 to 1024.
+pub fn threads(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=1024).contains(&n) => Ok(n),
+        _ => Err("give a whole number from 1 to 1024".into()),
+    }
+}
+
+/// The date given, or today's.
+pub fn date_or_today(date: Option<Date>) -> Result<Date, Failure> {
+    match date {
+        Some(date) => Ok(date),
+        None => today(),
+    }
+}
+
+fn today() -> Result<Date, Failure> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| Failure::bad("the system clock is before 1970: give --date"))?
+        .as_secs();
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(i64::MAX))
+        .ok_or_else(|| Failure::bad("the system clock is out of range: give --date"))
 }

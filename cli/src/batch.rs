@@ -4,9 +4,8 @@
 //! problems that stopped its estimate, with the line it was read from. A bad row never
 //! stops the rest; if there were any, the command lists them and exits 2 at the end.
 
-use crate::args::Args;
-use crate::csv;
-use crate::estimate::date_option;
+use crate::args::{date, date_or_today, threads};
+use crate::csv::{self, Cell::Figure, Cell::Text};
 use crate::files;
 use crate::output::{BadRows, Output};
 use crate::pipeline;
@@ -19,29 +18,50 @@ use waymark_engine::scheme::AnswerKind;
 use waymark_engine::{Answers, Date, Figures, Issue, Scheme};
 
 /// Output formats.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line.
+    #[value(name = "jsonl")]
     JsonLines,
+    /// Comma-separated values with a header.
     Csv,
+}
+
+/// `waymark batch`'s command line.
+#[derive(clap::Args)]
+pub struct Options {
+    /// The scheme file.
+    pub scheme: String,
+    /// The caseload: JSON Lines, or CSV with an `id` column and one per question.
+    pub cases: String,
+    /// The assessment date [default: today].
+    #[arg(long, value_parser = date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// Where to write [default: standard output].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<String>,
+    /// What to write [default: csv when --out ends in .csv, otherwise jsonl].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Threads to work on [default: every core].
+    #[arg(long, value_parser = threads, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// The CSV output's header.
 const CSV_HEADER: &str = "id,eligible,annual,weekly,problem\n";
 
 /// Estimates every case of a caseload.
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["date", "out", "format", "threads"])?;
-    let [scheme_path, cases_path] = args.positional.as_slice() else {
-        return Err(Failure::bad("batch needs SCHEME and CASES"));
-    };
+pub fn run(options: &Options) -> Result<(), Failure> {
+    let scheme_path = &options.scheme;
     let scheme = files::scheme(scheme_path)?;
-    let date = date_option(&args)?;
+    let date = date_or_today(options.date)?;
     in_force(&scheme, scheme_path, date, "--date")?;
-    let threads = pipeline::threads(args.option("threads"))?;
-    let format = format(args.option("format"), args.option("out"))?;
-    let (mut reader, layout) = Reader::open(cases_path, &|id| yes_no(&[&scheme], id))?;
+    let threads = pipeline::threads(options.threads);
+    let format = format(options.format, options.out.as_deref());
+    let (mut reader, layout) = Reader::open(&options.cases, &|id| yes_no(&[&scheme], id))?;
     known_columns(&reader, &layout, &[&scheme])?;
-    let mut out = Output::create(args.option("out"))?;
+    let mut out = Output::create(options.out.as_deref())?;
     if format == Format::Csv {
         out.write(CSV_HEADER)?;
     }
@@ -80,7 +100,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     )?;
     out.finish()?;
     eprintln!("{}", progress.finish(total, threads));
-    bad.outcome(total, args.option("out").unwrap_or("the output"))
+    bad.outcome(total, options.out.as_deref().unwrap_or("the output"))
 }
 
 /// Checks one case's answers and works them out with `how` (the figures alone, or the
@@ -171,15 +191,11 @@ pub fn known_columns(reader: &Reader, layout: &Layout, schemes: &[&Scheme]) -> R
 }
 
 /// The output format: `--format`, or from `--out`'s extension, or JSON Lines.
-fn format(option: Option<&str>, out: Option<&str>) -> Result<Format, Failure> {
+fn format(option: Option<Format>, out: Option<&str>) -> Format {
     match option {
-        Some("jsonl") => Ok(Format::JsonLines),
-        Some("csv") => Ok(Format::Csv),
-        Some(other) => Err(Failure::bad(format!(
-            "--format {other:?}: use jsonl or csv"
-        ))),
-        None if out.is_some_and(|o| o.to_ascii_lowercase().ends_with(".csv")) => Ok(Format::Csv),
-        None => Ok(Format::JsonLines),
+        Some(format) => format,
+        None if out.is_some_and(|o| o.to_ascii_lowercase().ends_with(".csv")) => Format::Csv,
+        None => Format::JsonLines,
     }
 }
 
@@ -221,11 +237,11 @@ fn estimated(format: Format, id: &str, e: &Figures) -> String {
         Format::Csv => {
             let weekly = e.weekly.map(|w| w.to_string());
             csv::record(&[
-                id,
-                if e.eligible { "yes" } else { "no" },
-                &e.annual.to_string(),
-                weekly.as_deref().unwrap_or(""),
-                "",
+                Text(id),
+                Figure(if e.eligible { "yes" } else { "no" }),
+                Figure(&e.annual.to_string()),
+                Figure(weekly.as_deref().unwrap_or("")),
+                Figure(""),
             ])
         }
     }
@@ -240,7 +256,8 @@ fn problem(format: Format, id: &str, line: u64, issues: &[Issue]) -> String {
         }
         Format::Csv => {
             let text: Vec<String> = issues.iter().map(Issue::to_string).collect();
-            csv::record(&[id, "", "", "", &format!("line {line}: {}", text.join("; "))])
+            let problem = format!("line {line}: {}", text.join("; "));
+            csv::record(&[Text(id), Figure(""), Figure(""), Figure(""), Text(&problem)])
         }
     }
 }

@@ -7,9 +7,8 @@ use crate::Failure;
 use std::time::{Duration, Instant};
 use waymark_engine::{estimate, figures, what_would_change, Answers, Date, Scheme};
 
-/// Prints timings for the schemes in a folder (default `www/schemes`).
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let dir = argv.first().map_or("www/schemes", String::as_str);
+/// Prints timings for the schemes in a folder.
+pub fn run(dir: &str) -> Result<(), Failure> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Failure::bad(format!("{dir}: cannot read: {e}")))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

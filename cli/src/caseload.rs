@@ -9,7 +9,6 @@
 //! splitmix64, so a seed always gives the same caseload, and case `n` is the same whatever
 //! `--count` is.
 
-use crate::args::Args;
 use crate::files;
 use crate::output::Output;
 use crate::Failure;
@@ -20,30 +19,28 @@ use waymark_engine::{Decimal, Scheme};
 /// The largest caseload generated in one go.
 const MOST: u64 = 100_000_000;
 
-/// Writes `--count` synthetic cases (default 1,000) from `--seed` (default 1) as JSON Lines.
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["count", "seed", "out"])?;
-    let [scheme_path] = args.positional.as_slice() else {
-        return Err(Failure::bad("cases needs SCHEME"));
-    };
-    let number = |name: &str, default: u64, most: u64| match args.option(name) {
-        None => Ok(default),
-        Some(text) => text
-            .parse::<u64>()
-            .ok()
-            .filter(|n| *n <= most)
-            .ok_or_else(|| {
-                Failure::bad(format!(
-                    "--{name} {text:?}: give a whole number from 0 to {most}"
-                ))
-            }),
-    };
-    let count = number("count", 1000, MOST)?;
-    let seed = number("seed", 1, u64::MAX)?;
-    let scheme = files::scheme(scheme_path)?;
-    let mut out = Output::create(args.option("out"))?;
-    for n in 0..count {
-        let answers = person(&scheme, seed, n);
+/// `waymark cases`'s command line.
+#[derive(clap::Args)]
+pub struct Options {
+    /// The scheme file.
+    pub scheme: String,
+    /// How many cases.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(0..=MOST), value_name = "N")]
+    pub count: u64,
+    /// The seed: the same seed always gives the same caseload.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+    /// Where to write [default: standard output].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<String>,
+}
+
+/// Writes `--count` synthetic cases from `--seed` as JSON Lines.
+pub fn run(options: &Options) -> Result<(), Failure> {
+    let scheme = files::scheme(&options.scheme)?;
+    let mut out = Output::create(options.out.as_deref())?;
+    for n in 0..options.count {
+        let answers = person(&scheme, options.seed, n);
         let id = format!("case-{:06}", n + 1);
         let line = serde_json::json!({"id": id, "answers": answers});
         out.write(&format!("{line}\n"))?;

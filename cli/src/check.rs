@@ -4,13 +4,32 @@ use crate::files;
 use crate::Failure;
 use std::path::Path;
 
+/// `waymark check`'s command line.
+#[derive(clap::Args)]
+pub struct Options {
+    /// Scheme files and test-case files (`*.tests.json`).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+}
+
+/// Which JSON Schema `waymark schema` prints.
+#[derive(Clone, Copy, Default, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// Scheme files.
+    #[default]
+    Scheme,
+    /// Test-case files.
+    Cases,
+    /// Recovery support plans.
+    Plan,
+    /// Submissions.
+    Submission,
+}
+
 /// Checks scheme files (and any test-case files named); every problem is listed.
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    if argv.is_empty() {
-        return Err(Failure::bad("check needs at least one scheme file"));
-    }
+pub fn run(options: &Options) -> Result<(), Failure> {
     let mut problems = Vec::new();
-    for path in argv {
+    for path in &options.files {
         let outcome = if files::is_case_file(path) {
             files::cases(Path::new(path)).map(|c| format!("{} test cases", c.cases.len()))
         } else {
@@ -29,18 +48,13 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     }
 }
 
-/// Prints the JSON Schema for scheme files (the default) or test-case files.
-pub fn schema(argv: &[String]) -> Result<(), Failure> {
-    let schema = match argv.first().map(String::as_str) {
-        None | Some("scheme") => waymark_engine::scheme_json_schema(),
-        Some("cases") => waymark_engine::cases_json_schema(),
-        Some("plan") => waymark_engine::plan_json_schema(),
-        Some("submission") => waymark_engine::submission_json_schema(),
-        Some(other) => {
-            return Err(Failure::bad(format!(
-                "no schema called {other:?}: use scheme, cases, plan or submission"
-            )))
-        }
+/// Prints the JSON Schema for one kind of document.
+pub fn schema(kind: SchemaKind) -> Result<(), Failure> {
+    let schema = match kind {
+        SchemaKind::Scheme => waymark_engine::scheme_json_schema(),
+        SchemaKind::Cases => waymark_engine::cases_json_schema(),
+        SchemaKind::Plan => waymark_engine::plan_json_schema(),
+        SchemaKind::Submission => waymark_engine::submission_json_schema(),
     };
     let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::bad(e.to_string()))?;
     println!("{text}");

@@ -4,40 +4,99 @@ use crate::Failure;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use waymark_engine::cases::CaseFile;
-use waymark_engine::{Answers, Issue, Scheme};
+use waymark_engine::{limits, Answers, Issue, Scheme};
 
-/// Reads a file, or standard input for `-`.
-pub fn read(path: &str) -> Result<String, Failure> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::bad(format!("stdin: cannot read: {e}")))?;
-        return Ok(text);
+/// Reads a text file, or standard input for `-`, of at most `limit` bytes: only that much
+/// and one byte more is read, so an endless input is refused at once. The text must be
+/// UTF-8 (a leading byte order mark is skipped); anything else is refused naming the line,
+/// column and byte where it goes wrong.
+pub fn read(path: &str, limit: usize) -> Result<String, Failure> {
+    let name = display_name(path);
+    let cannot = |e: std::io::Error| Failure::bad(format!("{name}: cannot read: {e}"));
+    let source: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(cannot)?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(Failure::bad(format!(
+            "{name}: larger than {limit} bytes, the most this file may be"
+        )));
     }
-    std::fs::read_to_string(path).map_err(|e| Failure::bad(format!("{path}: cannot read: {e}")))
+    text(bytes).map_err(|problem| Failure::bad(format!("{name}: {problem}")))
+}
+
+/// The bytes as UTF-8 text without a byte order mark, or where and why they are not.
+pub fn text(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("this file is UTF-16 (its first two bytes say so): save it as UTF-8".into());
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        format!(
+            "not UTF-8 text: line {line}, column {column} (byte {}) is not a character; save the file as UTF-8",
+            good.len()
+        )
+    })
+}
+
+/// How a file is named in messages: `stdin` for `-`.
+pub fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "stdin"
+    } else {
+        path
+    }
 }
 
 /// One line per issue, naming the file (`stdin` for `-`).
 pub fn located(file: &str, issues: &[Issue]) -> Vec<String> {
-    let file = if file == "-" { "stdin" } else { file };
+    let file = display_name(file);
     issues.iter().map(|i| format!("{file}: {i}")).collect()
+}
+
+/// The problems met working out an estimate, each under the file it is in: a step that
+/// cannot be worked out for these answers is the scheme's, anything else the answers'.
+pub fn estimate_issues(scheme: &str, answers: &str, issues: &[Issue]) -> Vec<String> {
+    issues
+        .iter()
+        .flat_map(|i| {
+            located(
+                if i.in_scheme() { scheme } else { answers },
+                std::slice::from_ref(i),
+            )
+        })
+        .collect()
 }
 
 /// Reads and checks a scheme.
 pub fn scheme(path: &str) -> Result<Scheme, Failure> {
-    Scheme::from_json(&read(path)?).map_err(|issues| Failure::Bad(located(path, &issues)))
+    Scheme::from_json(&read(path, limits::SCHEME_BYTES)?)
+        .map_err(|issues| Failure::Bad(located(path, &issues)))
 }
 
 /// Reads answers.
 pub fn answers(path: &str) -> Result<Answers, Failure> {
-    Answers::from_json(&read(path)?).map_err(|issues| Failure::Bad(located(path, &issues)))
+    Answers::from_json(&read(path, limits::ANSWERS_BYTES)?)
+        .map_err(|issues| Failure::Bad(located(path, &issues)))
 }
 
 /// Reads a case file.
 pub fn cases(path: &Path) -> Result<CaseFile, Failure> {
     let name = path.display().to_string();
-    CaseFile::from_json(&read(&name)?).map_err(|issue| Failure::Bad(located(&name, &[issue])))
+    CaseFile::from_json(&read(&name, limits::CASES_BYTES)?)
+        .map_err(|issue| Failure::Bad(located(&name, &[issue])))
 }
 
 /// Whether a path names a test-case file rather than a scheme.

@@ -5,11 +5,10 @@
 //! summary keeps only counts, a histogram and the ten largest losses, so memory does not
 //! grow with the caseload; it becomes a self-contained HTML report beside the CSV.
 
-use crate::args::Args;
+use crate::args::{date, date_or_today, threads};
 use crate::batch::{in_force, known_columns, work_out, yes_no};
 use crate::changes::Versions;
-use crate::csv;
-use crate::estimate::date_option;
+use crate::csv::{self, Cell::Figure, Cell::Text};
 use crate::files;
 use crate::impact_report;
 use crate::impact_summary::{Amounts, Case, Summary};
@@ -37,47 +36,54 @@ pub struct Version {
     pub date: Date,
 }
 
+/// `waymark impact`'s command line.
+#[derive(clap::Args)]
+pub struct Options {
+    /// The caseload: JSON Lines, or CSV with an `id` column and one per question.
+    pub cases: String,
+    /// The version in use now.
+    #[arg(long, value_name = "OLD_SCHEME")]
+    pub from: String,
+    /// The version proposed.
+    #[arg(long, value_name = "NEW_SCHEME")]
+    pub to: String,
+    /// The assessment date for both [default: today].
+    #[arg(long, value_parser = date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// The assessment date under the old version [default: --date].
+    #[arg(long, value_parser = date, value_name = "YYYY-MM-DD")]
+    pub from_date: Option<Date>,
+    /// The assessment date under the new version [default: --date].
+    #[arg(long, value_parser = date, value_name = "YYYY-MM-DD")]
+    pub to_date: Option<Date>,
+    /// The folder for impact.csv and impact.html.
+    #[arg(long, default_value = "impact", value_name = "DIR")]
+    pub out: String,
+    /// Threads to work on [default: every core].
+    #[arg(long, value_parser = threads, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
 /// Compares every case of a caseload under two versions of a scheme.
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(
-        argv,
-        &[
-            "from",
-            "to",
-            "date",
-            "from-date",
-            "to-date",
-            "out",
-            "threads",
-        ],
-    )?;
-    let usage = "impact needs --from OLD_SCHEME --to NEW_SCHEME CASES";
-    let [cases_path] = args.positional.as_slice() else {
-        return Err(Failure::bad(usage));
-    };
-    let date = date_option(&args)?;
-    let version = |path_option: &str, date_option: &str| -> Result<Version, Failure> {
-        let path = args
-            .option(path_option)
-            .ok_or_else(|| Failure::bad(usage))?;
-        let date = match args.option(date_option) {
-            Some(text) => text
-                .parse()
-                .map_err(|e| Failure::bad(format!("--{date_option} {text:?}: {e}")))?,
-            None => date,
+pub fn run(options: &Options) -> Result<(), Failure> {
+    let cases_path = &options.cases;
+    let version = |path: &str, date: Option<Date>, option: &str| -> Result<Version, Failure> {
+        let date = match date.or(options.date) {
+            Some(date) => date,
+            None => date_or_today(None)?,
         };
         let scheme = files::scheme(path)?;
-        in_force(&scheme, path, date, &format!("--{date_option}"))?;
+        in_force(&scheme, path, date, option)?;
         Ok(Version {
             path: path.to_owned(),
             scheme,
             date,
         })
     };
-    let old = version("from", "from-date")?;
-    let new = version("to", "to-date")?;
-    let threads = pipeline::threads(args.option("threads"))?;
-    let dir = args.option("out").unwrap_or("impact");
+    let old = version(&options.from, options.from_date, "--from-date")?;
+    let new = version(&options.to, options.to_date, "--to-date")?;
+    let threads = pipeline::threads(options.threads);
+    let dir = options.out.as_str();
     std::fs::create_dir_all(dir).map_err(|e| Failure::bad(format!("{dir}: cannot create: {e}")))?;
     let csv_path = Path::new(dir).join("impact.csv").display().to_string();
     let html_path = Path::new(dir).join("impact.html").display().to_string();
@@ -227,17 +233,17 @@ fn csv_row(case: &Case) -> String {
     let percent = case.percent().map(|p| p.to_string()).unwrap_or_default();
     let problem: Vec<String> = case.problems.iter().map(|(_, i)| i.to_string()).collect();
     csv::record(&[
-        case.id.as_str(),
-        &case.line.to_string(),
-        &oe,
-        &oa,
-        &ow,
-        &ne,
-        &na,
-        &nw,
-        &difference,
-        &percent,
-        &case.changed_by.join("; "),
-        &problem.join("; "),
+        Text(&case.id),
+        Figure(&case.line.to_string()),
+        Figure(&oe),
+        Figure(&oa),
+        Figure(&ow),
+        Figure(&ne),
+        Figure(&na),
+        Figure(&nw),
+        Figure(&difference),
+        Figure(&percent),
+        Text(&case.changed_by.join("; ")),
+        Text(&problem.join("; ")),
     ])
 }

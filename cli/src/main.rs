@@ -3,52 +3,110 @@
 //! Exit codes: 0 success; 1 a test failed or a plan has a blocking finding; 2 bad input
 //! (with one line per problem naming the file and JSON path). A panic is a bug.
 
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 use waymark::{
     batch, bench, caseload, check, estimate, impact, receive, test, validate, verify, Failure,
 };
 
-const USAGE: &str = "usage:
-  waymark check SCHEME...                       check scheme and test-case files
-  waymark test SCHEME...                        run the test cases beside each scheme
-  waymark estimate SCHEME ANSWERS [--date YYYY-MM-DD] [--format json|text] [--lang LANG]
-                                                work out an estimate (ANSWERS - reads stdin)
-  waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text] [--lang LANG]
-                                                cost a recovery support plan and check it (exit 1 if blocked)
-  waymark verify SUBMISSION --scheme SCHEME     recompute a submission; exit 1 with every difference
-  waymark receive SCHEME... --store DIR [--site DIR] [--port P] [--allow-origin ORIGIN,...]
-                                                a reference receiver for submissions (and the site) on 127.0.0.1
-  waymark schema [scheme|cases|plan|submission] print a JSON Schema
-  waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)
-  waymark batch SCHEME CASES [--date D] [--out FILE] [--format jsonl|csv] [--threads N]
-                                                estimate every case of a caseload (JSON Lines or CSV)
-  waymark cases SCHEME [--count N] [--seed S] [--out FILE]
-                                                write a synthetic caseload as JSON Lines
-  waymark impact --from OLD_SCHEME --to NEW_SCHEME CASES [--date D] [--from-date D] [--to-date D]
-                 [--out DIR] [--threads N]      compare every case under two versions: writes
-                                                DIR/impact.csv and DIR/impact.html (DIR: impact)";
+/// The limits on what the tool reads, for every command's help.
+const LIMITS: &str = "Limits: a scheme file may be at most 4 MiB, answers 256 KiB, a plan 1 MiB with at most \
+200 goals and 500 supports, a submission 4 MiB, a test-case file 16 MiB and each caseload row 64 KiB. \
+Anything larger is refused before it is read whole.
+
+Exit codes: 0 success; 1 a check or test failed, or a plan has a blocking finding; 2 bad input.";
+
+/// Check, test and run resource allocation schemes.
+#[derive(Parser)]
+#[command(name = "waymark", version, after_help = LIMITS, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check scheme and test-case files.
+    #[command(after_help = LIMITS)]
+    Check(check::Options),
+    /// Run the test cases beside each scheme.
+    #[command(after_help = LIMITS)]
+    Test {
+        /// Scheme files (their `.tests.json` files are run) or test-case files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Work out an estimate.
+    #[command(after_help = LIMITS)]
+    Estimate(estimate::Options),
+    /// Cost a recovery support plan and check it (exit 1 if something blocks it).
+    #[command(after_help = LIMITS)]
+    Validate(validate::Options),
+    /// Recompute a submission; exit 1 with every difference.
+    #[command(after_help = LIMITS)]
+    Verify(verify::Options),
+    /// A reference receiver for submissions (and the site) on 127.0.0.1.
+    Receive(receive::Options),
+    /// Print a JSON Schema.
+    Schema {
+        /// Which document.
+        #[arg(value_enum, default_value_t)]
+        kind: check::SchemaKind,
+    },
+    /// Time estimates on the schemes in a folder.
+    Bench {
+        /// The folder.
+        #[arg(default_value = "www/schemes")]
+        dir: String,
+    },
+    /// Estimate every case of a caseload (JSON Lines or CSV).
+    #[command(after_help = LIMITS)]
+    Batch(batch::Options),
+    /// Write a synthetic caseload as JSON Lines.
+    Cases(caseload::Options),
+    /// Compare every case under two versions: writes DIR/impact.csv and DIR/impact.html.
+    #[command(after_help = LIMITS)]
+    Impact(impact::Options),
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let outcome = match argv.first().map(String::as_str) {
-        Some("check") => check::run(&argv[1..]),
-        Some("test") => test::run(&argv[1..]),
-        Some("estimate") => estimate::run(&argv[1..]),
-        Some("validate") => validate::run(&argv[1..]),
-        Some("verify") => verify::run(&argv[1..]),
-        Some("receive") => receive::run(&argv[1..]),
-        Some("schema") => check::schema(&argv[1..]),
-        Some("bench") => bench::run(&argv[1..]),
-        Some("batch") => batch::run(&argv[1..]),
-        Some("cases") => caseload::run(&argv[1..]),
-        Some("impact") => impact::run(&argv[1..]),
-        Some("help" | "--help" | "-h") => {
-            println!("{USAGE}");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Usage errors are bad input, told like every other problem.
+        Err(e) if e.use_stderr() => {
+            eprint!("waymark: {}", e.render());
+            return ExitCode::from(2);
+        }
+        // Help and the version go to standard output.
+        Err(e) => e.exit(),
+    };
+    let outcome = match &cli.command {
+        Command::Check(options) => check::run(options),
+        Command::Test { files } => test::run(files),
+        Command::Estimate(options) => estimate::run(options),
+        Command::Validate(options) => validate::run(options),
+        Command::Verify(options) => verify::run(options),
+        Command::Receive(options) => receive::run(options),
+        Command::Schema { kind } => check::schema(*kind),
+        Command::Bench { dir } => bench::run(dir),
+        Command::Batch(options) => batch::run(options),
+        Command::Cases(options) => caseload::run(options),
+        Command::Impact(options) => impact::run(options),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "waymark",
+                &mut std::io::stdout(),
+            );
             Ok(())
         }
-        Some(other) => Err(Failure::bad(format!("unknown command {other:?}\n{USAGE}"))),
-        None => Err(Failure::bad(USAGE)),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

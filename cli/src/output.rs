@@ -94,3 +94,14 @@ impl BadRows {
         Err(Failure::Bad(lines))
     }
 }
+
+/// Prints text for a person on a terminal, without control characters: text from a plan or
+/// a scheme could otherwise carry escape sequences that move the cursor or rewrite the
+/// screen. Line breaks and tabs are kept.
+pub fn print_text(text: &str) {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    print!("{clean}");
+}

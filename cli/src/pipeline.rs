@@ -14,16 +14,8 @@ use crate::Failure;
 const ROWS_PER_THREAD: usize = 1024;
 
 /// How many threads to use: `--threads N`, or every core the system offers.
-pub fn threads(option: Option<&str>) -> Result<usize, Failure> {
-    match option {
-        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
-        Some(text) => match text.parse::<usize>() {
-            Ok(n) if (1..=1024).contains(&n) => Ok(n),
-            _ => Err(Failure::bad(format!(
-                "--threads {text:?}: give a whole number from 1 to 1024"
-            ))),
-        },
-    }
+pub fn threads(option: Option<usize>) -> usize {
+    option.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Runs `work` on every row and hands the results to `sink` in the caseload's order;

@@ -10,7 +10,6 @@
 //! It is for tests and as a model for portal teams, not a production server: no TLS, no
 //! keep-alive, and no limit on the number of threads.
 
-use crate::args::Args;
 use crate::files;
 use crate::Failure;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -45,12 +44,31 @@ const SITE_HEADERS: [(&str, &str); 4] = [
     ),
 ];
 
+/// `waymark receive`'s command line.
+#[derive(clap::Args)]
+pub struct Options {
+    /// The schemes it verifies against (test-case files named are skipped).
+    #[arg(required = true, value_name = "SCHEME")]
+    pub schemes: Vec<String>,
+    /// The folder submissions are stored in.
+    #[arg(long, value_name = "DIR")]
+    pub store: String,
+    /// A folder of static files to serve as the site.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<String>,
+    /// The port on 127.0.0.1 [default: one the system picks].
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Origins allowed to post from another site, separated by commas.
+    #[arg(long, value_name = "ORIGIN,...", value_delimiter = ',')]
+    pub allow_origin: Vec<String>,
+}
+
 /// Serves until killed.
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["store", "port", "allow-origin", "site"])?;
+pub fn run(options: &Options) -> Result<(), Failure> {
     // Test-case files are skipped, so `www/schemes/*.json` names the schemes.
-    let schemes = args
-        .positional
+    let schemes = options
+        .schemes
         .iter()
         .filter(|p| !files::is_case_file(p))
         .map(|p| files::scheme(p))
@@ -60,13 +78,10 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             "receive needs at least one SCHEME and --store DIR",
         ));
     }
-    let store = PathBuf::from(
-        args.option("store")
-            .ok_or_else(|| Failure::bad("receive needs --store DIR"))?,
-    );
+    let store = PathBuf::from(&options.store);
     std::fs::create_dir_all(store.join("keys"))
         .map_err(|e| Failure::bad(format!("{}: {e}", store.display())))?;
-    let site = args.option("site").map(PathBuf::from);
+    let site = options.site.as_ref().map(PathBuf::from);
     if let Some(site) = &site {
         if !site.is_dir() {
             return Err(Failure::bad(format!(
@@ -75,7 +90,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             )));
         }
     }
-    let port = args.option("port").unwrap_or("0");
+    let port = options.port;
     let listener = TcpListener::bind(format!("127.0.0.1:{port}"))
         .map_err(|e| Failure::bad(format!("port {port}: {e}")))?;
     let address = listener
@@ -90,10 +105,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         schemes,
         store: Mutex::new(store),
         site,
-        allowed: args
-            .option("allow-origin")
-            .map(|o| o.split(',').map(str::to_owned).collect())
-            .unwrap_or_default(),
+        allowed: options.allow_origin.clone(),
     });
     for stream in listener.incoming().flatten() {
         let receiver = Arc::clone(&receiver);

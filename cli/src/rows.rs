@@ -17,8 +17,9 @@ use std::io::{BufRead, BufReader};
 use waymark_engine::answers::{AnswersSeed, Given, GivenAnswers};
 use waymark_engine::{Answers, Issue, Scheme};
 
-/// The longest a CSV record may run over several lines before an unclosed quote is reported.
-const LONGEST_RECORD: usize = 64 * 1024;
+/// The longest a row may be, and the longest a CSV record may run over several lines
+/// before an unclosed quote is reported.
+pub const LONGEST_RECORD: usize = 64 * 1024;
 
 /// One row as read: where it starts and its text.
 pub struct Row {
@@ -147,11 +148,10 @@ impl Reader {
             }
             let mut text = match String::from_utf8(line) {
                 Ok(text) => text,
-                Err(_) => {
-                    let issue = Issue::new("invalid_text", "", "this row is not UTF-8 text");
+                Err(e) => {
                     return Ok(Some(Row {
                         line: start,
-                        text: Err(issue),
+                        text: Err(not_text(&e)),
                     }));
                 }
             };
@@ -160,12 +160,14 @@ impl Reader {
                     let Some(more) = self.line_bytes()? else {
                         break;
                     };
-                    let Ok(more) = String::from_utf8(more) else {
-                        let issue = Issue::new("invalid_text", "", "this row is not UTF-8 text");
-                        return Ok(Some(Row {
-                            line: start,
-                            text: Err(issue),
-                        }));
+                    let more = match String::from_utf8(more) {
+                        Ok(more) => more,
+                        Err(e) => {
+                            return Ok(Some(Row {
+                                line: self.line,
+                                text: Err(not_text(&e)),
+                            }));
+                        }
                     };
                     text.push('\n');
                     text.push_str(&more);
@@ -182,15 +184,24 @@ impl Reader {
     /// first line), or `None` at the end.
     fn line_bytes(&mut self) -> Result<Option<Vec<u8>>, Failure> {
         self.buf.clear();
-        let n = self.input.read_until(b'\n', &mut self.buf).map_err(|e| {
-            Failure::bad(format!(
-                "{}: cannot read line {}: {e}",
-                self.name,
-                self.line + 1
-            ))
-        })?;
+        let n = std::io::Read::take(&mut self.input, LONGEST_RECORD as u64 + 1)
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| {
+                Failure::bad(format!(
+                    "{}: cannot read line {}: {e}",
+                    self.name,
+                    self.line + 1
+                ))
+            })?;
         if n == 0 {
             return Ok(None);
+        }
+        if n > LONGEST_RECORD && !self.buf.ends_with(b"\n") {
+            return Err(Failure::bad(format!(
+                "{}:{}: this row is longer than {LONGEST_RECORD} bytes, the most a caseload row may be",
+                self.name,
+                self.line + 1
+            )));
         }
         self.bytes += n as u64;
         self.line += 1;
@@ -449,6 +460,20 @@ fn csv_case(columns: &[Column], text: &str) -> Result<Case, BadRow> {
         answers.set(&column.name, value);
     }
     Ok(Case { id, answers })
+}
+
+/// A row that is not UTF-8, with the column and byte where it goes wrong.
+fn not_text(e: &std::string::FromUtf8Error) -> Issue {
+    let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    let column = String::from_utf8_lossy(good).chars().count() + 1;
+    Issue::new(
+        "invalid_text",
+        "",
+        format!(
+            "this row is not UTF-8 text: column {column} (byte {} of the row) is not a character",
+            good.len()
+        ),
+    )
 }
 
 /// A JSON error as an issue: serde's message, with the column where it was found.

@@ -7,11 +7,8 @@ use std::path::PathBuf;
 use waymark_engine::cases::{run_case, run_plan_case};
 
 /// Runs every case of every scheme named (or of every case file named).
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    if argv.is_empty() {
-        return Err(Failure::bad("test needs at least one scheme file"));
-    }
-    let case_files: BTreeSet<PathBuf> = argv
+pub fn run(files_named: &[String]) -> Result<(), Failure> {
+    let case_files: BTreeSet<PathBuf> = files_named
         .iter()
         .map(|p| {
             if files::is_case_file(p) {

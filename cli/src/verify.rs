@@ -1,33 +1,74 @@
 //! `waymark verify`: recompute a submission on the server and list every difference.
 
-use crate::args::Args;
 use crate::files;
+use crate::words::Deployment;
 use crate::Failure;
-use waymark_engine::submission::{self, Submission};
+use waymark_engine::submission::{self, Difference, Submission};
+use waymark_engine::{limits, Scheme};
+use waymark_words::consent;
+
+/// `waymark verify`'s command line.
+#[derive(clap::Args)]
+pub struct Options {
+    /// The submission file, or - for standard input.
+    pub submission: String,
+    /// The scheme it was worked out with.
+    #[arg(long, value_name = "SCHEME")]
+    pub scheme: String,
+    /// The deployment's catalogues (its `lang` folder), whose consent words the submission
+    /// must carry [default: the catalogues built in].
+    #[arg(long, value_name = "DIR")]
+    pub catalogues: Option<String>,
+}
 
 /// Prints "verified" or every difference; exit 1 when anything differs.
-pub fn run(argv: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(argv, &["scheme"])?;
-    let [path] = args.positional.as_slice() else {
-        return Err(Failure::bad("verify needs SUBMISSION and --scheme SCHEME"));
-    };
-    let scheme_path = args
-        .option("scheme")
-        .ok_or_else(|| Failure::bad("verify needs --scheme SCHEME"))?;
-    let scheme = files::scheme(scheme_path)?;
-    let submitted = Submission::from_json(&files::read(path)?)
+pub fn run(options: &Options) -> Result<(), Failure> {
+    let path = &options.submission;
+    let scheme = files::scheme(&options.scheme)?;
+    let deployment = Deployment::load(options.catalogues.as_deref())?;
+    let submitted = Submission::from_json(&files::read(path, limits::SUBMISSION_BYTES)?)
         .map_err(|i| Failure::Bad(files::located(path, &i)))?;
-    let differences = submission::verify(&scheme, &submitted);
+    let differences = check(&scheme, &deployment, &submitted);
+    let name = files::display_name(path);
     if differences.is_empty() {
         println!(
-            "verified {path}: {} version {}, {} a year",
+            "verified {name}: {} version {}, {} a year",
             scheme.id, scheme.version, submitted.estimate.annual
         );
         return Ok(());
     }
     for d in &differences {
-        println!("{path}: {}: {}", d.path, d.message);
+        println!("{name}: {}: {}", d.path, d.message);
     }
     println!("{} differences", differences.len());
     Err(Failure::Failed)
+}
+
+/// Everything that differs between a submission and what the engine works out, and its
+/// consent when it is not in the words of the deployment's catalogue for its language.
+pub fn check(scheme: &Scheme, deployment: &Deployment, submitted: &Submission) -> Vec<Difference> {
+    let mut differences = submission::verify(scheme, submitted);
+    match deployment.catalogue(&submitted.language) {
+        Some(catalogue) => {
+            let expected = consent::expected(catalogue, scheme, submitted);
+            if submitted.consent.agreed != expected {
+                differences.push(Difference {
+                    path: "/consent/agreed".into(),
+                    message: format!(
+                        "the consent is not in this deployment's words: expected {expected:?}"
+                    ),
+                });
+            }
+        }
+        // The engine has already said the language is not the scheme's.
+        None if !scheme.languages.contains(&submitted.language) => {}
+        None => differences.push(Difference {
+            path: "/language".into(),
+            message: format!(
+                "this deployment has no words in {:?} to check the consent against",
+                submitted.language
+            ),
+        }),
+    }
+    differences
 }

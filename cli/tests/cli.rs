@@ -220,11 +220,25 @@ fn bad_input_exits_2_with_one_line_per_problem() {
             Some("{}"),
             "/no/such/file.json: cannot read",
         ),
-        (vec!["frobnicate"], None, "unknown command"),
+        (
+            vec!["frobnicate"],
+            None,
+            "unrecognized subcommand 'frobnicate'",
+        ),
         (
             vec!["estimate", s.as_str()],
             None,
-            "needs SCHEME and ANSWERS",
+            "the following required arguments were not provided",
+        ),
+        (
+            vec!["validate", s.as_str(), "-", "--budget", "-100.00"],
+            Some("{}"),
+            "an amount cannot be negative",
+        ),
+        (
+            vec!["validate", s.as_str(), "-"],
+            Some("{}"),
+            "--budget <AMOUNT>",
         ),
     ];
     for (args, stdin, expected) in cases {

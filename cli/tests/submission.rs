@@ -24,6 +24,11 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The `n`th idempotency key: a UUID, as the app makes.
+fn key(n: u32) -> String {
+    format!("00000000-0000-4000-8000-{n:012}")
+}
+
 /// A genuine submission: the default scheme's first test case with a small plan.
 fn genuine() -> Value {
     let scheme = Scheme::from_json(&std::fs::read_to_string(SCHEME).unwrap()).unwrap();
@@ -48,8 +53,9 @@ fn genuine() -> Value {
         .to_string(),
     )
     .unwrap();
+    let welsh = waymark_words::embedded::catalogue("cy").unwrap().unwrap();
     let consent = Consent {
-        agreed: vec!["My answers, my estimate and my plan".into()],
+        agreed: waymark_words::consent::agreed(&welsh, &scheme, true, true),
         at: "2026-06-01T10:00:00Z".into(),
     };
     let extras = Extras {
@@ -61,7 +67,7 @@ fn genuine() -> Value {
         language: "cy".into(),
         consent,
         app_version: "0.1.0".into(),
-        idempotency_key: "key-0001".into(),
+        idempotency_key: key(1),
     };
     let s = build(&scheme, &answers, extras, envelope).unwrap();
     serde_json::to_value(s).unwrap()
@@ -251,7 +257,7 @@ fn the_receiver_verifies_stores_once_and_returns_a_reference() {
     assert_eq!(status, 200);
     assert_eq!(again, json!({"reference": "WM-000001", "repeat": true}));
     let mut tampered = genuine();
-    tampered["idempotency_key"] = json!("key-0002");
+    tampered["idempotency_key"] = json!(key(2));
     tampered["estimate"]["annual"] = json!("99999.00");
     let (status, _, refused) = send(&receiver, "POST", &tampered.to_string());
     assert_eq!(status, 422);
@@ -446,7 +452,7 @@ fn simultaneous_submissions_are_stored_once_per_key_with_sequential_references()
     }
     assert_eq!(stored(&store), ["WM-000001.json"]);
 
-    let keys: Vec<_> = (2..=9).map(|n| format!("key-{n:04}")).collect();
+    let keys: Vec<_> = (2..=9).map(|n| key(n)).collect();
     let mut references: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = keys
             .iter()
@@ -478,14 +484,24 @@ fn an_idempotency_key_header_must_match_the_submission() {
     let store = temp_dir("key-header");
     let receiver = start(&store, None);
     let body = genuine().to_string();
-    let (status, _, reply) = send_with(&receiver, "POST", "Idempotency-Key: key-9999\r\n", &body);
+    let (status, _, reply) = send_with(
+        &receiver,
+        "POST",
+        &format!("Idempotency-Key: {}\r\n", key(9999)),
+        &body,
+    );
     assert_eq!(status, 400);
     assert_eq!(
         reply["error"],
         "the Idempotency-Key header is not the submission's idempotency_key"
     );
     assert!(stored(&store).is_empty());
-    let (status, _, reply) = send_with(&receiver, "POST", "Idempotency-Key: key-0001\r\n", &body);
+    let (status, _, reply) = send_with(
+        &receiver,
+        "POST",
+        &format!("Idempotency-Key: {}\r\n", key(1)),
+        &body,
+    );
     assert_eq!(status, 201, "{reply}");
     assert_eq!(reply, json!({"reference": "WM-000001", "repeat": false}));
     drop(receiver);

@@ -33,6 +33,7 @@ pub struct CaseFile {
 impl CaseFile {
     /// Reads a case file strictly.
     pub fn from_json(text: &str) -> Result<CaseFile, Issue> {
+        crate::limits::within(text, crate::limits::CASES_BYTES, "test-case file")?;
         crate::json::from_str(text)
     }
 }

@@ -186,3 +186,72 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(2_932_897), None);
     }
 }
+
+/// Whether `text` is an RFC 3339 time that exists, like `2026-06-01T10:00:00.000Z` or
+/// `2026-06-01T11:00:00+01:00`: a real date, a time of day (a leap second allowed), and
+/// `Z` or an offset of under a day.
+pub fn is_timestamp(text: &str) -> bool {
+    let two = |s: &str, most: u8| {
+        s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u8>().is_ok_and(|n| n <= most)
+    };
+    let Some((day, time)) = text.split_once(['T', 't']) else {
+        return false;
+    };
+    if day.parse::<Date>().is_err() || time.len() < 9 {
+        return false;
+    }
+    let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
+        Some(i) => time.split_at(i),
+        None => return false,
+    };
+    let (whole, fraction) = match clock.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (clock, None),
+    };
+    let parts: Vec<&str> = whole.split(':').collect();
+    let clock_ok = matches!(parts.as_slice(), [h, m, s] if two(h, 23) && two(m, 59) && two(s, 60))
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    let zone_ok = match zone {
+        "Z" | "z" => true,
+        offset => offset
+            .get(1..)
+            .and_then(|o| o.split_once(':'))
+            .is_some_and(|(h, m)| two(h, 23) && two(m, 59)),
+    };
+    clock_ok && zone_ok
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::is_timestamp;
+
+    #[test]
+    fn real_times_pass_and_impossible_ones_do_not() {
+        for good in [
+            "2026-06-01T10:00:00Z",
+            "2026-06-01T10:00:00.000Z",
+            "2026-06-01T11:00:00+01:00",
+            "2026-06-30T23:59:60Z",
+        ] {
+            assert!(is_timestamp(good), "{good}");
+        }
+        for bad in [
+            "",
+            " ",
+            "2026-06-01",
+            "2026-13-01T10:00:00Z",
+            "2026-02-30T10:00:00Z",
+            "2026-06-01T24:00:00Z",
+            "2026-06-01T10:60:00Z",
+            "2026-06-01T10:00:00",
+            "2026-06-01T10:00:00.Z",
+            "2026-06-01T10:00:00+25:00",
+            "2026-06-01T1:00:00Z",
+            "yesterday",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+    }
+}

@@ -633,6 +633,13 @@ impl<R: Record> Eval<'_, R> {
                     "the result step has not been worked out".to_owned(),
                 )
             })?;
+        if value.is_sign_negative() && !value.is_zero() {
+            // Loading refuses a scheme whose result can be negative; this stays as a guard.
+            return Err((
+                "negative_result",
+                format!("the amount works out as {value}, and an amount cannot be negative"),
+            ));
+        }
         let rounding = scheme.rounding;
         let head = rounding.apply(value);
         let first = match scheme.period {

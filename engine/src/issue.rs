@@ -27,6 +27,12 @@ impl Issue {
             message: message.into(),
         }
     }
+
+    /// Whether the issue is located in the scheme (a step that cannot be worked out for
+    /// these answers) rather than in the document being read.
+    pub fn in_scheme(&self) -> bool {
+        self.path.starts_with("/allocation")
+    }
 }
 
 impl fmt::Display for Issue {

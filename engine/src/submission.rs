@@ -64,6 +64,8 @@ impl Submission {
     /// Reads a submission strictly. A submission in another version of the format is
     /// refused with a message naming its version.
     pub fn from_json(text: &str) -> Result<Submission, Vec<Issue>> {
+        crate::limits::within(text, crate::limits::SUBMISSION_BYTES, "submission")
+            .map_err(|e| vec![e])?;
         #[derive(Deserialize)]
         struct Stamp {
             format: Option<serde_json::Value>,
@@ -226,8 +228,9 @@ fn work_out(
                     path: "/date".into(),
                     ..i
                 },
-                _ if i.path.starts_with("/allocation") => Issue {
-                    path: String::new(),
+                _ if i.in_scheme() => Issue {
+                    path: "/estimate".into(),
+                    message: format!("{} (the scheme's {})", i.message, i.path),
                     ..i
                 },
                 _ => Issue {
@@ -290,11 +293,37 @@ pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
             "the scheme's content is not the one this submission was worked out with".into(),
         );
     }
-    if submitted.consent.agreed.is_empty() || submitted.consent.at.trim().is_empty() {
-        differ("/consent", "there is no record of consent".into());
+    let consent = &submitted.consent;
+    if consent.agreed.is_empty() {
+        differ("/consent/agreed", "there is no record of consent".into());
     }
-    if submitted.idempotency_key.trim().is_empty() {
-        differ("/idempotency_key", "the idempotency key is empty".into());
+    for (i, words) in consent.agreed.iter().enumerate() {
+        if words.trim().is_empty() || words.chars().any(char::is_control) {
+            differ(
+                &format!("/consent/agreed/{i}"),
+                "these are not words a person was shown".into(),
+            );
+        }
+    }
+    if !crate::date::is_timestamp(&consent.at) {
+        differ(
+            "/consent/at",
+            format!("{:?} is not a time like 2026-06-01T10:00:00Z", consent.at),
+        );
+    }
+    if !is_uuid(&submitted.idempotency_key) {
+        differ(
+            "/idempotency_key",
+            "the idempotency key is not a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        );
+    }
+    if submitted.app_version.trim().is_empty()
+        || submitted.app_version.chars().any(char::is_control)
+    {
+        differ(
+            "/app_version",
+            "the app version is missing or not text".into(),
+        );
     }
     match work_out(
         scheme,
@@ -324,6 +353,17 @@ pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
         }
     }
     out
+}
+
+/// Whether `key` is a UUID written as 32 lower-case hex digits in groups of 8, 4, 4, 4
+/// and 12, the form the app makes.
+pub fn is_uuid(key: &str) -> bool {
+    let groups: Vec<&str> = key.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
 }
 
 /// Lists the leaves where two JSON values differ.

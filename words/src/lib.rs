@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+pub mod consent;
 pub mod explain;
 mod fill;
 mod format;

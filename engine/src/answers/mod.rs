@@ -21,7 +21,9 @@ pub struct Answers(pub BTreeMap<String, serde_json::Value>);
 impl Answers {
     /// Reads answers from a JSON object, refusing duplicate keys.
     pub fn from_json(text: &str) -> Result<Answers, Vec<Issue>> {
-        crate::json::from_str(text).map_err(|e| vec![e])
+        crate::limits::within(text, crate::limits::ANSWERS_BYTES, "answers document")
+            .and_then(|()| crate::json::from_str(text))
+            .map_err(|e| vec![e])
     }
 
     /// Sets one answer, replacing any earlier one.

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 /// A plan's costs and how they compare with the budget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Costing {
     /// Days in the plan, counting both its first and last day.
     pub days: i64,
@@ -41,6 +42,7 @@ pub struct Costing {
 /// One support's cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SupportCost {
     /// The support's id.
     pub id: String,
@@ -57,6 +59,7 @@ pub struct SupportCost {
 /// A total for one group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct GroupCost {
     /// The goal id, category id or payer.
     pub key: String,

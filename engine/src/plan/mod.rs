@@ -227,6 +227,7 @@ pub enum HoldingKind {
 /// A plan's costing and findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PlanReport {
     /// The costing.
     pub costing: Costing,
@@ -239,21 +240,26 @@ pub struct PlanReport {
 impl Plan {
     /// Reads a plan strictly.
     pub fn from_json(text: &str) -> Result<Plan, Vec<Issue>> {
-        crate::json::from_str(text).map_err(|e| vec![e])
+        crate::limits::within(text, crate::limits::PLAN_BYTES, "plan")
+            .and_then(|()| crate::json::from_str(text))
+            .map_err(|e| vec![e])
     }
 }
 
 /// Costs a plan and checks it against the scheme's rules, for a yearly budget (for a
 /// one-off scheme, the payment).
 ///
-/// References that do not resolve (a goal's life area, a support's category or goals),
-/// repeated ids and impossible dates are issues; everything else is a finding.
+/// A plan with more goals or supports than [`limits`](crate::limits) allows, references
+/// that do not resolve (a goal's life area, a support's category or goals), repeated ids
+/// and impossible dates are issues; everything else is a finding. The work is linear in
+/// the plan's size.
 pub fn validate_plan(
     scheme: &Scheme,
     plan: &Plan,
     budget: Money,
 ) -> Result<PlanReport, Vec<Issue>> {
-    let issues = references(scheme, plan);
+    too_many(plan)?;
+    let issues = references(scheme, plan, budget);
     if !issues.is_empty() {
         return Err(issues);
     }
@@ -277,7 +283,41 @@ pub fn area_ids(scheme: &Scheme) -> Box<dyn Iterator<Item = &str> + '_> {
     }
 }
 
-fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
+/// Refuses a plan with more goals or supports than the limits allow.
+fn too_many(plan: &Plan) -> Result<(), Vec<Issue>> {
+    let lists = [
+        (
+            "/goals",
+            "goals",
+            plan.goals.len(),
+            crate::limits::PLAN_GOALS,
+        ),
+        (
+            "/supports",
+            "supports",
+            plan.supports.len(),
+            crate::limits::PLAN_SUPPORTS,
+        ),
+    ];
+    let issues: Vec<Issue> = lists
+        .into_iter()
+        .filter(|(_, _, count, most)| count > most)
+        .map(|(path, what, count, most)| {
+            Issue::new(
+                "too_many",
+                path,
+                format!("a plan may have at most {most} {what}, and this one has {count}"),
+            )
+        })
+        .collect();
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(issues)
+    }
+}
+
+fn references(scheme: &Scheme, plan: &Plan, budget: Money) -> Vec<Issue> {
     let mut out = Vec::new();
     let rules = scheme.plan.as_ref();
     if plan.ends < plan.starts {
@@ -333,11 +373,18 @@ fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
                 ));
             }
         }
-        if s.amount.0.is_sign_negative() || s.units.0.is_sign_negative() {
+        if s.amount.0.is_sign_negative() {
             out.push(Issue::new(
                 "impossible_value",
                 at("amount"),
                 "a cost cannot be negative",
+            ));
+        }
+        if s.units.0.is_sign_negative() {
+            out.push(Issue::new(
+                "impossible_value",
+                at("units"),
+                "the number of units cannot be negative",
             ));
         }
         let once_outside =
@@ -360,6 +407,23 @@ fn references(scheme: &Scheme, plan: &Plan) -> Vec<Issue> {
                     "this support ends before it starts",
                 ));
             }
+        }
+    }
+    if budget.0.is_sign_negative() {
+        out.push(Issue::new(
+            "impossible_value",
+            "",
+            "the budget cannot be negative",
+        ));
+    }
+    let parts = plan.holding.iter().flat_map(|h| h.split.iter());
+    for (i, part) in parts.enumerate() {
+        if part.amount.0.is_sign_negative() {
+            out.push(Issue::new(
+                "impossible_value",
+                pointer(["holding", "split", &i.to_string(), "amount"]),
+                "a part of the budget cannot be negative",
+            ));
         }
     }
     if let Some(c) = &plan.contingency {

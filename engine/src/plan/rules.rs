@@ -94,7 +94,7 @@ pub struct CheckRule {
 /// figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// Planned spending and the contingency come to more than the budget plus a tolerance.
     OverBudget {

@@ -18,6 +18,7 @@ pub use text::Text;
 use crate::amount::{Money, Number, Rounding};
 use crate::date::Date;
 use crate::issue::Issue;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One version of a council's resource allocation scheme, as its file is written.
@@ -259,7 +260,7 @@ fn is_true(b: &bool) -> bool {
 /// The kinds of answer a question takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum AnswerKind {
     /// Pick one option; each option carries points.
     Choice(Vec<ChoiceOption>),
@@ -383,7 +384,7 @@ pub struct Step {
 /// The calculations a step can do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Calc {
     /// Adds up the points of answered questions: all of them, or those in the named
     /// sections and questions.
@@ -524,6 +525,7 @@ impl Serialize for Scheme {
 impl Scheme {
     /// Reads a scheme from JSON and checks it whole; every problem found is returned.
     pub fn from_json(text: &str) -> Result<Scheme, Vec<Issue>> {
+        crate::limits::within(text, crate::limits::SCHEME_BYTES, "scheme").map_err(|e| vec![e])?;
         let file: SchemeFile = crate::json::from_str(text).map_err(|e| vec![e])?;
         Scheme::new(file)
     }
@@ -540,6 +542,7 @@ impl Scheme {
             return Err(issues);
         }
         let program = crate::program::Program::compile(lookup).map_err(|i| vec![i])?;
+        crate::ranges::check_not_negative(&file, &program).map_err(|i| vec![i])?;
         Ok(Scheme {
             file,
             index,
@@ -651,7 +654,19 @@ impl Parameter {
 }
 
 impl Question {
-    /// The points for a chosen option or a yes/no answer, if the question carries points.
+    /// The fewest and most points an answer can carry, if the question carries points.
+    pub fn points_range(&self) -> Option<(Decimal, Decimal)> {
+        let points: Vec<Decimal> = match &self.answer {
+            AnswerKind::Choice(options) => options.iter().map(|o| o.points.0).collect(),
+            AnswerKind::YesNo(p) => vec![p.yes.0, p.no.0],
+            AnswerKind::Number(_) | AnswerKind::Money(_) => return None,
+        };
+        let low = points.iter().copied().reduce(Decimal::min)?;
+        let high = points.iter().copied().reduce(Decimal::max)?;
+        Some((low, high))
+    }
+
+    /// The points an answer carries: an option's or yes or no's; none for a number.
     pub fn points_for(&self, answer: &crate::answers::Answer) -> Option<Number> {
         use crate::answers::Answer;
         match (&self.answer, answer) {

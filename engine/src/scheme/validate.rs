@@ -203,6 +203,20 @@ impl Validator<'_> {
             "reference",
             refs.map(|(i, r)| (r.id.as_str(), pointer(["references", &i.to_string(), "id"]))),
         );
+        for (i, r) in self.scheme.references.iter().enumerate() {
+            let Some(url) = &r.url else { continue };
+            let lower = url.to_ascii_lowercase();
+            let web = ["https://", "http://"]
+                .iter()
+                .any(|p| lower.starts_with(p) && lower.len() > p.len());
+            if !web || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                self.push(
+                    "invalid_url",
+                    pointer(["references", &i.to_string(), "url"]),
+                    format!("{url:?} is not a web address: give one that starts with https://"),
+                );
+            }
+        }
     }
 
     fn parameters(&mut self) {

@@ -21,6 +21,7 @@ use std::rc::Rc;
 use waymark_engine::plan::{Plan, PlanReport};
 use waymark_engine::submission::{self, Consent, Envelope, Extras, Submission};
 use waymark_engine::{Answers, Date, Estimate, Issue};
+use waymark_words::consent;
 
 /// The id of the consent checkbox, for its error.
 pub const CONSENT_FIELD: &str = "consent";
@@ -212,26 +213,19 @@ impl State {
 
     /// The words the person agrees to: what is sent, and to whom.
     pub fn consent_words(&self) -> Vec<String> {
-        let t = &crate::text::text().send;
-        let mut words = vec![crate::text::fill(
-            &t.consent_label,
-            &[("owner", self.owner())],
-        )];
-        words.extend(self.sent_parts().iter().map(|part| (*part).to_owned()));
-        words
+        self.scheme().map_or_else(Vec::new, |scheme| {
+            consent::agreed(text(), scheme, self.plan.is_some(), self.has_notes())
+        })
     }
 
     /// The parts of what is sent, in plain words.
     pub fn sent_parts(&self) -> Vec<&'static str> {
-        let t = &crate::text::text().send;
-        let mut parts = vec![t.part_answers.as_str(), t.part_estimate.as_str()];
-        if self.plan.is_some() {
-            parts.push(&t.part_plan);
-        }
-        if !self.disagreement.trim().is_empty() {
-            parts.push(&t.part_notes);
-        }
-        parts
+        consent::parts(text(), self.plan.is_some(), self.has_notes())
+    }
+
+    /// Whether the person wrote anything about what they disagree with.
+    fn has_notes(&self) -> bool {
+        !self.disagreement.trim().is_empty()
     }
 
     /// The send form was sent. Without consent, shows the error and forgets any agreed
