@@ -35,7 +35,7 @@ fn build_and_verify(scheme: &Scheme, answers: &Answers, plan: Option<&Plan>, dat
             at: "2026-06-01T10:00:00Z".into(),
         },
         app_version: "0.0.0".into(),
-        idempotency_key: "fuzz".into(),
+        idempotency_key: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
     };
     let Ok(built) = build(scheme, answers, extras, envelope) else {
         return;
