@@ -5,7 +5,10 @@
 use crate::files;
 use crate::Failure;
 use std::time::{Duration, Instant};
-use waymark_engine::{estimate, figures, what_would_change, Answers, Date, Scheme};
+use waymark_engine::plan::{validate_plan, Plan};
+use waymark_engine::{
+    estimate, figures, limits, what_would_change, Answers, Date, Decimal, Money, Scheme,
+};
 
 /// Prints timings for the schemes in a folder.
 pub fn run(dir: &str) -> Result<(), Failure> {
@@ -42,7 +45,43 @@ pub fn run(dir: &str) -> Result<(), Failure> {
     let (scheme, answers) = generated(200)?;
     let date = Date::new(2026, 6, 1).ok_or_else(|| Failure::bad("bad date"))?;
     report("generated (200 questions)", &scheme, &answers, date);
+    let default = files::scheme(&format!("{dir}/northvale-recovery-2026.json"))?;
+    let plan = largest_plan(&default)?;
+    let checked = time(|| {
+        let _ = validate_plan(&default, &plan, Money(Decimal::from(100_000)));
+    });
+    println!(
+        "checking and costing the largest plan ({} goals, {} supports): {}",
+        plan.goals.len(),
+        plan.supports.len(),
+        show(checked)
+    );
     Ok(())
+}
+
+/// A plan as large as the limits allow, each support serving two goals.
+fn largest_plan(scheme: &Scheme) -> Result<Plan, Failure> {
+    let area = scheme.sections.first().map_or("", |s| s.id.as_str());
+    let category = scheme
+        .plan
+        .as_ref()
+        .and_then(|p| p.categories.first())
+        .map_or("", |c| c.id.as_str());
+    let goals: Vec<serde_json::Value> = (0..limits::PLAN_GOALS)
+        .map(|g| serde_json::json!({"id": format!("g{g}"), "text": "A goal", "area": area, "measure": "How it shows"}))
+        .collect();
+    let supports: Vec<serde_json::Value> = (0..limits::PLAN_SUPPORTS)
+        .map(|s| {
+            let serves = [s % limits::PLAN_GOALS, (s + 1) % limits::PLAN_GOALS];
+            serde_json::json!({"id": format!("s{s}"), "description": "A support", "category": category,
+                "amount": "12.50", "frequency": "weekly", "payer": "budget",
+                "goals": serves.map(|g| format!("g{g}"))})
+        })
+        .collect();
+    let plan = serde_json::json!({"starts": "2026-06-01", "ends": "2027-05-31", "review": "2026-12-01",
+        "goals": goals, "supports": supports});
+    Plan::from_json(&plan.to_string())
+        .map_err(|issues| Failure::Bad(files::located("largest plan", &issues)))
 }
 
 fn report(name: &str, scheme: &Scheme, answers: &Answers, date: Date) {

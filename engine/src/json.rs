@@ -41,8 +41,9 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
 fn check_duplicate_keys(text: &str) -> Result<(), Issue> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut found = None;
+    let mut path = Vec::new();
     let walk = Walk {
-        path: Vec::new(),
+        path: &mut path,
         found: &mut found,
     };
     let outcome = walk.deserialize(&mut de).and_then(|()| de.end());
@@ -52,8 +53,10 @@ fn check_duplicate_keys(text: &str) -> Result<(), Issue> {
     outcome.map_err(|e| Issue::new("invalid_json", "", plain_serde_message(&e)))
 }
 
+/// Walks a document keeping the path to where it is, one part pushed on the way in and
+/// popped on the way out, so no path is copied unless a key repeats.
 struct Walk<'a> {
-    path: Vec<String>,
+    path: &'a mut Vec<String>,
     found: &'a mut Option<Issue>,
 }
 
@@ -94,13 +97,14 @@ impl<'de> Visitor<'de> for Walk<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0usize;
         loop {
-            let mut path = self.path.clone();
-            path.push(index.to_string());
+            self.path.push(index.to_string());
             let seed = Walk {
-                path,
+                path: &mut *self.path,
                 found: &mut *self.found,
             };
-            if seq.next_element_seed(seed)?.is_none() {
+            let more = seq.next_element_seed(seed)?;
+            self.path.pop();
+            if more.is_none() {
                 return Ok(());
             }
             if self.found.is_some() {
@@ -113,20 +117,20 @@ impl<'de> Visitor<'de> for Walk<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            let mut path = self.path.clone();
-            path.push(key.clone());
+            self.path.push(key.clone());
             if !seen.insert(key.clone()) {
                 *self.found = Some(Issue::new(
                     "duplicate_key",
-                    pointer(&path),
+                    pointer(&*self.path),
                     format!("the key {key:?} appears more than once"),
                 ));
                 return Err(de::Error::custom("duplicate key"));
             }
             map.next_value_seed(Walk {
-                path,
+                path: &mut *self.path,
                 found: &mut *self.found,
             })?;
+            self.path.pop();
             if self.found.is_some() {
                 return Err(de::Error::custom("duplicate key"));
             }

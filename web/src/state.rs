@@ -744,6 +744,11 @@ impl Reducible for State {
 
 #[cfg(test)]
 mod tests {
+    /// Idempotency keys, as the app makes them.
+    const K1: &str = "00000000-0000-4000-8000-000000000001";
+    const K2: &str = "00000000-0000-4000-8000-000000000002";
+    const K3: &str = "00000000-0000-4000-8000-000000000003";
+
     use super::*;
     use serde_json::json;
 
@@ -1164,7 +1169,7 @@ mod tests {
     fn nothing_is_posted_without_consent() {
         let state = navigate(sending(true), Route::Send);
         assert_eq!(state.route, Route::Send);
-        let state = send(state, false, "k1");
+        let state = send(state, false, K1);
         assert_eq!(state.errors[0].field, crate::send::CONSENT_FIELD);
         assert_eq!(
             state.errors[0].message,
@@ -1185,7 +1190,7 @@ mod tests {
     #[test]
     fn a_failed_send_is_kept_and_tried_again_with_the_same_document() {
         use crate::send::Failure;
-        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = send(navigate(sending(true), Route::Send), true, K1);
         assert_eq!((state.posts, &state.sending), (1, &Sending::Posting));
         let outbox = state.outbox.clone().unwrap();
         let submission = sent(&state);
@@ -1207,19 +1212,19 @@ mod tests {
         );
 
         let focus = state.focus;
-        let state = posted(state, "k1", Err(Failure::Unreachable));
+        let state = posted(state, K1, Err(Failure::Unreachable));
         assert_eq!(state.route, Route::Send);
         assert_eq!(state.focus, focus + 1);
         assert_eq!(state.sending, Sending::Failed(Failure::Unreachable));
         let state = state.reduce(Action::Retry);
-        assert_eq!((state.posts, key(&state)), (2, "k1"));
-        let state = send(state, true, "k2");
+        assert_eq!((state.posts, key(&state)), (2, K1));
+        let state = send(state, true, K2);
         assert_eq!(state.posts, 2, "no second post while one is on its way");
-        let state = posted(state, "k1", Err(Failure::TimedOut));
+        let state = posted(state, K1, Err(Failure::TimedOut));
         let later = state.reduce(Action::Send {
             agreed: true,
             at: "2026-06-01T11:00:00.000Z".into(),
-            key: "k2".into(),
+            key: K2.into(),
         });
         assert_eq!(later.posts, 3);
         assert_eq!(
@@ -1228,21 +1233,21 @@ mod tests {
             "the very same document goes again"
         );
 
-        let state = posted(later, "k1", Ok("WM-000001".into()));
+        let state = posted(later, K1, Ok("WM-000001".into()));
         assert_eq!(state.route, Route::Sent);
         assert_eq!(state.outbox, None);
         let copy = state.sent.clone().unwrap();
         assert_eq!(copy.receipt.reference, "WM-000001");
-        assert_eq!(copy.submission.key, "k1");
+        assert_eq!(copy.submission.key, K1);
         assert_eq!(navigate(state.clone(), Route::Send).route, Route::Sent);
         assert_eq!(state.document().unwrap().sent, Some(copy));
     }
 
     #[test]
     fn sending_without_consent_forgets_an_agreed_submission() {
-        let state = send(navigate(sending(true), Route::Send), true, "k1");
-        let state = posted(state, "k1", Err(crate::send::Failure::Receiver(503)));
-        let state = send(state, false, "k2");
+        let state = send(navigate(sending(true), Route::Send), true, K1);
+        let state = posted(state, K1, Err(crate::send::Failure::Receiver(503)));
+        let state = send(state, false, K2);
         assert_eq!(state.outbox, None);
         assert_eq!(state.persist, Persist::Write);
         assert_eq!(state.errors[0].field, crate::send::CONSENT_FIELD);
@@ -1255,17 +1260,17 @@ mod tests {
 
     #[test]
     fn an_answer_for_a_submission_no_longer_waiting_is_ignored() {
-        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = send(navigate(sending(true), Route::Send), true, K1);
         let state = navigate(state, Route::Delete).reduce(Action::Delete);
-        let state = posted(state, "k1", Ok("WM-000001".into()));
+        let state = posted(state, K1, Ok("WM-000001".into()));
         assert_eq!(
             (state.sent.clone(), state.route.clone()),
             (None, Route::Start)
         );
 
-        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = send(navigate(sending(true), Route::Send), true, K1);
         let state = navigate(state, Route::Result);
-        let state = posted(state, "k1", Ok("WM-000002".into()));
+        let state = posted(state, K1, Ok("WM-000002".into()));
         assert_eq!(
             state.route,
             Route::Result,
@@ -1276,15 +1281,15 @@ mod tests {
 
     #[test]
     fn a_change_after_sending_makes_a_new_submission_and_keeps_the_copy() {
-        let state = send(navigate(sending(true), Route::Send), true, "k1");
-        let state = posted(state, "k1", Ok("WM-000001".into()));
+        let state = send(navigate(sending(true), Route::Send), true, K1);
+        let state = posted(state, K1, Ok("WM-000001".into()));
         let state = navigate(state, Route::change("c"));
         let state = answer(state, "c", "low");
         assert_eq!(navigate(state.clone(), Route::Send).route, Route::Send);
         assert_eq!(navigate(state.clone(), Route::Sent).route, Route::Sent);
-        let state = send(navigate(state, Route::Send), true, "k3");
-        assert_eq!(key(&state), "k3");
-        let state = posted(state, "k3", Err(crate::send::Failure::TimedOut));
+        let state = send(navigate(state, Route::Send), true, K3);
+        assert_eq!(key(&state), K3);
+        let state = posted(state, K3, Err(crate::send::Failure::TimedOut));
         assert_eq!(
             state.sent.as_ref().unwrap().receipt.reference,
             "WM-000001",
@@ -1294,7 +1299,7 @@ mod tests {
 
     #[test]
     fn an_unsent_submission_survives_a_reload() {
-        let state = send(navigate(sending(true), Route::Send), true, "k1");
+        let state = send(navigate(sending(true), Route::Send), true, K1);
         let document = state.document().unwrap().to_json();
         let restored = start(vec![scheme("t", "1")], Some(&document), None);
         assert_eq!(restored.outbox, state.outbox);
