@@ -19,6 +19,7 @@ pub mod progress;
 pub mod receive;
 pub mod rows;
 pub mod scheme_diff;
+pub mod submissions;
 pub mod test;
 pub mod validate;
 pub mod verify;

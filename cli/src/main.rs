@@ -5,7 +5,8 @@
 
 use std::process::ExitCode;
 use waymark::{
-    batch, bench, caseload, check, estimate, impact, receive, test, validate, verify, Failure,
+    batch, bench, caseload, check, estimate, impact, receive, submissions, test, validate, verify,
+    Failure,
 };
 
 const USAGE: &str = "usage:
@@ -16,8 +17,10 @@ const USAGE: &str = "usage:
   waymark validate SCHEME PLAN (--budget AMOUNT | --answers ANSWERS [--date D]) [--format json|text] [--lang LANG]
                                                 cost a recovery support plan and check it (exit 1 if blocked)
   waymark verify SUBMISSION --scheme SCHEME     recompute a submission; exit 1 with every difference
-  waymark receive SCHEME... --store DIR [--site DIR] [--port P] [--allow-origin ORIGIN,...]
-                                                a reference receiver for submissions (and the site) on 127.0.0.1
+  waymark receive SCHEME... --store FILE [--site DIR] [--port P] [--allow-origin ORIGIN,...]
+                  [--request-timeout SECONDS]   a reference receiver for submissions (and the site) on 127.0.0.1
+  waymark submissions export --store FILE --out DIR
+                                                write each stored submission to DIR/WM-000001.json, ...
   waymark schema [scheme|cases|plan|submission] print a JSON Schema
   waymark bench [DIR]                           time estimates on the schemes in DIR (www/schemes)
   waymark batch SCHEME CASES [--date D] [--out FILE] [--format jsonl|csv] [--threads N]
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Some("validate") => validate::run(&argv[1..]),
         Some("verify") => verify::run(&argv[1..]),
         Some("receive") => receive::run(&argv[1..]),
+        Some("submissions") => submissions::run(&argv[1..]),
         Some("schema") => check::schema(&argv[1..]),
         Some("bench") => bench::run(&argv[1..]),
         Some("batch") => batch::run(&argv[1..]),
