@@ -613,8 +613,11 @@ fn export_writes_a_file_per_submission_and_refuses_a_missing_store() {
         let kept: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         assert_eq!(kept["idempotency_key"], *key);
     }
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
     drop(receiver);
-    let (code, said, _) = export(&folder.join("missing.db"));
+    let (code, said, out) = export(&folder.join("missing.db"));
+    assert!(!out.exists(), "nothing is written for a missing store");
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
     assert_eq!(code, Some(2), "{said}");
     assert_eq!(
         said,
@@ -623,6 +626,15 @@ fn export_writes_a_file_per_submission_and_refuses_a_missing_store() {
             folder.join("missing.db").display()
         )
     );
+    let notes = folder.join("notes.db");
+    std::fs::write(&notes, "not a database, though its name says so").unwrap();
+    let (code, said, out) = export(&notes);
+    assert_eq!(code, Some(2), "{said}");
+    assert_eq!(
+        said,
+        format!("waymark: {}: file is not a database\n", notes.display())
+    );
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
     let o = Command::new(env!("CARGO_BIN_EXE_waymark"))
         .args(["submissions", "import"])
         .output()
