@@ -55,10 +55,11 @@ $(ENGINE_JS) &: $(ENGINE_JS_INPUTS) | tools
 	scripts/build-engine-js.sh
 
 # Serves www/ with the reference receiver, so the app can send a submission locally; what
-# is sent is stored in target/submissions.
+# is sent is stored in the SQLite database target/submissions.db (`waymark submissions
+# export --store target/submissions.db --out DIR` writes it out as files).
 serve: web
 	cargo build -q --release -p waymark
-	target/release/waymark receive --site www --store target/submissions --port $(PORT) www/schemes/*.json
+	target/release/waymark receive --site www --store target/submissions.db --port $(PORT) www/schemes/*.json
 
 test: tools browser fmt clippy unit scheme-tests wasm-test web browser-test
 

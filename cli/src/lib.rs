@@ -19,12 +19,14 @@ pub mod progress;
 pub mod receive;
 pub mod rows;
 pub mod scheme_diff;
+pub mod submissions;
 pub mod test;
 pub mod validate;
 pub mod verify;
 pub mod words;
 
 /// How a command failed.
+#[derive(Debug)]
 pub enum Failure {
     /// Bad input or usage: each line names the file and path. Exit code 2.
     Bad(Vec<String>),

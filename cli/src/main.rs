@@ -6,7 +6,8 @@
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 use waymark::{
-    batch, bench, caseload, check, estimate, impact, receive, test, validate, verify, Failure,
+    batch, bench, caseload, check, estimate, impact, receive, submissions, test, validate, verify,
+    Failure,
 };
 
 /// The limits on what the tool reads, for every command's help.
@@ -46,7 +47,11 @@ enum Command {
     #[command(after_help = LIMITS)]
     Verify(verify::Options),
     /// A reference receiver for submissions (and the site) on 127.0.0.1.
+    #[command(after_help = LIMITS)]
     Receive(receive::Options),
+    /// What the reference receiver stored.
+    #[command(subcommand)]
+    Submissions(submissions::Command),
     /// Print a JSON Schema.
     Schema {
         /// Which document.
@@ -86,21 +91,22 @@ fn main() -> ExitCode {
         // Help and the version go to standard output.
         Err(e) => e.exit(),
     };
-    let outcome = match &cli.command {
-        Command::Check(options) => check::run(options),
-        Command::Test { files } => test::run(files),
-        Command::Estimate(options) => estimate::run(options),
-        Command::Validate(options) => validate::run(options),
-        Command::Verify(options) => verify::run(options),
-        Command::Receive(options) => receive::run(options),
-        Command::Schema { kind } => check::schema(*kind),
-        Command::Bench { dir } => bench::run(dir),
-        Command::Batch(options) => batch::run(options),
-        Command::Cases(options) => caseload::run(options),
-        Command::Impact(options) => impact::run(options),
+    let outcome = match cli.command {
+        Command::Check(options) => check::run(&options),
+        Command::Test { files } => test::run(&files),
+        Command::Estimate(options) => estimate::run(&options),
+        Command::Validate(options) => validate::run(&options),
+        Command::Verify(options) => verify::run(&options),
+        Command::Receive(options) => receive::serve(options),
+        Command::Submissions(command) => submissions::run(&command),
+        Command::Schema { kind } => check::schema(kind),
+        Command::Bench { dir } => bench::run(&dir),
+        Command::Batch(options) => batch::run(&options),
+        Command::Cases(options) => caseload::run(&options),
+        Command::Impact(options) => impact::run(&options),
         Command::Completions { shell } => {
             clap_complete::generate(
-                *shell,
+                shell,
                 &mut Cli::command(),
                 "waymark",
                 &mut std::io::stdout(),

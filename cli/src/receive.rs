@@ -1,45 +1,74 @@
-//! `waymark receive`: a reference receiver for submissions. It is a small HTTP server on
-//! loopback that verifies each submission with the engine, stores it, returns a
-//! reference, and stores a submission sent again with the same key only once. With
-//! `--site DIR` it also serves the static site, so the app can send to it from the same
-//! origin.
+//! `waymark receive`: a reference receiver for submissions. It is an HTTP server on
+//! loopback that verifies each submission with the engine, stores it in an SQLite
+//! database, returns a reference, and stores a submission sent again with the same key
+//! only once. With `--site DIR` it also serves the static site, so the app can send to it
+//! from the same origin.
 //!
-//! Each connection has its own thread, so a browser's parallel requests for the page's
-//! files are not queued behind each other; storing is serialised by a lock on the store,
-//! so a key sent twice at once is stored once and references stay unique and in order.
-//! It is for tests and as a model for portal teams, not a production server: no TLS, no
-//! keep-alive, and no limit on the number of threads.
+//! HTTP is hyper's, on a Tokio runtime with two worker threads. Verifying, storing and
+//! reading the site's files run on Tokio's blocking threads, at most eight at once. Limits
+//! keep it standing under abuse: each connection has a deadline for its whole request
+//! (head and body together, 10 seconds unless `--request-timeout` says otherwise), at
+//! most 64 connections are served at once (more wait to be accepted), a request's head may
+//! be 64 KiB and its body 5 MB. Each connection carries one request. It has no TLS: run it
+//! behind a reverse proxy that has.
+//!
+//! [`Receiver::respond`] answers a request without any network, for tests and fuzzing.
 
 use crate::files;
+use crate::submissions::{Store, Stored};
+use crate::words::Deployment;
 use crate::Failure;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::{Method, StatusCode};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use std::convert::Infallible;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
-use waymark_engine::submission::{self, Submission};
+use tokio::sync::Semaphore;
+use tokio::time::Instant;
+use waymark_engine::submission::Submission;
 use waymark_engine::Scheme;
 
-/// The largest request body accepted.
-const MAX_BODY: usize = 5 * 1024 * 1024;
+pub use bytes::Bytes;
+pub use http::{Request, Response};
+
+/// The largest request body accepted: the largest submission the engine reads.
+pub const MAX_BODY: usize = waymark_engine::limits::SUBMISSION_BYTES;
 
 /// The most bytes read for a request's line and headers together.
-const MAX_HEAD: u64 = 64 * 1024;
+const MAX_HEAD: usize = 64 * 1024;
 
-/// How long a connection may take to send its request.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many connections are served at once.
+const MAX_CONNECTIONS: usize = 64;
+
+/// How many requests are verified, stored or read from the site at once.
+const MAX_BLOCKING: usize = 8;
+
+/// The threads that read and write the connections.
+const WORKER_THREADS: usize = 2;
+
+/// How long after the request's deadline the answer may take to be worked out and
+/// written, before the connection is closed regardless.
+const ANSWER_GRACE: Duration = Duration::from_secs(2);
 
 /// The headers README.md's "Hosting and response headers" recommends for every file of the
-/// site; the receiver sends them with everything it serves from `--site`.
+/// site; the receiver sends them with everything it serves from `--site`. The names are in
+/// lower case, as `HeaderName::from_static` needs; they are written in title case.
 const SITE_HEADERS: [(&str, &str); 4] = [
     (
-        "Content-Security-Policy",
+        "content-security-policy",
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
     ),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
     (
-        "Permissions-Policy",
+        "permissions-policy",
         "camera=(), microphone=(), geolocation=()",
     ),
 ];
@@ -47,42 +76,60 @@ const SITE_HEADERS: [(&str, &str); 4] = [
 /// `waymark receive`'s command line.
 #[derive(clap::Args)]
 pub struct Options {
-    /// The schemes it verifies against (test-case files named are skipped).
+    /// The scheme files submissions may be worked out with; test-case files among them
+    /// are skipped.
     #[arg(required = true, value_name = "SCHEME")]
-    pub schemes: Vec<String>,
-    /// The folder submissions are stored in.
+    pub schemes: Vec<PathBuf>,
+    /// The SQLite database submissions are stored in, created when missing.
+    #[arg(long, value_name = "FILE")]
+    pub store: PathBuf,
+    /// The static site to serve, if any.
     #[arg(long, value_name = "DIR")]
-    pub store: String,
-    /// A folder of static files to serve as the site.
-    #[arg(long, value_name = "DIR")]
-    pub site: Option<String>,
-    /// The port on 127.0.0.1 [default: one the system picks].
+    pub site: Option<PathBuf>,
+    /// The port on 127.0.0.1; 0 lets the system choose.
     #[arg(long, default_value_t = 0)]
     pub port: u16,
-    /// Origins allowed to post from another site, separated by commas.
-    #[arg(long, value_name = "ORIGIN,...", value_delimiter = ',')]
-    pub allow_origin: Vec<String>,
+    /// The origins allowed to post from another origin (CORS), separated by commas.
+    #[arg(
+        long = "allow-origin",
+        value_name = "ORIGIN,...",
+        value_delimiter = ','
+    )]
+    pub allowed_origins: Vec<String>,
+    /// The deadline in seconds for each whole request, head and body.
+    #[arg(long = "request-timeout", value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    pub request_timeout: Duration,
+    /// The deployment's catalogues (its `lang` folder), whose consent words a submission
+    /// must carry [default: the site's `lang` folder, or the catalogues built in].
+    #[arg(long, value_name = "DIR")]
+    pub catalogues: Option<String>,
 }
 
-/// Serves until killed.
-pub fn run(options: &Options) -> Result<(), Failure> {
+/// Reads a whole number of seconds, at least 1.
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<u64>() {
+        Ok(seconds) if seconds > 0 => Ok(Duration::from_secs(seconds)),
+        _ => Err("use a whole number of seconds, at least 1".into()),
+    }
+}
+
+/// Opens the store, listens on 127.0.0.1, prints `listening on http://ADDRESS` and serves
+/// until killed.
+pub fn serve(options: Options) -> Result<(), Failure> {
     // Test-case files are skipped, so `www/schemes/*.json` names the schemes.
     let schemes = options
         .schemes
         .iter()
+        .map(|p| p.to_string_lossy().into_owned())
         .filter(|p| !files::is_case_file(p))
-        .map(|p| files::scheme(p))
+        .map(|p| files::scheme(&p))
         .collect::<Result<Vec<_>, _>>()?;
     if schemes.is_empty() {
         return Err(Failure::bad(
-            "receive needs at least one SCHEME and --store DIR",
+            "receive needs at least one SCHEME and --store FILE",
         ));
     }
-    let store = PathBuf::from(&options.store);
-    std::fs::create_dir_all(store.join("keys"))
-        .map_err(|e| Failure::bad(format!("{}: {e}", store.display())))?;
-    let site = options.site.as_ref().map(PathBuf::from);
-    if let Some(site) = &site {
+    if let Some(site) = &options.site {
         if !site.is_dir() {
             return Err(Failure::bad(format!(
                 "{}: --site needs a folder",
@@ -90,139 +137,295 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             )));
         }
     }
+    let store = Store::open(&options.store)
+        .map_err(|e| Failure::bad(format!("{}: {e}", options.store.display())))?;
     let port = options.port;
-    let listener = TcpListener::bind(format!("127.0.0.1:{port}"))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|e| Failure::bad(format!("port {port}: {e}")))?;
     let address = listener
         .local_addr()
         .map_err(|e| Failure::bad(e.to_string()))?;
-    println!("listening on http://{address}");
-    // Whoever started the receiver waits for this line before sending anything.
-    std::io::stdout()
-        .flush()
-        .map_err(|e| Failure::bad(format!("stdout: {e}")))?;
-    let receiver = Arc::new(Receiver {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(WORKER_THREADS)
+        .max_blocking_threads(MAX_BLOCKING)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::bad(format!("cannot start: {e}")))?;
+    let catalogues = match (&options.catalogues, &options.site) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, Some(site)) if site.join("lang").is_dir() => {
+            Some(site.join("lang").display().to_string())
+        }
+        (None, _) => None,
+    };
+    let deployment = Deployment::load(catalogues.as_deref())?;
+    let receiver = Arc::new(Receiver::new(
         schemes,
-        store: Mutex::new(store),
-        site,
-        allowed: options.allow_origin.clone(),
-    });
-    for stream in listener.incoming().flatten() {
-        let receiver = Arc::clone(&receiver);
-        // A broken connection is the client's problem; the receiver carries on.
-        std::thread::spawn(move || receiver.serve(stream));
-    }
-    Ok(())
+        store,
+        deployment,
+        options.site,
+        options.allowed_origins,
+    ));
+    let timeout = options.request_timeout;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|e| Failure::bad(format!("port {port}: {e}")))?;
+        println!("listening on http://{address}");
+        // Whoever started the receiver waits for this line before sending anything.
+        std::io::stdout()
+            .flush()
+            .map_err(|e| Failure::bad(format!("stdout: {e}")))?;
+        accept(listener, receiver, timeout).await;
+        Ok(())
+    })
 }
 
-struct Receiver {
+/// Accepts connections for ever, serving at most [`MAX_CONNECTIONS`] at once.
+async fn accept(listener: tokio::net::TcpListener, receiver: Arc<Receiver>, timeout: Duration) {
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        // The semaphore is never closed, so a permit always comes.
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, say: wait a moment rather than spin.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let receiver = Arc::clone(&receiver);
+        tokio::spawn(async move {
+            let deadline = Instant::now() + timeout;
+            let service =
+                service_fn(move |request| answer(Arc::clone(&receiver), request, deadline));
+            let connection = http1::Builder::new()
+                .keep_alive(false)
+                .title_case_headers(true)
+                .max_buf_size(MAX_HEAD)
+                .serve_connection(TokioIo::new(stream), service);
+            // A broken or slow connection is the client's problem; the receiver carries on.
+            let _ = tokio::time::timeout_at(deadline + ANSWER_GRACE, connection).await;
+            drop(permit);
+        });
+    }
+}
+
+/// Reads a request's body by the deadline and answers it on a blocking thread.
+async fn answer(
+    receiver: Arc<Receiver>,
+    request: hyper::Request<Incoming>,
+    deadline: Instant,
+) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+    let (parts, body) = request.into_parts();
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let refusal = |status, message: &str| {
+        let reply = Reply::error(status, message);
+        Ok(receiver
+            .finish(&parts.headers, parts.method == Method::HEAD, reply)
+            .map(Full::new))
+    };
+    if declared.is_some_and(|length| length > MAX_BODY as u64) {
+        return refusal(StatusCode::PAYLOAD_TOO_LARGE, "the body is over 5 MB");
+    }
+    let body = match tokio::time::timeout_at(deadline, Limited::new(body, MAX_BODY).collect()).await
+    {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
+            return refusal(StatusCode::PAYLOAD_TOO_LARGE, "the body is over 5 MB")
+        }
+        Ok(Err(_)) => return refusal(StatusCode::BAD_REQUEST, "the body could not be read"),
+        Err(_) => return refusal(StatusCode::REQUEST_TIMEOUT, "the request took too long"),
+    };
+    let request = Request::from_parts(parts, body);
+    let worker = Arc::clone(&receiver);
+    match tokio::task::spawn_blocking(move || worker.respond(request)).await {
+        Ok(response) => Ok(response.map(Full::new)),
+        // Only a bug panics; the client hears of it as a server error.
+        Err(_) => Ok(receiver
+            .finish(
+                &HeaderMap::new(),
+                false,
+                Reply::error(StatusCode::INTERNAL_SERVER_ERROR, "the receiver failed"),
+            )
+            .map(Full::new)),
+    }
+}
+
+/// The receiver's routing, verifying and storing, without the network.
+pub struct Receiver {
     schemes: Vec<Scheme>,
-    /// The folder submissions are stored in; whoever holds the lock may store.
-    store: Mutex<PathBuf>,
+    store: Store,
+    deployment: Deployment,
     site: Option<PathBuf>,
     allowed: Vec<String>,
 }
 
-struct Request {
-    method: String,
-    target: String,
-    origin: Option<String>,
-    idempotency_key: Option<String>,
-    /// The media type, without parameters, in lower case.
-    content_type: Option<String>,
-    body: Vec<u8>,
-}
-
-struct Response {
-    status: &'static str,
+/// An answer before its headers for CORS and the site.
+struct Reply {
+    status: StatusCode,
     content_type: &'static str,
-    body: Vec<u8>,
+    body: Bytes,
     /// Whether it answers for the site, and so carries the site's headers.
     from_site: bool,
 }
 
-impl Receiver {
-    fn serve(&self, mut stream: TcpStream) -> std::io::Result<()> {
-        stream.set_read_timeout(Some(READ_TIMEOUT))?;
-        let request = read_request(&stream);
-        let (response, origin, head_only) = match request {
-            Ok(r) => (self.route(&r), r.origin, r.method == "HEAD"),
-            Err(message) => (
-                reply("400 Bad Request", serde_json::json!({"error": message})),
-                None,
-                false,
-            ),
-        };
-        let mut head = format!(
-            "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n",
-            response.status,
-            response.body.len()
-        );
-        if !response.content_type.is_empty() {
-            head.push_str(&format!("Content-Type: {}\r\n", response.content_type));
+impl Reply {
+    fn json(status: StatusCode, body: serde_json::Value) -> Reply {
+        Reply {
+            status,
+            content_type: "application/json",
+            body: Bytes::from(body.to_string()),
+            from_site: false,
         }
-        if response.from_site {
-            for (name, value) in SITE_HEADERS {
-                head.push_str(&format!("{name}: {value}\r\n"));
-            }
-            head.push_str("Cache-Control: no-cache\r\n");
-        } else {
-            head.push_str("Cache-Control: no-store\r\n");
-        }
-        if let Some(origin) = origin.filter(|o| self.allowed.iter().any(|a| a == o)) {
-            head.push_str(&format!(
-                "Access-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Methods: POST, OPTIONS\r\nAccess-Control-Allow-Headers: Content-Type, Idempotency-Key\r\nVary: Origin\r\n"
-            ));
-        }
-        head.push_str("\r\n");
-        let mut bytes = head.into_bytes();
-        if !head_only {
-            bytes.extend_from_slice(&response.body);
-        }
-        stream.write_all(&bytes)?;
-        stream.flush()
     }
 
-    fn route(&self, r: &Request) -> Response {
-        let path = r.target.split('?').next().unwrap_or_default();
-        match (r.method.as_str(), path) {
-            ("OPTIONS", _) => Response {
-                status: "204 No Content",
+    fn error(status: StatusCode, message: &str) -> Reply {
+        Reply::json(status, serde_json::json!({"error": message}))
+    }
+
+    fn not_found() -> Reply {
+        Reply::error(StatusCode::NOT_FOUND, "not found")
+    }
+}
+
+impl Receiver {
+    /// A receiver for submissions worked out with these schemes, whose consent is in the
+    /// deployment's words, stored in `store`, serving `site` if given and allowing posts
+    /// from the `allowed` origins.
+    pub fn new(
+        schemes: Vec<Scheme>,
+        store: Store,
+        deployment: Deployment,
+        site: Option<PathBuf>,
+        allowed: Vec<String>,
+    ) -> Receiver {
+        Receiver {
+            schemes,
+            store,
+            deployment,
+            site,
+            allowed,
+        }
+    }
+
+    /// Answers a request whose body has been read: routes it, verifies and stores a
+    /// submission, or reads a file of the site. It blocks on the store and the files.
+    pub fn respond(&self, request: Request<Bytes>) -> Response<Bytes> {
+        let head_only = request.method() == Method::HEAD;
+        let reply = self.route(&request);
+        self.finish(request.headers(), head_only, reply)
+    }
+
+    fn route(&self, r: &Request<Bytes>) -> Reply {
+        let path = r.uri().path();
+        match (r.method(), path) {
+            (&Method::OPTIONS, _) => Reply {
+                status: StatusCode::NO_CONTENT,
                 content_type: "",
-                body: Vec::new(),
+                body: Bytes::new(),
                 from_site: false,
             },
-            ("GET" | "HEAD", "/health") => reply("200 OK", serde_json::json!({"status": "ok"})),
-            ("POST", "/submissions") => self.receive(r),
-            ("GET" | "HEAD", _) => match &self.site {
+            (&Method::GET | &Method::HEAD, "/health") => {
+                Reply::json(StatusCode::OK, serde_json::json!({"status": "ok"}))
+            }
+            (&Method::POST, "/submissions") => self.receive(r.headers(), r.body()),
+            (&Method::GET | &Method::HEAD, _) => match &self.site {
                 Some(site) => serve_file(site, path),
-                None => not_found(),
+                None => Reply::not_found(),
             },
-            _ => not_found(),
+            _ => Reply::not_found(),
         }
     }
 
-    fn receive(&self, r: &Request) -> Response {
+    /// Adds the headers every answer carries, and those for CORS and the site.
+    fn finish(&self, request: &HeaderMap, head_only: bool, reply: Reply) -> Response<Bytes> {
+        let mut headers = HeaderMap::new();
+        let mut put = |name: HeaderName, value: &str| {
+            if let Ok(value) = HeaderValue::from_str(value) {
+                headers.insert(name, value);
+            }
+        };
+        if reply.status != StatusCode::NO_CONTENT {
+            put(header::CONTENT_LENGTH, &reply.body.len().to_string());
+        }
+        if !reply.content_type.is_empty() {
+            put(header::CONTENT_TYPE, reply.content_type);
+        }
+        if reply.from_site {
+            for (name, value) in SITE_HEADERS {
+                put(HeaderName::from_static(name), value);
+            }
+            put(header::CACHE_CONTROL, "no-cache");
+        } else {
+            put(header::CACHE_CONTROL, "no-store");
+        }
+        let origin = single(request, header::ORIGIN).ok().flatten();
+        if let Some(origin) = origin.filter(|o| self.allowed.iter().any(|a| a == o)) {
+            put(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            put(header::ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS");
+            put(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                "Content-Type, Idempotency-Key",
+            );
+            put(header::VARY, "Origin");
+        }
+        let body = if head_only { Bytes::new() } else { reply.body };
+        let mut response = Response::new(body);
+        *response.status_mut() = reply.status;
+        *response.headers_mut() = headers;
+        response
+    }
+
+    fn receive(&self, headers: &HeaderMap, body: &Bytes) -> Reply {
+        let bad = |message: &str| Reply::error(StatusCode::BAD_REQUEST, message);
+        let (content_type, key) = match (
+            single(headers, header::CONTENT_TYPE),
+            single(headers, HeaderName::from_static("idempotency-key")),
+        ) {
+            (Ok(content_type), Ok(key)) => (content_type, key),
+            (Err(message), _) | (_, Err(message)) => return bad(&message),
+        };
+        let media = content_type
+            .and_then(|c| c.split(';').next())
+            .map(str::trim);
         // Only JSON is taken, so a page elsewhere cannot post without a CORS preflight.
-        if r.content_type.as_deref() != Some("application/json") {
-            return reply(
-                "415 Unsupported Media Type",
-                serde_json::json!({"error": "send the submission as application/json"}),
+        if !media.is_some_and(|m| m.eq_ignore_ascii_case("application/json")) {
+            return Reply::error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send the submission as application/json",
             );
         }
-        let text = String::from_utf8_lossy(&r.body);
-        let submitted = match Submission::from_json(&text) {
-            Ok(s) => s,
-            Err(issues) => return reply("400 Bad Request", serde_json::json!({"issues": issues})),
+        let text = match std::str::from_utf8(body) {
+            Ok(text) => text,
+            Err(e) => {
+                let offset = e.valid_up_to();
+                return Reply::json(
+                    StatusCode::BAD_REQUEST,
+                    serde_json::json!({
+                        "error": format!("the body is not UTF-8: the byte at offset {offset} is not valid"),
+                        "offset": offset,
+                    }),
+                );
+            }
         };
-        if r.idempotency_key
-            .as_ref()
-            .is_some_and(|key| *key != submitted.idempotency_key)
-        {
-            return reply(
-                "400 Bad Request",
-                serde_json::json!({"error": "the Idempotency-Key header is not the submission's idempotency_key"}),
-            );
+        let submitted = match Submission::from_json(text) {
+            Ok(s) => s,
+            Err(issues) => {
+                return Reply::json(
+                    StatusCode::BAD_REQUEST,
+                    serde_json::json!({"issues": issues}),
+                )
+            }
+        };
+        if key.is_some_and(|key| key != submitted.idempotency_key) {
+            return bad("the Idempotency-Key header is not the submission's idempotency_key");
         }
         let stamp = &submitted.scheme;
         let Some(scheme) = self
@@ -234,103 +437,80 @@ impl Receiver {
                 "this receiver does not have {} version {}",
                 stamp.id, stamp.version
             );
-            return reply(
-                "422 Unprocessable Content",
+            return Reply::json(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 serde_json::json!({"differences": [{"path": "/scheme/version", "message": message}]}),
             );
         };
-        let differences = submission::verify(scheme, &submitted);
+        let differences = crate::verify::check(scheme, &self.deployment, &submitted);
         if !differences.is_empty() {
-            return reply(
-                "422 Unprocessable Content",
+            return Reply::json(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 serde_json::json!({"differences": differences}),
             );
         }
-        match self.store(&submitted, &r.body) {
-            Ok((reference, repeat)) => {
-                let status = if repeat { "200 OK" } else { "201 Created" };
-                reply(
-                    status,
-                    serde_json::json!({"reference": reference, "repeat": repeat}),
-                )
-            }
-            Err(e) => reply(
-                "500 Internal Server Error",
-                serde_json::json!({"error": e.to_string()}),
+        let server_error = |message: String| {
+            Reply::json(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                serde_json::json!({"error": message}),
+            )
+        };
+        // The canonical document: what was verified, written out again.
+        let document = match serde_json::to_string(&submitted) {
+            Ok(document) => document,
+            Err(e) => return server_error(e.to_string()),
+        };
+        match self.store.store(&submitted, &document) {
+            Ok(Stored::New(reference)) => Reply::json(
+                StatusCode::CREATED,
+                serde_json::json!({"reference": reference, "repeat": false}),
             ),
+            Ok(Stored::Repeat(reference)) => Reply::json(
+                StatusCode::OK,
+                serde_json::json!({"reference": reference, "repeat": true}),
+            ),
+            Ok(Stored::Conflict(reference)) => Reply::json(
+                StatusCode::CONFLICT,
+                serde_json::json!({
+                    "error": "another submission with this idempotency key is stored",
+                    "reference": reference,
+                }),
+            ),
+            Err(e) => server_error(e.to_string()),
         }
     }
+}
 
-    /// Stores a verified submission once per idempotency key; returns its reference and
-    /// whether it had been stored before. It holds the store's lock throughout, so looking
-    /// the key up, numbering and writing happen as one step.
-    fn store(&self, submitted: &Submission, body: &[u8]) -> std::io::Result<(String, bool)> {
-        let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
-        let key = submission::sha256_hex(submitted.idempotency_key.as_bytes());
-        let key_file = store.join("keys").join(key);
-        if let Ok(reference) = std::fs::read_to_string(&key_file) {
-            return Ok((reference, true));
-        }
-        // The next number after the highest stored, written only if no file has it, so a
-        // stored submission is never overwritten.
-        let highest = std::fs::read_dir(&*store)?
-            .filter_map(|e| e.ok().and_then(|e| reference_number(&e.path())))
-            .max()
-            .unwrap_or(0);
-        let reference = format!("WM-{:06}", highest + 1);
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(store.join(format!("{reference}.json")))?;
-        file.write_all(body)?;
-        file.sync_all()?;
-        write_atomically(&key_file, reference.as_bytes())?;
-        Ok((reference, false))
+/// The value of a header sent at most once, or with the same value each time; an error
+/// for different values or a value that is not visible ASCII.
+fn single(headers: &HeaderMap, name: HeaderName) -> Result<Option<&str>, String> {
+    let mut values = headers.get_all(&name).iter();
+    let Some(first) = values.next() else {
+        return Ok(None);
+    };
+    if values.any(|v| v != first) {
+        return Err(format!("the request has different {name} headers"));
     }
-}
-
-/// The number of a stored submission's file, `WM-000042.json`.
-fn reference_number(path: &Path) -> Option<u64> {
-    let name = path.file_name()?.to_str()?;
-    name.strip_prefix("WM-")?
-        .strip_suffix(".json")?
-        .parse()
-        .ok()
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(partial, path)
-}
-
-fn reply(status: &'static str, body: serde_json::Value) -> Response {
-    Response {
-        status,
-        content_type: "application/json",
-        body: body.to_string().into_bytes(),
-        from_site: false,
-    }
-}
-
-fn not_found() -> Response {
-    reply("404 Not Found", serde_json::json!({"error": "not found"}))
+    first
+        .to_str()
+        .map(Some)
+        .map_err(|_| format!("the {name} header is not plain text"))
 }
 
 /// Answers a GET for the site: the file the path names, or 404 with the site's headers.
-fn serve_file(site: &Path, path: &str) -> Response {
+fn serve_file(site: &Path, path: &str) -> Reply {
     let found = site_file(site, path).and_then(|file| {
         let body = std::fs::read(&file).ok()?;
-        Some(Response {
-            status: "200 OK",
+        Some(Reply {
+            status: StatusCode::OK,
             content_type: content_type(&file),
-            body,
+            body: Bytes::from(body),
             from_site: true,
         })
     });
-    found.unwrap_or_else(|| Response {
+    found.unwrap_or_else(|| Reply {
         from_site: true,
-        ..not_found()
+        ..Reply::not_found()
     })
 }
 
@@ -405,63 +585,4 @@ fn content_type(file: &Path) -> &'static str {
         "txt" | "ts" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-fn read_request(stream: &TcpStream) -> Result<Request, String> {
-    let mut reader = BufReader::new(stream).take(MAX_HEAD);
-    let mut line = String::new();
-    reader.read_line(&mut line).map_err(|e| e.to_string())?;
-    let mut parts = line.split_whitespace();
-    let (method, target) = (
-        parts.next().unwrap_or_default().to_owned(),
-        parts.next().unwrap_or_default().to_owned(),
-    );
-    let mut length = 0usize;
-    let mut origin = None;
-    let mut idempotency_key = None;
-    let mut content_type = None;
-    loop {
-        let mut header = String::new();
-        reader.read_line(&mut header).map_err(|e| e.to_string())?;
-        if !header.ends_with('\n') {
-            return Err("the request's headers are too long or cut off".into());
-        }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            match name.trim().to_ascii_lowercase().as_str() {
-                "content-length" => {
-                    length = value
-                        .trim()
-                        .parse()
-                        .map_err(|_| "bad content-length".to_owned())?
-                }
-                "origin" => origin = Some(value.trim().to_owned()),
-                "idempotency-key" => idempotency_key = Some(value.trim().to_owned()),
-                "content-type" => {
-                    let media = value.split(';').next().unwrap_or_default();
-                    content_type = Some(media.trim().to_ascii_lowercase());
-                }
-                _ => {}
-            }
-        }
-    }
-    if length > MAX_BODY {
-        return Err("the body is too large".into());
-    }
-    let mut body = vec![0; length];
-    reader
-        .into_inner()
-        .read_exact(&mut body)
-        .map_err(|e| e.to_string())?;
-    Ok(Request {
-        method,
-        target,
-        origin,
-        idempotency_key,
-        content_type,
-        body,
-    })
 }

@@ -1,12 +1,15 @@
 //! Submissions verified on the server: `waymark verify` and the reference receiver.
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use waymark::receive::{Bytes, Receiver as Handler, Request};
+use waymark::submissions::Store;
 use waymark_engine::plan::Plan;
-use waymark_engine::submission::{build, Consent, Envelope, Extras};
+use waymark_engine::submission::{build, Consent, Envelope, Extras, Submission};
 use waymark_engine::{Answers, Scheme};
 
 const SCHEME: &str = concat!(
@@ -23,6 +26,10 @@ fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The first two idempotency keys, for headers.
+const KEY_1: &str = "00000000-0000-4000-8000-000000000001";
+const KEY_2: &str = "00000000-0000-4000-8000-000000000002";
 
 /// The `n`th idempotency key: a UUID, as the app makes.
 fn key(n: u32) -> String {
@@ -149,8 +156,13 @@ impl Drop for Receiver {
 }
 
 /// Starts the receiver with the default scheme and its tests file (which it skips), storing
-/// in `store` and serving `site` if given.
+/// in the database `store` and serving `site` if given.
 fn start(store: &Path, site: Option<&Path>) -> Receiver {
+    start_with(store, site, &[])
+}
+
+/// As `start`, with more options.
+fn start_with(store: &Path, site: Option<&Path>, options: &[&str]) -> Receiver {
     let mut args = vec![
         "receive".to_owned(),
         SCHEME.to_owned(),
@@ -163,6 +175,7 @@ fn start(store: &Path, site: Option<&Path>) -> Receiver {
     if let Some(site) = site {
         args.extend(["--site".to_owned(), site.to_str().unwrap().to_owned()]);
     }
+    args.extend(options.iter().map(|o| (*o).to_owned()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
         .args(args)
         .stdout(Stdio::piped())
@@ -229,21 +242,48 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
         .find_map(|line| line.strip_prefix(name)?.strip_prefix(": "))
 }
 
-/// The stored submissions' file names, sorted.
-fn stored(store: &Path) -> Vec<String> {
-    let mut names: Vec<_> = std::fs::read_dir(store)
+/// Runs `waymark submissions export` on `store` into a fresh folder; returns the exit code,
+/// what it printed and the folder.
+fn export(store: &Path) -> (Option<i32>, String, PathBuf) {
+    let out = temp_dir("export").join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(["submissions", "export", "--store"])
+        .arg(store)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    (o.status.code(), said, out)
+}
+
+/// The stored submissions, exported, as file names and contents, sorted by name.
+fn stored(store: &Path) -> Vec<(String, String)> {
+    let (code, said, out) = export(store);
+    assert_eq!(code, Some(0), "{said}");
+    let mut files: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(e.path()).unwrap())
+        })
         .collect();
-    names.sort();
-    names
+    files.sort();
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
+    files
+}
+
+/// The stored submissions' file names, sorted.
+fn stored_names(store: &Path) -> Vec<String> {
+    stored(store).into_iter().map(|(name, _)| name).collect()
 }
 
 #[test]
 fn the_receiver_verifies_stores_once_and_returns_a_reference() {
-    let store = temp_dir("receiver");
+    let folder = temp_dir("receiver");
+    let store = folder.join("submissions.db");
     let receiver = start(&store, None);
     let body = genuine().to_string();
     let (status, head, reply) = send(&receiver, "POST", &body);
@@ -277,17 +317,17 @@ fn the_receiver_verifies_stores_once_and_returns_a_reference() {
     let (status, _, body) = exchange(&receiver, "GET", "/", "", "");
     assert_eq!(status, 404, "without --site there is no site");
     assert_eq!(body, br#"{"error":"not found"}"#);
-    assert_eq!(stored(&store), ["WM-000001.json"]);
-    let kept: Value =
-        serde_json::from_str(&std::fs::read_to_string(store.join("WM-000001.json")).unwrap())
-            .unwrap();
+    let files = stored(&store);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "WM-000001.json");
+    let kept: Value = serde_json::from_str(&files[0].1).unwrap();
     assert_eq!(kept["goals"], Value::Null);
     assert_eq!(
         kept["plan"]["goals"][0]["text"],
         "Feel calmer <script>alert(1)</script>"
     );
     drop(receiver);
-    std::fs::remove_dir_all(&store).ok();
+    std::fs::remove_dir_all(&folder).ok();
 }
 
 /// The header lines README.md recommends under "Hosting and response headers".
@@ -330,7 +370,7 @@ fn small_site() -> (PathBuf, PathBuf) {
 #[test]
 fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
     let (root, site) = small_site();
-    let store = root.join("store");
+    let store = root.join("store.db");
     let receiver = start(&store, Some(&site));
     let expected = [
         (
@@ -394,7 +434,7 @@ fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
 #[test]
 fn the_receiver_refuses_paths_that_leave_the_site() {
     let (root, site) = small_site();
-    let receiver = start(&root.join("store"), Some(&site));
+    let receiver = start(&root.join("store.db"), Some(&site));
     for target in [
         "/../Cargo.toml",
         "/../secret.txt",
@@ -427,7 +467,8 @@ fn genuine_with_key(key: &str) -> String {
 
 #[test]
 fn simultaneous_submissions_are_stored_once_per_key_with_sequential_references() {
-    let store = temp_dir("concurrent");
+    let folder = temp_dir("concurrent");
+    let store = folder.join("submissions.db");
     let receiver = start(&store, None);
     let body = genuine().to_string();
     let gate = std::sync::Barrier::new(8);
@@ -450,7 +491,7 @@ fn simultaneous_submissions_are_stored_once_per_key_with_sequential_references()
         assert_eq!(reply["reference"], "WM-000001");
         assert_eq!(reply["repeat"], *status == 200);
     }
-    assert_eq!(stored(&store), ["WM-000001.json"]);
+    assert_eq!(stored_names(&store), ["WM-000001.json"]);
 
     let keys: Vec<_> = (2..=9).map(|n| key(n)).collect();
     let mut references: Vec<String> = std::thread::scope(|scope| {
@@ -474,14 +515,15 @@ fn simultaneous_submissions_are_stored_once_per_key_with_sequential_references()
     let expected: Vec<_> = (2..=9).map(|n| format!("WM-{n:06}")).collect();
     assert_eq!(references, expected);
     let files: Vec<_> = (1..=9).map(|n| format!("WM-{n:06}.json")).collect();
-    assert_eq!(stored(&store), files);
+    assert_eq!(stored_names(&store), files);
     drop(receiver);
-    std::fs::remove_dir_all(&store).ok();
+    std::fs::remove_dir_all(&folder).ok();
 }
 
 #[test]
 fn an_idempotency_key_header_must_match_the_submission() {
-    let store = temp_dir("key-header");
+    let folder = temp_dir("key-header");
+    let store = folder.join("submissions.db");
     let receiver = start(&store, None);
     let body = genuine().to_string();
     let (status, _, reply) = send_with(
@@ -505,27 +547,31 @@ fn an_idempotency_key_header_must_match_the_submission() {
     assert_eq!(status, 201, "{reply}");
     assert_eq!(reply, json!({"reference": "WM-000001", "repeat": false}));
     drop(receiver);
-    std::fs::remove_dir_all(&store).ok();
+    std::fs::remove_dir_all(&folder).ok();
 }
 
 #[test]
-fn the_receiver_takes_only_json_and_never_overwrites_a_stored_submission() {
-    let store = temp_dir("receiver-numbers");
-    std::fs::create_dir_all(&store).unwrap();
-    std::fs::write(store.join("WM-000007.json"), "kept").unwrap();
-    std::fs::write(store.join("notes.json"), "not a submission").unwrap();
-    let receiver = start(&store, None);
+fn the_receiver_takes_only_json_and_numbers_on_from_the_database_after_a_restart() {
+    let folder = temp_dir("receiver-numbers");
+    let store = folder.join("submissions.db");
     let body = genuine().to_string();
+    let receiver = start(&store, None);
     let headers = "Origin: http://127.0.0.1:9\r\nContent-Type: text/plain\r\n";
     let (status, _, reply) = exchange(&receiver, "POST", "/submissions", headers, &body);
     assert_eq!(status, 415, "{}", String::from_utf8_lossy(&reply));
     let (status, _, reply) = send(&receiver, "POST", &body);
-    assert_eq!((status, &reply["reference"]), (201, &json!("WM-000008")));
+    assert_eq!((status, &reply["reference"]), (201, &json!("WM-000001")));
+    drop(receiver);
+    let receiver = start(&store, None);
+    let (status, _, reply) = send(&receiver, "POST", &genuine_with_key(&key(2)));
+    assert_eq!((status, &reply["reference"]), (201, &json!("WM-000002")));
+    let (status, _, reply) = send(&receiver, "POST", &body);
     assert_eq!(
-        std::fs::read_to_string(store.join("WM-000007.json")).unwrap(),
-        "kept"
+        status, 200,
+        "a key stored before the restart is still known"
     );
-    // Headers over 64 KiB are refused at once: a 400, or the connection closed while the
+    assert_eq!(reply, json!({"reference": "WM-000001", "repeat": true}));
+    // Headers over 64 KiB are refused at once: a 431, or the connection closed while the
     // client is still writing.
     let mut stream = TcpStream::connect(&receiver.address).unwrap();
     let long = format!(
@@ -537,11 +583,324 @@ fn the_receiver_takes_only_json_and_never_overwrites_a_stored_submission() {
     let _ = stream.read_to_end(&mut answer);
     let answer = String::from_utf8_lossy(&answer);
     assert!(
-        answer.is_empty() || answer.starts_with("HTTP/1.1 400"),
+        answer.is_empty() || answer.starts_with("HTTP/1.1 431"),
         "{answer}"
     );
+    assert_eq!(stored_names(&store), ["WM-000001.json", "WM-000002.json"]);
+    drop(receiver);
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+#[test]
+fn the_store_keeps_the_canonical_document_not_the_bytes_sent() {
+    let folder = temp_dir("canonical");
+    let store = folder.join("submissions.db");
+    let receiver = start(&store, None);
+    let spaced = serde_json::to_string_pretty(&genuine()).unwrap();
+    let (status, _, reply) = send(&receiver, "POST", &spaced);
+    assert_eq!(status, 201, "{reply}");
+    let (status, _, reply) = send(&receiver, "POST", &genuine().to_string());
     assert_eq!(
-        stored(&store),
-        ["WM-000007.json", "WM-000008.json", "notes.json"]
+        status, 200,
+        "the same document in other spacing is a repeat"
     );
+    assert_eq!(reply, json!({"reference": "WM-000001", "repeat": true}));
+    let canonical = serde_json::to_string(&Submission::from_json(&spaced).unwrap()).unwrap();
+    let files = stored(&store);
+    assert_eq!(files, [("WM-000001.json".to_owned(), canonical)]);
+    assert_ne!(files[0].1, spaced);
+    drop(receiver);
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+#[test]
+fn export_writes_a_file_per_submission_and_refuses_a_missing_store() {
+    let folder = temp_dir("export-store");
+    let store = folder.join("submissions.db");
+    let receiver = start(&store, None);
+    for key in [key(1), key(2), key(3)] {
+        let (status, _, reply) = send(&receiver, "POST", &genuine_with_key(&key));
+        assert_eq!(status, 201, "{reply}");
+    }
+    let (code, said, out) = export(&store);
+    assert_eq!(code, Some(0), "{said}");
+    assert_eq!(
+        said,
+        format!("exported 3 submissions to {}\n", out.display())
+    );
+    for (n, key) in [key(1), key(2), key(3)].iter().enumerate() {
+        let file = out.join(format!("WM-{:06}.json", n + 1));
+        let kept: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        assert_eq!(kept["idempotency_key"], *key);
+    }
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
+    drop(receiver);
+    let (code, said, out) = export(&folder.join("missing.db"));
+    assert!(!out.exists(), "nothing is written for a missing store");
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
+    assert_eq!(code, Some(2), "{said}");
+    assert_eq!(
+        said,
+        format!(
+            "waymark: {}: no such store\n",
+            folder.join("missing.db").display()
+        )
+    );
+    let notes = folder.join("notes.db");
+    std::fs::write(&notes, "not a database, though its name says so").unwrap();
+    let (code, said, out) = export(&notes);
+    assert_eq!(code, Some(2), "{said}");
+    assert_eq!(
+        said,
+        format!("waymark: {}: file is not a database\n", notes.display())
+    );
+    std::fs::remove_dir_all(out.parent().unwrap()).ok();
+    let o = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(["submissions", "import"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .starts_with("waymark: error: unrecognized subcommand 'import'"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+/// Writes `head` at once, then one byte of `dribble` every 2 seconds, until the receiver
+/// cuts the connection off; returns how long that took and what it answered.
+fn dribble(address: &str, head: &str, dribble: &str) -> (Duration, String) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let started = Instant::now();
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    for byte in dribble.bytes() {
+        if stream.write_all(&[byte]).is_err() {
+            break;
+        }
+        let mut buffer = [0; 4096];
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                answer.extend_from_slice(&buffer[..n]);
+                let _ = stream.read_to_end(&mut answer);
+                break;
+            }
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => break,
+        }
+    }
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < Duration::from_secs(40),
+        "the client was never cut off"
+    );
+    (elapsed, String::from_utf8_lossy(&answer).into_owned())
+}
+
+#[test]
+fn a_client_sending_a_byte_every_two_seconds_is_cut_off_while_others_are_served() {
+    let folder = temp_dir("slow");
+    let store = folder.join("submissions.db");
+    let receiver = start_with(&store, None, &["--request-timeout", "3"]);
+    let address = receiver.address.clone();
+    let request = "POST /submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+    let slow_body = format!("{request}Content-Length: 40\r\n\r\n");
+    let filler = "x".repeat(40);
+    std::thread::scope(|scope| {
+        // More slow clients than the receiver has worker threads.
+        let heads: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| dribble(&address, "", request)))
+            .collect();
+        let bodies: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| dribble(&address, &slow_body, &filler)))
+            .collect();
+        std::thread::sleep(Duration::from_millis(500));
+        let (status, _, body) = exchange(&receiver, "GET", "/health", "", "");
+        assert_eq!((status, body), (200, br#"{"status":"ok"}"#.to_vec()));
+        let (status, _, reply) = send(&receiver, "POST", &genuine().to_string());
+        assert_eq!(status, 201, "{reply}");
+        for handle in heads {
+            let (elapsed, answer) = handle.join().unwrap();
+            assert!(elapsed >= Duration::from_secs(3), "{elapsed:?}");
+            assert!(elapsed < Duration::from_secs(9), "{elapsed:?}");
+            assert_eq!(answer, "", "a head that never ends has no answer");
+        }
+        for handle in bodies {
+            let (elapsed, answer) = handle.join().unwrap();
+            assert!(elapsed >= Duration::from_secs(3), "{elapsed:?}");
+            assert!(elapsed < Duration::from_secs(9), "{elapsed:?}");
+            assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+            assert!(
+                answer.ends_with(r#"{"error":"the request took too long"}"#),
+                "{answer}"
+            );
+        }
+    });
+    assert_eq!(stored_names(&store), ["WM-000001.json"]);
+    drop(receiver);
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+#[test]
+fn connections_over_the_limit_wait_until_others_are_done() {
+    let folder = temp_dir("many");
+    let receiver = start_with(
+        &folder.join("submissions.db"),
+        None,
+        &["--request-timeout", "2"],
+    );
+    let idle: Vec<_> = (0..64)
+        .map(|_| TcpStream::connect(&receiver.address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let (status, _, _) = exchange(&receiver, "GET", "/health", "", "");
+    assert_eq!(status, 200);
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "the 65th connection was served while 64 were open: {:?}",
+        started.elapsed()
+    );
+    drop(idle);
+    drop(receiver);
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+/// Sends raw bytes and reads the answer until the receiver closes the connection.
+fn raw(r: &Receiver, bytes: &[u8]) -> String {
+    let mut stream = TcpStream::connect(&r.address).unwrap();
+    stream.write_all(bytes).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn conflicting_lengths_and_bodies_over_5_mb_are_refused() {
+    let folder = temp_dir("limits");
+    let store = folder.join("submissions.db");
+    let receiver = start(&store, None);
+    let answer = raw(
+        &receiver,
+        b"POST /submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+    );
+    assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
+    let answer = raw(
+        &receiver,
+        format!(
+            "POST /submissions HTTP/1.1\r\nHost: x\r\nOrigin: http://127.0.0.1:9\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{",
+            5 * 1024 * 1024 + 1
+        )
+        .as_bytes(),
+    );
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+    assert!(
+        answer.contains("Access-Control-Allow-Origin: http://127.0.0.1:9\r\n"),
+        "{answer}"
+    );
+    assert!(
+        answer.ends_with(r#"{"error":"the body is over 5 MB"}"#),
+        "{answer}"
+    );
+    assert!(stored(&store).is_empty());
+    drop(receiver);
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+/// A receiver for the default scheme with a store in memory, without any network.
+fn handler() -> Handler {
+    let scheme = Scheme::from_json(&std::fs::read_to_string(SCHEME).unwrap()).unwrap();
+    let store = Store::open(Path::new(":memory:")).unwrap();
+    let deployment = waymark::words::Deployment::load(None).unwrap();
+    Handler::new(vec![scheme], store, deployment, None, Vec::new())
+}
+
+/// Posts `body` as JSON with these headers to the handler; returns the status and the JSON
+/// answer.
+fn post(handler: &Handler, headers: &[(&str, &str)], body: &[u8]) -> (u16, Value) {
+    let mut request = Request::builder()
+        .method("POST")
+        .uri("/submissions")
+        .header("content-type", "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = handler.respond(request.body(Bytes::copy_from_slice(body)).unwrap());
+    (
+        response.status().as_u16(),
+        serde_json::from_slice(response.body()).unwrap(),
+    )
+}
+
+#[test]
+fn a_reused_key_is_a_repeat_only_for_the_same_document() {
+    let handler = handler();
+    let body = genuine().to_string();
+    let (status, reply) = post(&handler, &[], body.as_bytes());
+    assert_eq!(status, 201, "{reply}");
+    assert_eq!(reply, json!({"reference": "WM-000001", "repeat": false}));
+    let (status, reply) = post(&handler, &[], body.as_bytes());
+    assert_eq!(status, 200);
+    assert_eq!(reply, json!({"reference": "WM-000001", "repeat": true}));
+    let mut other = genuine();
+    other["disagreement"] = json!("Something else entirely");
+    let (status, reply) = post(&handler, &[], other.to_string().as_bytes());
+    assert_eq!(status, 409, "{reply}");
+    assert_eq!(
+        reply,
+        json!({"error": "another submission with this idempotency key is stored", "reference": "WM-000001"})
+    );
+    let (status, reply) = post(&handler, &[], genuine_with_key(&key(2)).as_bytes());
+    assert_eq!((status, &reply["reference"]), (201, &json!("WM-000002")));
+}
+
+#[test]
+fn a_body_that_is_not_utf8_is_refused_with_the_offset_of_its_first_bad_byte() {
+    let handler = handler();
+    let mut body = genuine().to_string().into_bytes();
+    let at = body.windows(4).position(|w| w == b"calm").unwrap();
+    body[at + 1] = 0xE9;
+    let (status, reply) = post(&handler, &[], &body);
+    assert_eq!(status, 400);
+    assert_eq!(
+        reply,
+        json!({
+            "error": format!("the body is not UTF-8: the byte at offset {} is not valid", at + 1),
+            "offset": at + 1,
+        })
+    );
+}
+
+#[test]
+fn headers_sent_twice_with_different_values_are_refused() {
+    let handler = handler();
+    let body = genuine().to_string();
+    let (status, reply) = post(
+        &handler,
+        &[
+            ("idempotency-key", KEY_1),
+            ("idempotency-key", KEY_2),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(status, 400);
+    assert_eq!(
+        reply,
+        json!({"error": "the request has different idempotency-key headers"})
+    );
+    let (status, reply) = post(
+        &handler,
+        &[
+            ("idempotency-key", KEY_1),
+            ("idempotency-key", KEY_1),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(status, 201, "the same value twice is one value: {reply}");
 }

@@ -1,8 +1,8 @@
 // The reference receiver (`waymark receive`) for the browser tests: it serves the site and
-// takes submissions on one origin, as a portal would. Also reads what it stored, and runs
-// `waymark verify` on a file.
+// takes submissions on one origin, as a portal would. Also reads what it stored, through
+// `waymark submissions export`, and runs `waymark verify` on a file.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,19 +37,20 @@ function waymark() {
 }
 
 /**
- * Starts `waymark receive` on a port the system picks, serving `site` and storing in
- * `store` (a fresh temporary folder when not given), with every example scheme. Resolves
- * to { origin, store, stop } once it listens; `stop` resolves when it has exited.
+ * Starts `waymark receive` on a port the system picks, serving `site` and storing in the
+ * database `store` (in a fresh temporary folder when not given), with every example
+ * scheme. Resolves to { origin, store, stop } once it listens; `stop` resolves when it has
+ * exited.
  */
 export function startReceiver({ site = www, store } = {}) {
-  const folder = store ?? mkdtempSync(path.join(os.tmpdir(), "waymark-store-"));
+  const database = store ?? path.join(mkdtempSync(path.join(os.tmpdir(), "waymark-store-")), "submissions.db");
   const schemes = readdirSync(path.join(site, "schemes"))
     .filter((name) => name.endsWith(".json") && !name.endsWith(".tests.json"))
     .sort()
     .map((name) => path.join(site, "schemes", name));
   const receiver = spawn(
     waymark(),
-    ["receive", "--site", site, "--store", folder, "--port", "0", ...schemes],
+    ["receive", "--site", site, "--store", database, "--port", "0", ...schemes],
     { cwd: repo, stdio: ["ignore", "pipe", "pipe"] },
   );
   const stop = () =>
@@ -74,7 +75,7 @@ export function startReceiver({ site = www, store } = {}) {
       const match = seen.match(/^listening on (http:\/\/\S+)$/m);
       if (match) {
         clearTimeout(timer);
-        resolve({ origin: match[1], store: folder, stop });
+        resolve({ origin: match[1], store: database, stop });
       }
     });
     receiver.once("exit", (code) => {
@@ -84,12 +85,34 @@ export function startReceiver({ site = www, store } = {}) {
   });
 }
 
-/** The submissions stored in `store`, parsed, in the order of their references. */
+/**
+ * Writes what the receiver stored in the database `store` to a fresh temporary folder with
+ * `waymark submissions export`, one file per submission named by its reference; returns
+ * the folder.
+ */
+export function exportSubmissions(store) {
+  const out = mkdtempSync(path.join(os.tmpdir(), "waymark-export-"));
+  const run = spawnSync(waymark(), ["submissions", "export", "--store", store, "--out", out], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    throw new Error(`waymark submissions export failed (${run.status}): ${run.stderr}`);
+  }
+  return out;
+}
+
+/** The submissions stored in the database `store`, parsed, in the order of their references. */
 export function storedSubmissions(store) {
-  return readdirSync(store)
-    .filter((name) => STORED.test(name))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(path.join(store, name), "utf8")));
+  const out = exportSubmissions(store);
+  try {
+    return readdirSync(out)
+      .filter((name) => STORED.test(name))
+      .sort()
+      .map((name) => JSON.parse(readFileSync(path.join(out, name), "utf8")));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /**

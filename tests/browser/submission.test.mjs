@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { addGoal, addSupport, choose, goTo, northvale, openPlan, save } from "./plan-support.mjs";
-import { cliVerify, startReceiver, storedSubmissions } from "./receiver.mjs";
+import { cliVerify, exportSubmissions, startReceiver, storedSubmissions } from "./receiver.mjs";
 import {
   answerAll,
   axeProblems,
@@ -163,8 +163,8 @@ describe("sending", { timeout: 120_000 }, () => {
       assert.equal(body.plan.goals[0].text, `Swim ${SCRIPT}`);
 
       const stored = storedSubmissions(receiver.store).find((s) => s.idempotency_key === body.idempotency_key);
-      assert.deepEqual(stored, body, "the receiver stored exactly what was sent");
-      const file = path.join(receiver.store, `${reference}.json`);
+      assert.deepEqual(stored, body, "the receiver stored what was sent, written out again");
+      const file = path.join(exportSubmissions(receiver.store), `${reference}.json`);
       const verified = cliVerify(file, northvale.file);
       assert.equal(verified.status, 0, verified.stdout + verified.stderr);
 
