@@ -493,7 +493,7 @@ fn simultaneous_submissions_are_stored_once_per_key_with_sequential_references()
     }
     assert_eq!(stored_names(&store), ["WM-000001.json"]);
 
-    let keys: Vec<_> = (2..=9).map(|n| key(n)).collect();
+    let keys: Vec<_> = (2..=9).map(key).collect();
     let mut references: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = keys
             .iter()
@@ -883,10 +883,7 @@ fn headers_sent_twice_with_different_values_are_refused() {
     let body = genuine().to_string();
     let (status, reply) = post(
         &handler,
-        &[
-            ("idempotency-key", KEY_1),
-            ("idempotency-key", KEY_2),
-        ],
+        &[("idempotency-key", KEY_1), ("idempotency-key", KEY_2)],
         body.as_bytes(),
     );
     assert_eq!(status, 400);
@@ -896,10 +893,7 @@ fn headers_sent_twice_with_different_values_are_refused() {
     );
     let (status, reply) = post(
         &handler,
-        &[
-            ("idempotency-key", KEY_1),
-            ("idempotency-key", KEY_1),
-        ],
+        &[("idempotency-key", KEY_1), ("idempotency-key", KEY_1)],
         body.as_bytes(),
     );
     assert_eq!(status, 201, "the same value twice is one value: {reply}");
