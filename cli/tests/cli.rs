@@ -1,23 +1,13 @@
 //! The command-line tool as councils and portals use it: output and exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 const SCHEMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/schemes");
 
 fn waymark(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        // The tool may refuse its arguments and exit before reading standard input.
-        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
-    }
-    child.wait_with_output().unwrap()
+    common::run(args, stdin.map(str::as_bytes))
 }
 
 fn scheme(name: &str) -> String {

@@ -2,10 +2,11 @@
 //! bad inputs (issue 15) has a test here, asserting the refusal, its exit code and where it
 //! is located. The receiver's findings are tested in `submission.rs`.
 
+mod common;
+
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use waymark_engine::plan::Plan;
 use waymark_engine::submission::{build, Consent, Envelope, Extras};
 use waymark_engine::{Answers, Scheme};
@@ -17,19 +18,7 @@ fn scheme_path(name: &str) -> String {
 }
 
 fn waymark(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // A command that refuses its input early may close standard input before it is all
-    // written; that is the behaviour under test, not a failure.
-    let _ = input.write_all(stdin.unwrap_or_default());
-    drop(input);
-    child.wait_with_output().unwrap()
+    common::run(args, stdin)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -106,6 +95,22 @@ fn genuine() -> Value {
 /// A change to a submission, and what verifying it must say.
 type Tamper<'a> = (&'a dyn Fn(&mut Value), &'a str);
 
+/// Verifies the genuine submission with each change made: each exits with `code` and says
+/// what it must, under `stdin`.
+fn each_says(tampering: &[Tamper], code: i32) {
+    for (change, expected) in tampering {
+        let mut s = genuine();
+        change(&mut s);
+        let o = verify(&s);
+        assert_eq!(o.status.code(), Some(code), "{expected}: {}", said(&o));
+        assert!(
+            said(&o).contains(&format!("stdin: {expected}")),
+            "{expected}: {}",
+            said(&o)
+        );
+    }
+}
+
 fn verify(submission: &Value) -> Output {
     let scheme = scheme_path("northvale-recovery-2026");
     let body = submission.to_string();
@@ -123,32 +128,22 @@ fn a_field_the_engine_would_not_write_is_refused_anywhere_in_a_submission() {
     let places: [Tamper; 4] = [
         (
             &|s| s["estimate"]["approved_amount"] = json!("99999.00"),
-            "/estimate/approved_amount",
+            "/estimate/approved_amount: unknown field",
         ),
         (
             &|s| s["plan_report"]["approved"] = json!(true),
-            "/plan_report/approved",
+            "/plan_report/approved: unknown field",
         ),
         (
             &|s| s["plan_report"]["costing"]["supports"][0]["note"] = json!("x"),
-            "/plan_report/costing/supports/0/note",
+            "/plan_report/costing/supports/0/note: unknown field",
         ),
         (
             &|s| s["estimate"]["explanation"][0]["approved"] = json!(true),
-            "/estimate/explanation/0/approved",
+            "/estimate/explanation/0/approved: unknown field",
         ),
     ];
-    for (change, path) in places {
-        let mut s = genuine();
-        change(&mut s);
-        let o = verify(&s);
-        assert_eq!(o.status.code(), Some(2), "{path}: {}", said(&o));
-        assert!(
-            said(&o).contains(&format!("stdin: {path}: unknown field")),
-            "{path}: {}",
-            said(&o)
-        );
-    }
+    each_says(&places, 2);
 }
 
 #[test]
@@ -212,17 +207,7 @@ fn consent_must_be_real_words_at_a_real_time_with_a_uuid_key() {
             "/idempotency_key",
         ),
     ];
-    for (change, expected) in tamper {
-        let mut s = genuine();
-        change(&mut s);
-        let o = verify(&s);
-        assert_eq!(o.status.code(), Some(1), "{expected}: {}", said(&o));
-        assert!(
-            said(&o).contains(&format!("stdin: {expected}")),
-            "{expected}: {}",
-            said(&o)
-        );
-    }
+    each_says(&tamper, 1);
 }
 
 #[test]
@@ -475,6 +460,39 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
     let mut rows = csv::Reader::from_reader(written.as_bytes());
     let ids: Vec<String> = rows.records().map(|r| r.unwrap()[0].to_owned()).collect();
     assert_eq!(ids, ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)"]);
+}
+
+#[test]
+fn impact_csv_cells_a_spreadsheet_would_run_are_neutralised() {
+    let dir = Scratch::new("impact-csv");
+    let scheme = scheme_path("northvale-recovery-2026");
+    let cases = dir.write("cases.jsonl", "{\"id\": \"+SUM(1)\", \"answers\": {}}\n");
+    let out = dir.0.join("impact");
+    let o = waymark(
+        &[
+            "impact",
+            "--from",
+            &scheme,
+            "--to",
+            &scheme,
+            &cases,
+            "--date",
+            "2026-06-01",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", said(&o));
+    let written = std::fs::read_to_string(out.join("impact.csv")).unwrap();
+    let mut rows = csv::Reader::from_reader(written.as_bytes());
+    let row = rows.records().next().unwrap().unwrap();
+    assert_eq!(&row[0], "'+SUM(1)");
+    assert!(
+        row[11].starts_with("/answers/wellbeing_impact: answer this question"),
+        "{:?}",
+        &row[11]
+    );
 }
 
 #[test]

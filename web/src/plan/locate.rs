@@ -7,7 +7,7 @@ use super::route::{Item, PlanPage};
 use crate::answer::FieldError;
 use crate::text::{fill, text};
 use waymark_engine::plan::Plan;
-use waymark_engine::Issue;
+use waymark_engine::{limits, Decimal, Issue};
 
 /// A page and, when there is one, the field on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +118,14 @@ pub fn issue_message(issue: &Issue, named: Option<&str>) -> String {
         ("unknown_category", _) => t.issue_unknown_category.clone(),
         ("unknown_goal", _) => t.issue_unknown_goal.clone(),
         ("arithmetic_overflow", _) => t.issue_too_large.clone(),
+        ("too_many", _) if issue.path == "/goals" => {
+            let most = text().number(Decimal::from(limits::PLAN_GOALS));
+            fill(&t.issue_too_many_goals, &[("most", &most)])
+        }
+        ("too_many", _) => {
+            let most = text().number(Decimal::from(limits::PLAN_SUPPORTS));
+            fill(&t.issue_too_many_supports, &[("most", &most)])
+        }
         _ => t.issue_other.clone(),
     }
 }
@@ -155,7 +163,7 @@ mod tests {
     use super::*;
     use crate::plan::budget::new_plan;
     use waymark_engine::plan::{Contingency, Frequency, Goal, Payer, Support};
-    use waymark_engine::{Decimal, Money, Number};
+    use waymark_engine::{Money, Number};
 
     fn plan() -> Plan {
         let mut plan = new_plan("2026-06-01".parse().unwrap());
@@ -267,5 +275,25 @@ mod tests {
         assert!(there
             .message
             .starts_with("‘Pool pass’ would be outside these dates"));
+    }
+
+    #[test]
+    fn a_plan_over_its_size_says_how_many_it_may_have() {
+        crate::text::set(crate::text::english());
+        let issue = Issue::new(
+            "too_many",
+            "/supports",
+            "a plan may have at most 500 supports",
+        );
+        assert_eq!(
+            issue_message(&issue, None),
+            "A plan can have up to 500 supports. Remove one before you add another"
+        );
+        crate::text::set(crate::text::welsh());
+        let issue = Issue::new("too_many", "/goals", "a plan may have at most 200 goals");
+        assert_eq!(
+            issue_message(&issue, None),
+            "Gall cynllun gael hyd at 200 nod. Tynnwch un cyn ychwanegu un arall"
+        );
     }
 }

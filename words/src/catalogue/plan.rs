@@ -418,6 +418,10 @@ catalogue! {
         pub issue_unknown_goal: String,
         /// An issue: amounts too large to work out.
         pub issue_too_large: String,
+        /// An issue: more goals than a plan may have. Blanks: `{most}`.
+        pub issue_too_many_goals: String,
+        /// An issue: more supports than a plan may have. Blanks: `{most}`.
+        pub issue_too_many_supports: String,
         /// Any other issue.
         pub issue_other: String,
         /// A finding's figures: over the budget. Blanks: `{over}`, `{budget}`.
