@@ -319,3 +319,35 @@ fn a_scheme_larger_than_its_limit_is_refused_before_it_is_read() {
     let issues = Scheme::from_json(&text).unwrap_err();
     assert_eq!(issues[0].code, "too_large");
 }
+
+#[test]
+fn a_band_table_must_cover_every_value_looked_up_in_it() {
+    let mut value: Value = serde_json::from_str(DEFAULT).unwrap();
+    let parameters = value["parameters"].as_array().unwrap();
+    let table = parameters
+        .iter()
+        .position(|p| p["id"] == "contingency_bands")
+        .unwrap();
+    // The table is looked up only once a person has the 20 points needed for a budget, so
+    // a first band from 1 point covers everyone; a first band from 30 points leaves people
+    // with 20 to 29 points without a band.
+    value["parameters"][table]["values"][0]["bands"][0]["min"] = json!(1);
+    Scheme::from_json(&value.to_string()).expect("a table from 1 point covers 20 and up");
+    value["parameters"][table]["values"][0]["bands"][0]["min"] = json!(30);
+    let Err(issues) = Scheme::from_json(&value.to_string()) else {
+        panic!("a table from 30 points leaves a gap");
+    };
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].code, "band_gap");
+    assert_eq!(
+        issues[0].path,
+        format!("/parameters/{table}/values/0/bands/0/min")
+    );
+    assert!(
+        issues[0]
+            .message
+            .starts_with("step \"contingency_for_points\" can look up 20 in this table, and its first band starts at 30"),
+        "{}",
+        issues[0].message
+    );
+}

@@ -127,16 +127,59 @@ impl Range {
     }
 }
 
-/// Refuses a scheme whose result could be negative, locating the first step that can go
-/// below zero on the way to it.
-pub(crate) fn check_not_negative(file: &SchemeFile, program: &Program) -> Result<(), Issue> {
-    let ranges = step_ranges(file, program);
+/// Refuses a scheme whose result could be negative, or that looks up a band table with a
+/// value below the table's first band.
+pub(crate) fn check(file: &SchemeFile, program: &Program) -> Result<(), Vec<Issue>> {
+    let analysis = analyse(file, program);
+    let mut issues = uncovered_bands(file, &analysis);
+    issues.extend(negative(file, program, &analysis.ranges));
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(issues)
+    }
+}
+
+/// Each dated table whose first band starts above the least value a step can look up in
+/// it: that lookup would fail for some answers.
+fn uncovered_bands(file: &SchemeFile, analysis: &Analysis) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    for (step, table, input) in &analysis.band_inputs {
+        let Some(low) = input.low else { continue };
+        let Some(parameter) = file.parameters.get(*table) else {
+            continue;
+        };
+        for (k, value) in parameter.values.iter().enumerate() {
+            let first = value.bands.as_ref().and_then(|b| b.first());
+            let Some(first) = first.filter(|b| b.min.0 > low) else {
+                continue;
+            };
+            let step_id = file
+                .allocation
+                .steps
+                .get(*step)
+                .map_or("", |s| s.id.as_str());
+            issues.push(Issue::new(
+                "band_gap",
+                format!("/parameters/{table}/values/{k}/bands/0/min"),
+                format!(
+                    "step {step_id:?} can look up {low} in this table, and its first band starts at {}: add a band from {low}",
+                    first.min
+                ),
+            ));
+        }
+    }
+    issues
+}
+
+/// The first step on the way to a result that could be negative.
+fn negative(file: &SchemeFile, program: &Program, ranges: &[Range]) -> Option<Issue> {
     let result = ranges
         .get(program.result)
         .copied()
         .unwrap_or(Range::UNKNOWN);
     if !result.may_be_negative() {
-        return Ok(());
+        return None;
     }
     let first = ranges
         .iter()
@@ -151,7 +194,7 @@ pub(crate) fn check_not_negative(file: &SchemeFile, program: &Program) -> Result
         .steps
         .get(first)
         .map_or("", |s| s.id.as_str());
-    Err(Issue::new(
+    Some(Issue::new(
         "negative_result",
         format!("/allocation/steps/{first}/calc"),
         format!(
@@ -161,27 +204,21 @@ pub(crate) fn check_not_negative(file: &SchemeFile, program: &Program) -> Result
     ))
 }
 
-/// Every step's range. A `require` step makes the person not eligible (and the amount
-/// zero) when its value is below the threshold, so wherever the amount is not zero the step
-/// it tests is at least the threshold: the first pass finds those floors and the second
-/// applies them.
-fn step_ranges(file: &SchemeFile, program: &Program) -> Vec<Range> {
-    let first = ranges_with(file, program, &[]);
-    let mut floors = vec![None; program.steps.len()];
-    for step in &program.steps {
-        if let Work::Require(Val::Step(tested), threshold) = &step.work {
-            let floor = operand(file, &[], threshold).range(file, &first).low;
-            if let (Some(slot), Some(floor)) = (floors.get_mut(*tested), floor) {
-                *slot = Some(slot.map_or(floor, |f: Decimal| f.max(floor)));
-            }
-        }
-    }
-    ranges_with(file, program, &floors)
+/// What the analysis finds: every step's range, and the range of what each band step
+/// looks up.
+struct Analysis {
+    ranges: Vec<Range>,
+    band_inputs: Vec<(usize, usize, Range)>,
 }
 
-fn ranges_with(file: &SchemeFile, program: &Program, floors: &[Option<Decimal>]) -> Vec<Range> {
+/// Every step's range, in the order the steps are worked out. Working out stops at the
+/// first `require` step whose value is below its threshold (the person is not eligible
+/// and the amount is zero), so every step after a `require` may count on the step it
+/// tests being at least the threshold.
+fn analyse(file: &SchemeFile, program: &Program) -> Analysis {
     let mut ranges: Vec<Range> = Vec::with_capacity(program.steps.len());
     let mut forms: Vec<Option<Linear>> = Vec::with_capacity(program.steps.len());
+    let mut band_inputs = Vec::new();
     for (i, step) in program.steps.iter().enumerate() {
         let form = |v: &Val| operand(file, &forms, v);
         let range_of = |v: &Val| form(v).range(file, &ranges);
@@ -202,8 +239,7 @@ fn ranges_with(file: &SchemeFile, program: &Program, floors: &[Option<Decimal>])
                 .times(&form(percent))
                 .and_then(|p| p.scaled(Decimal::new(1, 2))),
             _ => None,
-        }
-        .filter(|_| floors.get(i).copied().flatten().is_none());
+        };
         let range = match (&linear, &step.work) {
             (Some(linear), _) => linear.range(file, &ranges),
             (None, Work::Product(vals)) => vals
@@ -222,23 +258,39 @@ fn ranges_with(file: &SchemeFile, program: &Program, floors: &[Option<Decimal>])
                     sum.add(points_range(file, *q))
                 }),
             (None, Work::Power(of, exponent)) => range_of(of).power(*exponent),
-            (None, Work::Band(_, table)) => band_range(file, *table),
+            (None, Work::Band(of, table)) => {
+                band_inputs.push((i, *table, range_of(of)));
+                band_range(file, *table)
+            }
             (None, Work::AtMost(v, limit)) => range_of(v).at_most(range_of(limit)),
             (None, Work::AtLeast(v, limit)) => range_of(v).at_least(range_of(limit)),
             (None, Work::Require(v, _)) => range_of(v),
             (None, Work::Choose(_, then, otherwise)) => range_of(then).union(range_of(otherwise)),
         };
-        let floor = floors.get(i).copied().flatten();
-        ranges.push(match floor {
-            Some(floor) => Range {
-                low: Some(range.low.map_or(floor, |low| low.max(floor))),
-                high: range.high.map(|high| high.max(floor)),
-            },
-            None => range,
-        });
+        let floor = match &step.work {
+            Work::Require(Val::Step(tested), threshold) => Some((*tested, range_of(threshold).low)),
+            _ => None,
+        };
+        ranges.push(range);
         forms.push(linear);
+        // From here on, the step a `require` tested is at least its threshold, and is
+        // read as itself rather than as the sum it was worked out from.
+        if let Some((tested, Some(floor))) = floor {
+            if let Some(r) = ranges.get_mut(tested) {
+                *r = Range {
+                    low: Some(r.low.map_or(floor, |low| low.max(floor))),
+                    high: r.high.map(|high| high.max(floor)),
+                };
+            }
+            if let Some(f) = forms.get_mut(tested) {
+                *f = None;
+            }
+        }
     }
-    ranges
+    Analysis {
+        ranges,
+        band_inputs,
+    }
 }
 
 /// An independent input of an allocation: two different atoms can take any values in
@@ -356,22 +408,38 @@ fn operand(file: &SchemeFile, forms: &[Option<Linear>], v: &Val) -> Linear {
 
 /// The values a number or money answer can take, counting none when it is not asked.
 fn answer_range(file: &SchemeFile, position: usize) -> Range {
-    match file.questions().nth(position).map(|(_, q)| &q.answer) {
-        Some(AnswerKind::Number(l)) => Range::between(l.min.0, l.max.0).with_zero(),
-        Some(AnswerKind::Money(l)) => Range::between(l.min.0, l.max.0).with_zero(),
+    let Some((_, q)) = file.questions().nth(position) else {
+        return Range::UNKNOWN;
+    };
+    let range = match &q.answer {
+        AnswerKind::Number(l) => Range::between(l.min.0, l.max.0),
+        AnswerKind::Money(l) => Range::between(l.min.0, l.max.0),
         _ => Range::exactly(Decimal::ZERO),
-    }
+    };
+    if_not_asked(q, range)
 }
 
-/// The points a question can carry, counting none when it is not asked.
+/// The points a question can carry, counting none when it may not be asked.
 fn points_range(file: &SchemeFile, position: usize) -> Range {
-    let points = file
-        .questions()
-        .nth(position)
-        .and_then(|(_, q)| q.points_range());
-    points.map_or(Range::exactly(Decimal::ZERO), |(low, high)| {
-        Range::between(low, high).with_zero()
-    })
+    let Some((_, q)) = file.questions().nth(position) else {
+        return Range::UNKNOWN;
+    };
+    let range = q
+        .points_range()
+        .map_or(Range::exactly(Decimal::ZERO), |(low, high)| {
+            Range::between(low, high)
+        });
+    if_not_asked(q, range)
+}
+
+/// A question every person is asked must be answered; one asked only when an earlier
+/// answer makes it relevant reads as zero when it is not asked.
+fn if_not_asked(q: &crate::scheme::Question, range: Range) -> Range {
+    if q.show_if.is_some() {
+        range.with_zero()
+    } else {
+        range
+    }
 }
 
 fn param_range(file: &SchemeFile, p: usize) -> Range {

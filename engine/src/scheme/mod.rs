@@ -542,7 +542,7 @@ impl Scheme {
             return Err(issues);
         }
         let program = crate::program::Program::compile(lookup).map_err(|i| vec![i])?;
-        crate::ranges::check_not_negative(&file, &program).map_err(|i| vec![i])?;
+        crate::ranges::check(&file, &program)?;
         Ok(Scheme {
             file,
             index,
