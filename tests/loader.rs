@@ -351,3 +351,127 @@ fn a_band_table_must_cover_every_value_looked_up_in_it() {
         issues[0].message
     );
 }
+
+/// The Westhaven grant scheme with its allocation replaced: each step is an id and its
+/// calculation (with a rounding, if given), and `extra` adds questions or parameters.
+fn westhaven_with(
+    steps: Value,
+    result: &str,
+    extra: impl FnOnce(&mut Value),
+) -> Result<Scheme, Vec<waymark_engine::Issue>> {
+    let mut s: Value = serde_json::from_str(include_str!(
+        "../www/schemes/westhaven-recovery-grant-2026.json"
+    ))
+    .unwrap();
+    let both = |t: &str| json!({"en": t, "cy": t});
+    let steps: Vec<Value> = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|st| {
+            let mut step =
+                json!({"id": st[0], "label": both(st[0].as_str().unwrap()), "calc": st[1]});
+            if let Some(round) = st.get(2) {
+                step["round"] = round.clone();
+            }
+            step
+        })
+        .collect();
+    s["allocation"] = json!({"steps": steps, "result": result});
+    s.as_object_mut().unwrap().remove("plan");
+    extra(&mut s);
+    Scheme::from_json(&s.to_string())
+}
+
+fn refused_at(outcome: Result<Scheme, Vec<waymark_engine::Issue>>, path: &str) {
+    let issues = outcome.expect_err("the amount could be negative");
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(
+        (issues[0].code.as_str(), issues[0].path.as_str()),
+        ("negative_result", path)
+    );
+}
+
+#[test]
+fn the_negative_amount_check_counts_rounding_and_overflow_and_names_the_step_that_goes_below() {
+    // Rounding a share up can take it above what it is taken from.
+    refused_at(
+        westhaven_with(
+            json!([
+                ["up", {"percent": {"of": {"answer": "goal_cost"}, "percent": {"number": 100}}}, {"places": 0, "strategy": "up"}],
+                ["res", {"difference": [{"answer": "goal_cost"}, "up"]}]
+            ]),
+            "res",
+            |_| {},
+        ),
+        "/allocation/steps/1/calc",
+    );
+    // A value too large to bound is still at most the largest decimal.
+    refused_at(
+        westhaven_with(
+            json!([
+                ["p4", {"power": {"of": {"answer": "n"}, "exponent": 4}}],
+                ["m", {"product": ["p4", {"money": "1.00"}]}],
+                ["res", {"difference": [{"money": "1.00"}, "m"]}]
+            ]),
+            "res",
+            |s| {
+                s["sections"][0]["questions"].as_array_mut().unwrap().push(
+                    json!({"id": "n", "text": {"en": "n", "cy": "n"}, "answer": {"number": {"min": 0, "max": 100000000}}}),
+                )
+            },
+        ),
+        "/allocation/steps/2/calc",
+    );
+    // The step named is the one where the amount goes below zero, not an earlier one that
+    // a floor has already dealt with.
+    refused_at(
+        westhaven_with(
+            json!([
+                ["a", {"difference": [{"money": "1.00"}, {"answer": "goal_cost"}]}],
+                ["b", {"at_least": {"value": "a", "limit": {"money": "0.00"}}}],
+                ["c", {"difference": ["b", {"answer": "other_funding"}]}]
+            ]),
+            "c",
+            |_| {},
+        ),
+        "/allocation/steps/2/calc",
+    );
+}
+
+#[test]
+fn the_negative_amount_check_accepts_amounts_that_cannot_go_below_zero() {
+    // A share taken off at a rate that changes during the year.
+    westhaven_with(
+        json!([
+            ["cut", {"percent": {"of": {"answer": "goal_cost"}, "percent": {"param": "taper"}}}],
+            ["res", {"difference": [{"answer": "goal_cost"}, "cut"]}]
+        ]),
+        "res",
+        |s| {
+            s["parameters"].as_array_mut().unwrap().push(json!({"id": "taper", "label": {"en": "Taper", "cy": "Taper"}, "unit": "number",
+                "values": [{"from": "2026-04-01", "value": 10}, {"from": "2026-10-01", "value": 15}]}))
+        },
+    )
+    .expect("less a share is never negative");
+    // An amount less what a require step has made sure of.
+    westhaven_with(
+        json!([
+            ["enough", {"require": {"value": {"answer": "goal_cost"}, "at_least": {"money": "25.00"}}}],
+            ["res", {"difference": [{"answer": "goal_cost"}, {"money": "25.00"}]}]
+        ]),
+        "res",
+        |_| {},
+    )
+    .expect("after the require, the cost is at least 25.00");
+    // A difference chosen only when it is not negative.
+    westhaven_with(
+        json!([
+            ["over", {"difference": [{"answer": "goal_cost"}, {"money": "100.00"}]}],
+            ["res", {"choose": {"when": {"question": "goal_cost", "at_least": "100.00"}, "then": "over", "otherwise": {"money": "0.00"}}}]
+        ]),
+        "res",
+        |_| {},
+    )
+    .expect("the difference is chosen only from 100.00 up");
+}

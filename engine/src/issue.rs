@@ -58,3 +58,53 @@ where
         out
     })
 }
+
+/// `; did you mean "x"?` naming the known id closest to `id`, when one is close enough to
+/// be a slip (at most two letters different, and fewer than half), or nothing.
+pub(crate) fn did_you_mean<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let most = (id.chars().count() / 2).clamp(1, 2);
+    known
+        .into_iter()
+        .map(|k| (distance(id, k), k))
+        .filter(|(d, _)| *d <= most)
+        .min()
+        .map_or_else(String::new, |(_, k)| format!("; did you mean {k:?}?"))
+}
+
+/// The number of letters to insert, delete or change to turn `a` into `b`.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn a_slip_gets_the_nearest_id_and_anything_else_nothing() {
+        let known = ["total_points", "price_per_point", "eligible"];
+        assert_eq!(
+            did_you_mean("total_pionts", known),
+            "; did you mean \"total_points\"?"
+        );
+        assert_eq!(
+            did_you_mean("eligble", known),
+            "; did you mean \"eligible\"?"
+        );
+        assert_eq!(did_you_mean("budget", known), "");
+        assert_eq!(did_you_mean("x", known), "");
+    }
+}

@@ -1,21 +1,36 @@
 //! The range every step of an allocation can take, worked out when a scheme loads from the
-//! limits of its answers and every dated value of its parameters. A scheme whose result
-//! could be negative for some answers is refused, naming the first step that can go below
-//! zero, so a negative budget is found by `waymark check` rather than by a person.
+//! limits of its answers and the values of its parameters. A scheme whose amount could be
+//! negative for some answers is refused, naming the step where it first goes below zero,
+//! and so is a band table that does not reach down to the least value looked up in it:
+//! `waymark check` finds these, rather than a person asking for an estimate.
 //!
-//! The ranges are intervals: each is wide enough to hold every value the step can take,
-//! and may be wider (two steps that move together are treated as independent), so a scheme
-//! is refused only when its arithmetic allows a negative result, not only when a
-//! particular person would get one.
+//! Each range holds every value its step can take, and may hold more, so a scheme is
+//! refused only when its arithmetic allows the problem. To keep them close:
+//! - the work is done once for each period in which every parameter has one value, so a
+//!   parameter is a constant;
+//! - a value is kept as a sum of independent inputs times constants where the arithmetic
+//!   allows, so "less 10 per cent" is known to move with what it is taken from;
+//! - steps are worked out in order, and working out stops at a `require` step that fails,
+//!   so after one the value it tested is at least its threshold;
+//! - a `choose` step reads its first value only for the answers its condition holds for.
+//!
+//! Bounds saturate at the largest decimal: an amount that large cannot be worked out, and
+//! fails as an overflow with its own message.
 
+use crate::amount::Rounding;
+use crate::date::Date;
 use crate::issue::Issue;
-use crate::program::{Program, Val, Work};
-use crate::scheme::{AnswerKind, SchemeFile};
+use crate::program::{Choice, Holds, Program, Test, Val, Work};
+use crate::scheme::{AnswerKind, Question, SchemeFile};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The values a step can take: `None` for a side with no bound the analysis can name
-/// (when the arithmetic would overflow).
+/// The most inputs a value is followed through; a value of more is read as itself, so
+/// loading stays linear in the size of the scheme.
+const MOST_TERMS: usize = 64;
+
+/// The values a step can take; `None` for a side that cannot be bounded (a parameter not
+/// in force).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Range {
     low: Option<Decimal>,
@@ -23,6 +38,11 @@ struct Range {
 }
 
 impl Range {
+    const UNKNOWN: Range = Range {
+        low: None,
+        high: None,
+    };
+
     fn exactly(value: Decimal) -> Range {
         Range::between(value, value)
     }
@@ -33,11 +53,6 @@ impl Range {
             high: Some(a.max(b)),
         }
     }
-
-    const UNKNOWN: Range = Range {
-        low: None,
-        high: None,
-    };
 
     fn with_zero(self) -> Range {
         self.union(Range::exactly(Decimal::ZERO))
@@ -51,7 +66,7 @@ impl Range {
     }
 
     fn add(self, other: Range) -> Range {
-        let add = |a: Option<Decimal>, b: Option<Decimal>| a?.checked_add(b?);
+        let add = |a: Option<Decimal>, b: Option<Decimal>| Some(a?.saturating_add(b?));
         Range {
             low: add(self.low, other.low),
             high: add(self.high, other.high),
@@ -59,7 +74,7 @@ impl Range {
     }
 
     fn minus(self, other: Range) -> Range {
-        let sub = |a: Option<Decimal>, b: Option<Decimal>| a?.checked_sub(b?);
+        let sub = |a: Option<Decimal>, b: Option<Decimal>| Some(a?.saturating_sub(b?));
         Range {
             low: sub(self.low, other.high),
             high: sub(self.high, other.low),
@@ -71,16 +86,15 @@ impl Range {
         else {
             return Range::UNKNOWN;
         };
-        let products: Option<Vec<Decimal>> = [(a, c), (a, d), (b, c), (b, d)]
-            .iter()
-            .map(|(x, y)| x.checked_mul(*y))
-            .collect();
-        match products {
-            Some(p) => Range {
-                low: p.iter().copied().reduce(Decimal::min),
-                high: p.iter().copied().reduce(Decimal::max),
-            },
-            None => Range::UNKNOWN,
+        let products = [
+            a.saturating_mul(c),
+            a.saturating_mul(d),
+            b.saturating_mul(c),
+            b.saturating_mul(d),
+        ];
+        Range {
+            low: products.iter().copied().reduce(Decimal::min),
+            high: products.iter().copied().reduce(Decimal::max),
         }
     }
 
@@ -88,10 +102,8 @@ impl Range {
         let (Some(low), Some(high)) = (self.low, self.high) else {
             return Range::UNKNOWN;
         };
-        let raise = |x: Decimal| (0..exponent).try_fold(Decimal::ONE, |p, _| p.checked_mul(x));
-        let (Some(a), Some(b)) = (raise(low), raise(high)) else {
-            return Range::UNKNOWN;
-        };
+        let raise = |x: Decimal| (0..exponent).fold(Decimal::ONE, |p, _| p.saturating_mul(x));
+        let (a, b) = (raise(low), raise(high));
         if exponent % 2 == 0 && low.is_sign_negative() && high.is_sign_positive() {
             Range::between(Decimal::ZERO, a.max(b))
         } else {
@@ -119,20 +131,63 @@ impl Range {
         }
     }
 
-    /// Whether the range reaches below zero. A range too large to bound is not counted:
-    /// working out such an amount fails as an overflow, with its own message.
+    /// The range of a value known to be at least `floor`.
+    fn floored(self, floor: Decimal) -> Range {
+        Range {
+            low: Some(self.low.map_or(floor, |low| low.max(floor))),
+            high: self.high.map(|high| high.max(floor)),
+        }
+    }
+
+    /// The range of a value known to be within `low` and `high`, where either is given.
+    fn within(self, low: Option<Decimal>, high: Option<Decimal>) -> Range {
+        let low = match (self.low, low) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let high = match (self.high, high) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match (low, high) {
+            // No answer is within both: the range is empty, read as the one value.
+            (Some(l), Some(h)) if l > h => Range::exactly(l),
+            _ => Range { low, high },
+        }
+    }
+
+    fn rounded(self, rounding: Rounding) -> Range {
+        Range {
+            low: self.low.map(|v| rounding.apply(v)),
+            high: self.high.map(|v| rounding.apply(v)),
+        }
+    }
+
+    /// Whether the range may reach below zero.
     fn may_be_negative(self) -> bool {
         self.low
-            .is_some_and(|low| low.is_sign_negative() && !low.is_zero())
+            .is_none_or(|low| low.is_sign_negative() && !low.is_zero())
     }
 }
 
-/// Refuses a scheme whose result could be negative, or that looks up a band table with a
+/// Refuses a scheme whose amount could be negative, or that looks up a band table with a
 /// value below the table's first band.
 pub(crate) fn check(file: &SchemeFile, program: &Program) -> Result<(), Vec<Issue>> {
-    let analysis = analyse(file, program);
-    let mut issues = uncovered_bands(file, &analysis);
-    issues.extend(negative(file, program, &analysis.ranges));
+    let mut issues: Vec<Issue> = Vec::new();
+    for date in periods(file) {
+        let inputs = Inputs::on(file, date);
+        let analysis = analyse(program, inputs);
+        let found = uncovered_bands(file, &analysis).into_iter().chain(negative(
+            file,
+            program,
+            &analysis.ranges,
+        ));
+        for issue in found {
+            if !issues.contains(&issue) {
+                issues.push(issue);
+            }
+        }
+    }
     if issues.is_empty() {
         Ok(())
     } else {
@@ -140,68 +195,131 @@ pub(crate) fn check(file: &SchemeFile, program: &Program) -> Result<(), Vec<Issu
     }
 }
 
-/// Each dated table whose first band starts above the least value a step can look up in
-/// it: that lookup would fail for some answers.
-fn uncovered_bands(file: &SchemeFile, analysis: &Analysis) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    for (step, table, input) in &analysis.band_inputs {
-        let Some(low) = input.low else { continue };
-        let Some(parameter) = file.parameters.get(*table) else {
-            continue;
-        };
-        for (k, value) in parameter.values.iter().enumerate() {
-            let first = value.bands.as_ref().and_then(|b| b.first());
-            let Some(first) = first.filter(|b| b.min.0 > low) else {
-                continue;
-            };
-            let step_id = file
-                .allocation
-                .steps
-                .get(*step)
-                .map_or("", |s| s.id.as_str());
-            issues.push(Issue::new(
-                "band_gap",
-                format!("/parameters/{table}/values/{k}/bands/0/min"),
-                format!(
-                    "step {step_id:?} can look up {low} in this table, and its first band starts at {}: add a band from {low}",
-                    first.min
-                ),
-            ));
-        }
-    }
-    issues
+/// The first day of each period in which every parameter has one value: the scheme's
+/// first day, and each day a parameter's value starts or the day after one ends, while
+/// the scheme applies.
+fn periods(file: &SchemeFile) -> BTreeSet<Date> {
+    let applies = |d: &Date| *d >= file.applies_from && file.applies_to.is_none_or(|to| *d <= to);
+    let next_day = |d: Date| Date::from_days_since_epoch(d.days_since_epoch() + 1);
+    let values = file.parameters.iter().flat_map(|p| &p.values);
+    let starts = values.flat_map(|v| [Some(v.from), v.to.and_then(next_day)]);
+    std::iter::once(file.applies_from)
+        .chain(starts.flatten())
+        .filter(applies)
+        .collect()
 }
 
-/// The first step on the way to a result that could be negative.
-fn negative(file: &SchemeFile, program: &Program, ranges: &[Range]) -> Option<Issue> {
-    let result = ranges
-        .get(program.result)
-        .copied()
-        .unwrap_or(Range::UNKNOWN);
-    if !result.may_be_negative() {
-        return None;
+/// What a scheme's steps read, on one day: the answers' and points' ranges by question,
+/// and each parameter's value, by position.
+struct Inputs {
+    answers: Vec<Range>,
+    points: Vec<Range>,
+    /// Each parameter's value, or for a band table the range of its bands' values, with
+    /// the position of the dated value in force and its first band's lowest score.
+    parameters: Vec<(Range, Option<(usize, Decimal)>)>,
+    /// Each question's options' points, for narrowing by a condition.
+    options: Vec<Vec<Decimal>>,
+    /// The questions of each section.
+    sections: Vec<std::ops::Range<usize>>,
+}
+
+impl Inputs {
+    fn on(file: &SchemeFile, date: Date) -> Inputs {
+        let questions: Vec<&Question> = file.questions().map(|(_, q)| q).collect();
+        let answers = questions.iter().map(|q| answer_range(q)).collect();
+        let points = questions.iter().map(|q| points_range(q)).collect();
+        let options = questions
+            .iter()
+            .map(|q| match &q.answer {
+                AnswerKind::Choice(options) => options.iter().map(|o| o.points.0).collect(),
+                AnswerKind::YesNo(p) => vec![p.no.0, p.yes.0],
+                _ => Vec::new(),
+            })
+            .collect();
+        let parameters = file
+            .parameters
+            .iter()
+            .map(|p| match p.value_on(date) {
+                Some((_, dated)) if dated.value.is_some() => (
+                    dated.value.map_or(Range::UNKNOWN, |v| Range::exactly(v.0)),
+                    None,
+                ),
+                Some((entry, dated)) => {
+                    let bands = dated.bands.iter().flatten();
+                    let range = bands
+                        .map(|b| Range::exactly(b.value.0))
+                        .reduce(Range::union)
+                        .unwrap_or(Range::UNKNOWN);
+                    let first = dated.bands.as_ref().and_then(|b| b.first());
+                    (range, first.map(|b| (entry, b.min.0)))
+                }
+                None => (Range::UNKNOWN, None),
+            })
+            .collect();
+        let mut start = 0;
+        let sections = file
+            .sections
+            .iter()
+            .map(|s| {
+                let range = start..start + s.questions.len();
+                start = range.end;
+                range
+            })
+            .collect();
+        Inputs {
+            answers,
+            points,
+            parameters,
+            options,
+            sections,
+        }
     }
-    let first = ranges
-        .iter()
-        .position(|r| r.may_be_negative())
-        .unwrap_or(program.result);
-    let low = ranges
-        .get(first)
-        .and_then(|r| r.low)
-        .map_or_else(|| "below zero".to_owned(), |low| format!("as low as {low}"));
-    let step = file
-        .allocation
-        .steps
-        .get(first)
-        .map_or("", |s| s.id.as_str());
-    Some(Issue::new(
-        "negative_result",
-        format!("/allocation/steps/{first}/calc"),
-        format!(
-            "for some answers this step ({step:?}) can be {low}, so the amount could be negative: \
-             add an at_least step with a limit of 0, or change the calculation"
-        ),
-    ))
+
+    fn parameter(&self, p: usize) -> Range {
+        self.parameters.get(p).map_or(Range::UNKNOWN, |(r, _)| *r)
+    }
+
+    /// The inputs with question `q`'s answer, or its points, narrowed to those for which
+    /// `test` holds (`holds`), or does not.
+    fn narrowed(&self, test: &Test, holds: bool) -> Option<Inputs> {
+        let q = test.question;
+        let mut narrowed = Inputs {
+            answers: self.answers.clone(),
+            points: self.points.clone(),
+            parameters: self.parameters.clone(),
+            options: Vec::new(),
+            sections: Vec::new(),
+        };
+        match &test.holds_for {
+            Holds::Range(low, high) => {
+                let answer = narrowed.answers.get_mut(q)?;
+                *answer = match (holds, low, high) {
+                    (true, _, _) => answer.within(*low, *high),
+                    (false, Some(low), None) => answer.within(None, Some(*low)),
+                    (false, None, Some(high)) => answer.within(Some(*high), None),
+                    (false, _, _) => *answer,
+                };
+            }
+            Holds::AnyOf(choices) => {
+                let options = self.options.get(q)?;
+                let chosen = |i: usize| {
+                    choices.iter().any(|c| match c {
+                        Choice::Option(o) => *o == i,
+                        Choice::YesNo(yes) => usize::from(*yes) == i,
+                    })
+                };
+                let points = options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| chosen(*i) == holds)
+                    .map(|(_, p)| Range::exactly(*p))
+                    .reduce(Range::union)?;
+                // Not being asked is not one of the choices, so it counts as not holding.
+                *narrowed.points.get_mut(q)? = if holds { points } else { points.with_zero() };
+            }
+        }
+        Some(narrowed)
+    }
 }
 
 /// What the analysis finds: every step's range, and the range of what each band step
@@ -209,19 +327,16 @@ fn negative(file: &SchemeFile, program: &Program, ranges: &[Range]) -> Option<Is
 struct Analysis {
     ranges: Vec<Range>,
     band_inputs: Vec<(usize, usize, Range)>,
+    parameters: Vec<(Range, Option<(usize, Decimal)>)>,
 }
 
-/// Every step's range, in the order the steps are worked out. Working out stops at the
-/// first `require` step whose value is below its threshold (the person is not eligible
-/// and the amount is zero), so every step after a `require` may count on the step it
-/// tests being at least the threshold.
-fn analyse(file: &SchemeFile, program: &Program) -> Analysis {
+fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
     let mut ranges: Vec<Range> = Vec::with_capacity(program.steps.len());
     let mut forms: Vec<Option<Linear>> = Vec::with_capacity(program.steps.len());
     let mut band_inputs = Vec::new();
     for (i, step) in program.steps.iter().enumerate() {
-        let form = |v: &Val| operand(file, &forms, v);
-        let range_of = |v: &Val| form(v).range(file, &ranges);
+        let form = |v: &Val| operand(&inputs, &forms, v);
+        let range_of = |v: &Val| form(v).range(&inputs, &ranges);
         let linear = match &step.work {
             Work::Points(questions) => questions.iter().try_fold(Linear::default(), |sum, q| {
                 sum.plus(&Linear::atom(Atom::Points(*q)))
@@ -239,9 +354,10 @@ fn analyse(file: &SchemeFile, program: &Program) -> Analysis {
                 .times(&form(percent))
                 .and_then(|p| p.scaled(Decimal::new(1, 2))),
             _ => None,
-        };
+        }
+        .filter(|l| step.round.is_none() && l.terms.len() <= MOST_TERMS);
         let range = match (&linear, &step.work) {
-            (Some(linear), _) => linear.range(file, &ranges),
+            (Some(linear), _) => linear.range(&inputs, &ranges),
             (None, Work::Product(vals)) => vals
                 .iter()
                 .fold(Range::exactly(Decimal::ONE), |p, v| p.times(range_of(v))),
@@ -255,42 +371,151 @@ fn analyse(file: &SchemeFile, program: &Program) -> Analysis {
             (None, Work::Points(questions)) => questions
                 .iter()
                 .fold(Range::exactly(Decimal::ZERO), |sum, q| {
-                    sum.add(points_range(file, *q))
+                    sum.add(inputs.points.get(*q).copied().unwrap_or(Range::UNKNOWN))
                 }),
             (None, Work::Power(of, exponent)) => range_of(of).power(*exponent),
             (None, Work::Band(of, table)) => {
                 band_inputs.push((i, *table, range_of(of)));
-                band_range(file, *table)
+                inputs.parameter(*table)
             }
             (None, Work::AtMost(v, limit)) => range_of(v).at_most(range_of(limit)),
             (None, Work::AtLeast(v, limit)) => range_of(v).at_least(range_of(limit)),
             (None, Work::Require(v, _)) => range_of(v),
-            (None, Work::Choose(_, then, otherwise)) => range_of(then).union(range_of(otherwise)),
+            (None, Work::Choose(test, then, otherwise)) => {
+                let branch = |v: &Val, holds: bool| match inputs.narrowed(test, holds) {
+                    Some(narrowed) => form(v).range(&narrowed, &ranges),
+                    None => range_of(v),
+                };
+                branch(then, true).union(branch(otherwise, false))
+            }
+        };
+        let range = match step.round {
+            Some(rounding) => range.rounded(rounding),
+            None => range,
         };
         let floor = match &step.work {
-            Work::Require(Val::Step(tested), threshold) => Some((*tested, range_of(threshold).low)),
+            Work::Require(tested, threshold) => {
+                range_of(threshold).low.map(|floor| (tested.clone(), floor))
+            }
             _ => None,
         };
         ranges.push(range);
         forms.push(linear);
-        // From here on, the step a `require` tested is at least its threshold, and is
-        // read as itself rather than as the sum it was worked out from.
-        if let Some((tested, Some(floor))) = floor {
-            if let Some(r) = ranges.get_mut(tested) {
-                *r = Range {
-                    low: Some(r.low.map_or(floor, |low| low.max(floor))),
-                    high: r.high.map(|high| high.max(floor)),
-                };
+        // From here on, what a `require` tested is at least its threshold, and a step it
+        // tested is read as itself rather than as the sum it was worked out from.
+        match floor {
+            Some((Val::Step(j), floor)) => {
+                if let Some(r) = ranges.get_mut(j) {
+                    *r = r.floored(floor);
+                }
+                if let Some(f) = forms.get_mut(j) {
+                    *f = None;
+                }
             }
-            if let Some(f) = forms.get_mut(tested) {
-                *f = None;
+            Some((Val::Answer(q), floor)) => {
+                if let Some(r) = inputs.answers.get_mut(q) {
+                    *r = r.floored(floor);
+                }
             }
+            Some((Val::Points(q), floor)) => {
+                if let Some(r) = inputs.points.get_mut(q) {
+                    *r = r.floored(floor);
+                }
+            }
+            _ => {}
         }
     }
     Analysis {
         ranges,
         band_inputs,
+        parameters: inputs.parameters,
     }
+}
+
+/// Each table whose first band starts above the least value a step can look up in it:
+/// that lookup would fail for some answers.
+fn uncovered_bands(file: &SchemeFile, analysis: &Analysis) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    for (step, table, input) in &analysis.band_inputs {
+        let Some(low) = input.low else { continue };
+        let Some((entry, first)) = analysis.parameters.get(*table).and_then(|(_, f)| *f) else {
+            continue;
+        };
+        if first <= low {
+            continue;
+        }
+        let step_id = file
+            .allocation
+            .steps
+            .get(*step)
+            .map_or("", |s| s.id.as_str());
+        issues.push(Issue::new(
+            "band_gap",
+            format!("/parameters/{table}/values/{entry}/bands/0/min"),
+            format!(
+                "step {step_id:?} can look up {} in this table, and its first band starts at {}: add a band from {}",
+                low.normalize(),
+                first.normalize(),
+                low.normalize()
+            ),
+        ));
+    }
+    issues
+}
+
+/// Where a result that could be negative first goes below zero: following the result back
+/// through the steps it reads that could be negative too, to the first that reads none.
+fn negative(file: &SchemeFile, program: &Program, ranges: &[Range]) -> Option<Issue> {
+    let may_be_negative = |i: usize| ranges.get(i).is_none_or(|r| r.may_be_negative());
+    if !may_be_negative(program.result) {
+        return None;
+    }
+    let mut culprit = program.result;
+    while let Some(next) = program.steps.get(culprit).and_then(|s| {
+        steps_read(&s.work)
+            .into_iter()
+            .find(|j| may_be_negative(*j))
+    }) {
+        culprit = next;
+    }
+    let low = ranges.get(culprit).and_then(|r| r.low).map_or_else(
+        || "below zero".to_owned(),
+        |low| format!("as low as {}", low.normalize()),
+    );
+    let step = file
+        .allocation
+        .steps
+        .get(culprit)
+        .map_or("", |s| s.id.as_str());
+    Some(Issue::new(
+        "negative_result",
+        format!("/allocation/steps/{culprit}/calc"),
+        format!(
+            "for some answers this step ({step:?}) can be {low}, so the amount could be negative: \
+             add an at_least step with a limit of 0, or change the calculation"
+        ),
+    ))
+}
+
+/// The earlier steps a step reads, all before it.
+fn steps_read(work: &Work) -> Vec<usize> {
+    let vals: Vec<&Val> = match work {
+        Work::Points(_) => Vec::new(),
+        Work::Sum(vals) | Work::Product(vals) => vals.iter().collect(),
+        Work::Power(v, _) | Work::Band(v, _) => vec![v],
+        Work::Difference(a, b)
+        | Work::Percent(a, b)
+        | Work::AtMost(a, b)
+        | Work::AtLeast(a, b)
+        | Work::Require(a, b)
+        | Work::Choose(_, a, b) => vec![a, b],
+    };
+    vals.into_iter()
+        .filter_map(|v| match v {
+            Val::Step(j) => Some(*j),
+            _ => None,
+        })
+        .collect()
 }
 
 /// An independent input of an allocation: two different atoms can take any values in
@@ -299,13 +524,15 @@ fn analyse(file: &SchemeFile, program: &Program) -> Analysis {
 enum Atom {
     Answer(usize),
     Points(usize),
+    /// A parameter not in force, whose value is unknown.
     Param(usize),
+    /// The points of a section with more questions than are followed one by one.
+    Section(usize),
     /// A step whose value is not a sum of inputs, like a band or a cap.
     Step(usize),
 }
 
-/// A value as a constant plus inputs times coefficients, so that a step and a share of it
-/// taken away (like less 10 per cent) are known to move together.
+/// A value as a constant plus inputs times coefficients.
 #[derive(Debug, Clone, Default)]
 struct Linear {
     constant: Decimal,
@@ -357,31 +584,38 @@ impl Linear {
         }
     }
 
-    fn range(&self, file: &SchemeFile, steps: &[Range]) -> Range {
+    fn range(&self, inputs: &Inputs, steps: &[Range]) -> Range {
         self.terms
             .iter()
             .fold(Range::exactly(self.constant), |sum, (atom, c)| {
                 let range = match atom {
-                    Atom::Answer(q) => answer_range(file, *q),
-                    Atom::Points(q) => points_range(file, *q),
-                    Atom::Param(p) => param_range(file, *p),
-                    Atom::Step(i) => steps.get(*i).copied().unwrap_or(Range::UNKNOWN),
+                    Atom::Answer(q) => inputs.answers.get(*q).copied(),
+                    Atom::Points(q) => inputs.points.get(*q).copied(),
+                    Atom::Param(p) => Some(inputs.parameter(*p)),
+                    Atom::Section(s) => inputs.sections.get(*s).map(|questions| {
+                        questions
+                            .clone()
+                            .fold(Range::exactly(Decimal::ZERO), |sum, q| {
+                                sum.add(inputs.points.get(q).copied().unwrap_or(Range::UNKNOWN))
+                            })
+                    }),
+                    Atom::Step(i) => steps.get(*i).copied(),
                 };
-                sum.add(range.times(Range::exactly(*c)))
+                sum.add(range.unwrap_or(Range::UNKNOWN).times(Range::exactly(*c)))
             })
     }
 }
 
-/// What an operand is as a linear value: earlier linear steps are carried through; a
-/// parameter with one value on every date is a constant.
-fn operand(file: &SchemeFile, forms: &[Option<Linear>], v: &Val) -> Linear {
+/// What an operand is as a linear value: earlier linear steps are carried through, and a
+/// parameter is its value on the day.
+fn operand(inputs: &Inputs, forms: &[Option<Linear>], v: &Val) -> Linear {
     match v {
         Val::Step(i) => forms
             .get(*i)
             .cloned()
             .flatten()
             .unwrap_or_else(|| Linear::atom(Atom::Step(*i))),
-        Val::Param(p) => match param_range(file, *p) {
+        Val::Param(p) => match inputs.parameter(*p) {
             Range {
                 low: Some(low),
                 high: Some(high),
@@ -391,26 +625,21 @@ fn operand(file: &SchemeFile, forms: &[Option<Linear>], v: &Val) -> Linear {
         Val::Answer(q) => Linear::atom(Atom::Answer(*q)),
         Val::Points(q) => Linear::atom(Atom::Points(*q)),
         Val::Section(s) => {
-            let first: usize = file
-                .sections
-                .iter()
-                .take(*s)
-                .map(|s| s.questions.len())
-                .sum();
-            let count = file.sections.get(*s).map_or(0, |s| s.questions.len());
-            (first..first + count).fold(Linear::default(), |sum, q| {
-                sum.plus(&Linear::atom(Atom::Points(q))).unwrap_or_default()
-            })
+            let questions = inputs.sections.get(*s).cloned().unwrap_or(0..0);
+            if questions.len() > MOST_TERMS {
+                Linear::atom(Atom::Section(*s))
+            } else {
+                questions.fold(Linear::default(), |sum, q| {
+                    sum.plus(&Linear::atom(Atom::Points(q))).unwrap_or(sum)
+                })
+            }
         }
         Val::Fixed(d, _) => Linear::constant(*d),
     }
 }
 
-/// The values a number or money answer can take, counting none when it is not asked.
-fn answer_range(file: &SchemeFile, position: usize) -> Range {
-    let Some((_, q)) = file.questions().nth(position) else {
-        return Range::UNKNOWN;
-    };
+/// The values a number or money answer can take.
+fn answer_range(q: &Question) -> Range {
     let range = match &q.answer {
         AnswerKind::Number(l) => Range::between(l.min.0, l.max.0),
         AnswerKind::Money(l) => Range::between(l.min.0, l.max.0),
@@ -419,11 +648,8 @@ fn answer_range(file: &SchemeFile, position: usize) -> Range {
     if_not_asked(q, range)
 }
 
-/// The points a question can carry, counting none when it may not be asked.
-fn points_range(file: &SchemeFile, position: usize) -> Range {
-    let Some((_, q)) = file.questions().nth(position) else {
-        return Range::UNKNOWN;
-    };
+/// The points a question's answer can carry.
+fn points_range(q: &Question) -> Range {
     let range = q
         .points_range()
         .map_or(Range::exactly(Decimal::ZERO), |(low, high)| {
@@ -434,31 +660,10 @@ fn points_range(file: &SchemeFile, position: usize) -> Range {
 
 /// A question every person is asked must be answered; one asked only when an earlier
 /// answer makes it relevant reads as zero when it is not asked.
-fn if_not_asked(q: &crate::scheme::Question, range: Range) -> Range {
+fn if_not_asked(q: &Question, range: Range) -> Range {
     if q.show_if.is_some() {
         range.with_zero()
     } else {
         range
     }
-}
-
-fn param_range(file: &SchemeFile, p: usize) -> Range {
-    let values = file.parameters.get(p).into_iter().flat_map(|p| &p.values);
-    values
-        .filter_map(|v| v.value.map(|n| Range::exactly(n.0)))
-        .reduce(Range::union)
-        .unwrap_or(Range::UNKNOWN)
-}
-
-fn band_range(file: &SchemeFile, table: usize) -> Range {
-    let values = file
-        .parameters
-        .get(table)
-        .into_iter()
-        .flat_map(|p| &p.values);
-    values
-        .flat_map(|v| v.bands.iter().flatten())
-        .map(|b| Range::exactly(b.value.0))
-        .reduce(Range::union)
-        .unwrap_or(Range::UNKNOWN)
 }

@@ -3,6 +3,7 @@
 //! Money plus money is money; money times a number is money; money times money means
 //! nothing and is refused, as in Catala.
 
+use crate::issue::did_you_mean;
 use crate::scheme::{AnswerKind, Calc, Lookup, Operand, Step, Unit};
 use std::collections::BTreeMap;
 
@@ -18,20 +19,25 @@ pub(crate) fn operand_unit(
     op: &Operand,
     steps: &StepUnits,
 ) -> Result<Unit, String> {
+    let questions = || scheme.file.questions().map(|(_, q)| q.id.as_str());
+    let sections = || scheme.file.sections.iter().map(|s| s.id.as_str());
     match op {
-        Operand::Step(id) => steps
-            .get(id.as_str())
-            .copied()
-            .ok_or_else(|| format!("there is no earlier step {id:?}")),
+        Operand::Step(id) => steps.get(id.as_str()).copied().ok_or_else(|| {
+            let hint = did_you_mean(id, steps.keys().copied());
+            format!("there is no earlier step {id:?}{hint}")
+        }),
         Operand::Param(id) => match scheme.parameter(id) {
-            None => Err(format!("there is no parameter {id:?}")),
+            None => Err(no_parameter(scheme, id)),
             Some(p) if p.values.iter().any(|v| v.bands.is_some()) => Err(format!(
                 "parameter {id:?} is a band table: read it with a band step"
             )),
             Some(p) => Ok(p.unit),
         },
         Operand::Answer(id) => match scheme.question(id).map(|q| &q.answer) {
-            None => Err(format!("there is no question {id:?}")),
+            None => Err(format!(
+                "there is no question {id:?}{}",
+                did_you_mean(id, questions())
+            )),
             Some(AnswerKind::Number(_)) => Ok(Unit::Number),
             Some(AnswerKind::Money(_)) => Ok(Unit::Money),
             Some(_) => Err(format!(
@@ -39,7 +45,10 @@ pub(crate) fn operand_unit(
             )),
         },
         Operand::Points(id) => match scheme.question(id).map(|q| &q.answer) {
-            None => Err(format!("there is no question {id:?}")),
+            None => Err(format!(
+                "there is no question {id:?}{}",
+                did_you_mean(id, questions())
+            )),
             Some(AnswerKind::Choice(_) | AnswerKind::YesNo(_)) => Ok(Unit::Number),
             Some(_) => Err(format!(
                 "question {id:?} carries no points: read its answer instead"
@@ -47,11 +56,20 @@ pub(crate) fn operand_unit(
         },
         Operand::Section(id) => match scheme.section(id) {
             Some(_) => Ok(Unit::Number),
-            None => Err(format!("there is no section {id:?}")),
+            None => Err(format!(
+                "there is no section {id:?}{}",
+                did_you_mean(id, sections())
+            )),
         },
         Operand::Money(_) => Ok(Unit::Money),
         Operand::Number(_) => Ok(Unit::Number),
     }
+}
+
+/// That there is no parameter `id`, naming the nearest one.
+pub(crate) fn no_parameter(scheme: Lookup, id: &str) -> String {
+    let known = scheme.file.parameters.iter().map(|p| p.id.as_str());
+    format!("there is no parameter {id:?}{}", did_you_mean(id, known))
 }
 
 /// The unit of a step's result, or where and why its calculation makes no sense.
@@ -147,10 +165,7 @@ pub(crate) fn step_unit(scheme: Lookup, step: &Step, steps: &StepUnits) -> Resul
                     "/band/table".into(),
                     format!("parameter {:?} is not a band table", b.table),
                 )),
-                None => Err((
-                    "/band/table".into(),
-                    format!("there is no parameter {:?}", b.table),
-                )),
+                None => Err(("/band/table".into(), no_parameter(scheme, &b.table))),
             }
         }
         Calc::AtMost(l) => same(
