@@ -475,3 +475,29 @@ fn the_negative_amount_check_accepts_amounts_that_cannot_go_below_zero() {
     )
     .expect("the difference is chosen only from 100.00 up");
 }
+
+#[test]
+fn one_mistake_gives_one_error_and_a_slip_gets_a_suggestion() {
+    let mut value: Value = serde_json::from_str(DEFAULT).unwrap();
+    // The points-times-price step reads "total_points"; misspell it there. The steps after
+    // it that read its result, directly or not, must not be reported as well.
+    let steps = value["allocation"]["steps"].as_array_mut().unwrap();
+    let text = steps[2]["calc"]
+        .to_string()
+        .replace("\"total_points\"", "\"total_pionts\"");
+    steps[2]["calc"] = serde_json::from_str(&text).unwrap();
+    let issues = Scheme::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].path, "/allocation/steps/2/calc/product/0");
+    assert_eq!(
+        issues[0].message,
+        "there is no earlier step \"total_pionts\"; did you mean \"total_points\"?"
+    );
+    let mut value: Value = serde_json::from_str(DEFAULT).unwrap();
+    value["allocation"]["result"] = json!("within_limt");
+    let issues = Scheme::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(
+        issues[0].message,
+        "there is no step \"within_limt\"; did you mean \"within_limit\"?"
+    );
+}

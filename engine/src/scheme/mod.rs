@@ -411,6 +411,23 @@ pub enum Calc {
     Choose(Choose),
 }
 
+impl Calc {
+    /// The values the calculation reads.
+    pub fn operands(&self) -> impl Iterator<Item = &Operand> {
+        let operands: Vec<&Operand> = match self {
+            Calc::Points(_) => Vec::new(),
+            Calc::Sum(ops) | Calc::Product(ops) | Calc::Difference(ops) => ops.iter().collect(),
+            Calc::Percent(p) => vec![&p.of, &p.percent],
+            Calc::Power(p) => vec![&p.of],
+            Calc::Band(b) => vec![&b.of],
+            Calc::AtMost(l) | Calc::AtLeast(l) => vec![&l.value, &l.limit],
+            Calc::Require(t) => vec![&t.value, &t.at_least],
+            Calc::Choose(c) => vec![&c.then, &c.otherwise],
+        };
+        operands.into_iter()
+    }
+}
+
 /// Which answers' points to add up.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -3,7 +3,7 @@
 //! Every problem is collected, not just the first, and each names its JSON path.
 
 use super::*;
-use crate::issue::pointer;
+use crate::issue::{did_you_mean, pointer};
 use crate::units::{self, StepUnits};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -284,7 +284,10 @@ impl Validator<'_> {
                     self.push(
                         "unknown_reference",
                         format!("{at}/reference"),
-                        format!("there is no reference {r:?}"),
+                        format!(
+                            "there is no reference {r:?}{}",
+                            did_you_mean(r, self.scheme.references.iter().map(|x| x.id.as_str()))
+                        ),
                     );
                 }
             }
@@ -495,7 +498,11 @@ impl Validator<'_> {
             self.push(
                 "unknown_question",
                 format!("{at}/question"),
-                format!("{:?} is not {which}", c.question),
+                format!(
+                    "{:?} is not {which}{}",
+                    c.question,
+                    self.question_hint(&c.question)
+                ),
             );
             return;
         };
@@ -553,6 +560,9 @@ impl Validator<'_> {
                 .map(|(i, st)| (st.id.as_str(), format!("/allocation/steps/{i}/id"))),
         );
         let mut step_units = StepUnits::new();
+        // Steps that could not be checked: a step that reads one is not checked either, so
+        // one mistake gives one error rather than one for every step after it.
+        let mut broken: BTreeSet<&str> = BTreeSet::new();
         for (i, step) in steps.iter().enumerate() {
             let base = format!("/allocation/steps/{i}");
             if RESERVED_STEP_IDS.contains(&step.id.as_str()) {
@@ -570,7 +580,10 @@ impl Validator<'_> {
                     self.push(
                         "unknown_section",
                         format!("{base}/section"),
-                        format!("there is no section {section:?}"),
+                        format!(
+                            "there is no section {section:?}{}",
+                            self.section_hint(section)
+                        ),
                     );
                 }
             }
@@ -589,12 +602,22 @@ impl Validator<'_> {
             if let Calc::Points(scope) = &step.calc {
                 self.points_scope(scope, &format!("{base}/calc/points"));
             }
+            let reads_broken = step
+                .calc
+                .operands()
+                .any(|op| matches!(op, Operand::Step(id) if broken.contains(id.as_str())));
+            if reads_broken {
+                broken.insert(step.id.as_str());
+                continue;
+            }
             match units::step_unit(self.lookup, step, &step_units) {
                 Ok(unit) => {
                     step_units.insert(step.id.as_str(), unit);
                 }
                 Err((sub, message)) => {
-                    self.push("invalid_calculation", format!("{base}/calc{sub}"), message)
+                    broken.insert(step.id.as_str());
+                    self.push("invalid_calculation", format!("{base}/calc{sub}"), message);
+                    continue;
                 }
             }
             if step.section.is_some() && step_units.get(step.id.as_str()) != Some(&Unit::Money) {
@@ -605,7 +628,9 @@ impl Validator<'_> {
                 );
             }
         }
-        match step_units.get(s.allocation.result.as_str()) {
+        let result = s.allocation.result.as_str();
+        match step_units.get(result) {
+            _ if broken.contains(result) => {}
             Some(Unit::Money) => {}
             Some(Unit::Number) => self.push(
                 "invalid_calculation",
@@ -615,9 +640,22 @@ impl Validator<'_> {
             None => self.push(
                 "unknown_step",
                 "/allocation/result".into(),
-                format!("there is no step {:?}", s.allocation.result),
+                format!(
+                    "there is no step {result:?}{}",
+                    did_you_mean(result, steps.iter().map(|st| st.id.as_str()))
+                ),
             ),
         }
+    }
+
+    /// `; did you mean` the section nearest `id`, or nothing.
+    fn section_hint(&self, id: &str) -> String {
+        did_you_mean(id, self.scheme.sections.iter().map(|s| s.id.as_str()))
+    }
+
+    /// `; did you mean` the question nearest `id`, or nothing.
+    fn question_hint(&self, id: &str) -> String {
+        did_you_mean(id, self.scheme.questions().map(|(_, q)| q.id.as_str()))
     }
 
     fn points_scope(&mut self, scope: &PointsScope, at: &str) {
@@ -626,7 +664,7 @@ impl Validator<'_> {
                 self.push(
                     "unknown_section",
                     format!("{at}/sections/{k}"),
-                    format!("there is no section {id:?}"),
+                    format!("there is no section {id:?}{}", self.section_hint(id)),
                 );
             }
         }
@@ -635,7 +673,7 @@ impl Validator<'_> {
                 self.push(
                     "unknown_question",
                     format!("{at}/questions/{k}"),
-                    format!("there is no question {id:?}"),
+                    format!("there is no question {id:?}{}", self.question_hint(id)),
                 );
             }
         }
