@@ -92,8 +92,9 @@ bench: web
 	node scripts/browser-bench.mjs
 
 # Each fuzz target in turn, for FUZZ_SECONDS each (`FUZZ_TARGETS="a b"` runs only those),
-# from corpora seeded with the repository's own files. Without AddressSanitizer: the engine
-# and the cli library have no unsafe code, and it would cut the executions per second to a quarter.
+# from corpora seeded with the repository's own files. Without AddressSanitizer, which would
+# cut the executions per second to a quarter: the engine and the cli library have no unsafe
+# Rust (README.md's "Fuzzing" says how to check the receiver's SQLite with it).
 FUZZ_SECONDS ?= 60
 fuzz:
 	scripts/install-fuzz-tools.sh

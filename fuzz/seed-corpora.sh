@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load_scheme,load_and_estimate,validate_plan,verify_submission,caseload_row}
+mkdir -p "$corpus"/{load_scheme,load_and_estimate,validate_plan,verify_submission,caseload_row,receiver_request}
 
 # load_scheme: every scheme file.
 for f in www/schemes/*.json tests/fixtures/council/demo-*.json; do

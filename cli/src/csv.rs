@@ -29,9 +29,28 @@ impl Cell<'_> {
 }
 
 /// Whether a record read so far is still inside a quoted field, so the next line belongs
-/// to it.
+/// to it. As in RFC 4180 and the `csv` crate, a quote opens a quoted field only at the
+/// start of a field; elsewhere it is part of the text.
 pub fn is_open(record: &str) -> bool {
-    record.bytes().filter(|b| *b == b'"').count() % 2 == 1
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = record.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match (quoted, b) {
+            (false, b'"') if field_start => quoted = true,
+            (false, b',') => {
+                field_start = true;
+                continue;
+            }
+            (true, b'"') if bytes.peek() == Some(&b'"') => {
+                bytes.next();
+            }
+            (true, b'"') => quoted = false,
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted
 }
 
 /// Splits a record into its fields, or says why it cannot be read.
@@ -41,10 +60,12 @@ pub fn fields(record: &str) -> Result<Vec<String>, String> {
         .flexible(true)
         .buffer_capacity(record.len().clamp(64, 1 << 16))
         .from_reader(record.as_bytes());
-    match reader.records().next() {
-        None => Ok(vec![String::new()]),
-        Some(Ok(fields)) => Ok(fields.iter().map(str::to_owned).collect()),
-        Some(Err(e)) => Err(e.to_string()),
+    let mut records = reader.records();
+    match (records.next(), records.next()) {
+        (None, _) => Ok(vec![String::new()]),
+        (Some(Ok(fields)), None) => Ok(fields.iter().map(str::to_owned).collect()),
+        (Some(Ok(_)), Some(_)) => Err("this row holds more than one record".into()),
+        (Some(Err(e)), _) => Err(e.to_string()),
     }
 }
 
@@ -89,7 +110,11 @@ mod tests {
     #[test]
     fn knows_when_a_record_runs_onto_the_next_line() {
         assert!(is_open("a,\"b"));
+        assert!(is_open("a,\"b\"\"c"));
         assert!(!is_open("a,\"b\"\"c\""));
+        // A quote inside an unquoted field is text, as the csv crate reads it.
+        assert!(!is_open("A2,5\",no"));
+        assert!(!is_open("A5\",x"));
     }
 
     #[test]

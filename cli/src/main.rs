@@ -12,8 +12,8 @@ use waymark::{
 
 /// The limits on what the tool reads, for every command's help.
 const LIMITS: &str = "Limits: a scheme file may be at most 4 MiB, answers 256 KiB, a plan 1 MiB with at most \
-200 goals and 500 supports, a submission 4 MiB, a test-case file 16 MiB and each caseload row 64 KiB. \
-Anything larger is refused before it is read whole.
+200 goals and 500 supports, a submission 4 MiB, a test-case file 16 MiB, a catalogue 1 MiB and each \
+caseload row 64 KiB. Anything larger is refused before it is read whole.
 
 Exit codes: 0 success; 1 a check or test failed, or a plan has a blocking finding; 2 bad input.";
 
@@ -119,7 +119,7 @@ fn main() -> ExitCode {
         Err(Failure::Failed) => ExitCode::from(1),
         Err(Failure::Bad(lines)) => {
             for line in lines {
-                eprintln!("waymark: {line}");
+                eprintln!("waymark: {}", waymark::output::printable(&line));
             }
             ExitCode::from(2)
         }

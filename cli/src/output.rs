@@ -95,13 +95,16 @@ impl BadRows {
     }
 }
 
-/// Prints text for a person on a terminal, without control characters: text from a plan or
-/// a scheme could otherwise carry escape sequences that move the cursor or rewrite the
-/// screen. Line breaks and tabs are kept.
+/// Prints text for a person on a terminal: see [`printable`].
 pub fn print_text(text: &str) {
-    let clean: String = text
-        .chars()
+    print!("{}", printable(text));
+}
+
+/// Text without control characters, for a terminal: text from a plan, a scheme or any
+/// input file could otherwise carry escape sequences that move the cursor or rewrite the
+/// screen. Line breaks and tabs are kept.
+pub fn printable(text: &str) -> String {
+    text.chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
-    print!("{clean}");
+        .collect()
 }

@@ -9,8 +9,8 @@
 //! keep it standing under abuse: each connection has a deadline for its whole request
 //! (head and body together, 10 seconds unless `--request-timeout` says otherwise), at
 //! most 64 connections are served at once (more wait to be accepted), a request's head may
-//! be 64 KiB and its body 5 MB. Each connection carries one request. It has no TLS: run it
-//! behind a reverse proxy that has.
+//! be 64 KiB and its body 4 MiB (the largest submission the engine reads). Each connection
+//! carries one request. It has no TLS: run it behind a reverse proxy that has.
 //!
 //! [`Receiver::respond`] answers a request without any network, for tests and fuzzing.
 
@@ -126,7 +126,7 @@ pub fn serve(options: Options) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     if schemes.is_empty() {
         return Err(Failure::bad(
-            "receive needs at least one SCHEME and --store FILE",
+            "receive needs at least one SCHEME that is not a test-case file",
         ));
     }
     if let Some(site) = &options.site {
@@ -232,13 +232,13 @@ async fn answer(
             .map(Full::new))
     };
     if declared.is_some_and(|length| length > MAX_BODY as u64) {
-        return refusal(StatusCode::PAYLOAD_TOO_LARGE, "the body is over 5 MB");
+        return refusal(StatusCode::PAYLOAD_TOO_LARGE, "the body is over 4 MiB");
     }
     let body = match tokio::time::timeout_at(deadline, Limited::new(body, MAX_BODY).collect()).await
     {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
-            return refusal(StatusCode::PAYLOAD_TOO_LARGE, "the body is over 5 MB")
+            return refusal(StatusCode::PAYLOAD_TOO_LARGE, "the body is over 4 MiB")
         }
         Ok(Err(_)) => return refusal(StatusCode::BAD_REQUEST, "the body could not be read"),
         Err(_) => return refusal(StatusCode::REQUEST_TIMEOUT, "the request took too long"),

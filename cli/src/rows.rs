@@ -156,9 +156,20 @@ impl Reader {
                 }
             };
             if self.csv {
-                while csv::is_open(&text) && text.len() < LONGEST_RECORD {
+                while csv::is_open(&text) {
+                    let unclosed = |message: &str| Row {
+                        line: start,
+                        text: Err(Issue::new("invalid_csv", "", message)),
+                    };
+                    if text.len() > LONGEST_RECORD {
+                        return Ok(Some(unclosed(&format!(
+                            "this record runs on over more than {LONGEST_RECORD} bytes: a quote is not closed"
+                        ))));
+                    }
                     let Some(more) = self.line_bytes()? else {
-                        break;
+                        return Ok(Some(unclosed(
+                            "this record opens a quote that is never closed",
+                        )));
                     };
                     let more = match String::from_utf8(more) {
                         Ok(more) => more,
@@ -184,7 +195,7 @@ impl Reader {
     /// first line), or `None` at the end.
     fn line_bytes(&mut self) -> Result<Option<Vec<u8>>, Failure> {
         self.buf.clear();
-        let n = std::io::Read::take(&mut self.input, LONGEST_RECORD as u64 + 1)
+        let n = std::io::Read::take(&mut self.input, LONGEST_RECORD as u64 + 2)
             .read_until(b'\n', &mut self.buf)
             .map_err(|e| {
                 Failure::bad(format!(
@@ -196,7 +207,12 @@ impl Reader {
         if n == 0 {
             return Ok(None);
         }
-        if n > LONGEST_RECORD && !self.buf.ends_with(b"\n") {
+        let ending = match self.buf.as_slice() {
+            [.., b'\r', b'\n'] => 2,
+            [.., b'\n'] => 1,
+            _ => 0,
+        };
+        if n - ending > LONGEST_RECORD {
             return Err(Failure::bad(format!(
                 "{}:{}: this row is longer than {LONGEST_RECORD} bytes, the most a caseload row may be",
                 self.name,

@@ -52,14 +52,30 @@ impl Store {
         Store::prepare(connection)
     }
 
-    /// Opens a database that must exist already.
+    /// Opens a store that must exist already, to read it only: nothing is created or
+    /// changed, so a copy on a read-only disk can be exported.
     pub fn open_existing(path: &Path) -> Result<Store, String> {
         if !path.is_file() {
             return Err("no such store".into());
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let connection = Connection::open_with_flags(path, flags).map_err(|e| e.to_string())?;
-        Store::prepare(connection)
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| e.to_string())?;
+        let tables: i64 = connection
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'submissions'",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(|e| e.to_string())?;
+        if tables == 0 {
+            return Err("this database is not a store of submissions".into());
+        }
+        Ok(Store {
+            connection: Mutex::new(connection),
+        })
     }
 
     fn prepare(connection: Connection) -> Result<Store, String> {
@@ -112,19 +128,29 @@ impl Store {
         Ok(Stored::New(reference(number)))
     }
 
-    /// Every stored submission as its reference and canonical JSON, in the order of their
-    /// references.
-    pub fn documents(&self) -> rusqlite::Result<Vec<(String, String)>> {
+    /// Hands each stored submission, as its reference and canonical JSON, to `each` in
+    /// the order of their references, one at a time; returns how many there were.
+    pub fn each_document(
+        &self,
+        mut each: impl FnMut(&str, &str) -> Result<(), Failure>,
+    ) -> Result<u64, Failure> {
         let connection = self
             .connection
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let mut statement =
-            connection.prepare("SELECT number, document FROM submissions ORDER BY number")?;
-        let rows = statement.query_map([], |row| {
-            Ok((reference(row.get(0)?), row.get::<_, String>(1)?))
-        })?;
-        rows.collect()
+        let failed = |e: rusqlite::Error| Failure::bad(e.to_string());
+        let mut statement = connection
+            .prepare("SELECT number, document FROM submissions ORDER BY number")
+            .map_err(failed)?;
+        let mut rows = statement.query([]).map_err(failed)?;
+        let mut count = 0;
+        while let Some(row) = rows.next().map_err(failed)? {
+            let number: i64 = row.get(0).map_err(failed)?;
+            let document: String = row.get(1).map_err(failed)?;
+            each(&reference(number), &document)?;
+            count += 1;
+        }
+        Ok(count)
     }
 }
 
@@ -158,21 +184,14 @@ pub fn run(command: &Command) -> Result<(), Failure> {
 /// on, as canonical JSON, creating `out`, and prints how many it wrote.
 pub fn export(store: &Path, out: &Path) -> Result<(), Failure> {
     let located = |e: String| Failure::bad(format!("{}: {e}", store.display()));
-    let documents = Store::open_existing(store)
-        .map_err(located)?
-        .documents()
-        .map_err(|e| located(e.to_string()))?;
+    let store = Store::open_existing(store).map_err(located)?;
     std::fs::create_dir_all(out)
         .map_err(|e| Failure::bad(format!("{}: cannot create: {e}", out.display())))?;
-    for (reference, document) in &documents {
+    let count = store.each_document(|reference, document| {
         let file = out.join(format!("{reference}.json"));
         std::fs::write(&file, document)
-            .map_err(|e| Failure::bad(format!("{}: cannot write: {e}", file.display())))?;
-    }
-    println!(
-        "exported {} submissions to {}",
-        documents.len(),
-        out.display()
-    );
+            .map_err(|e| Failure::bad(format!("{}: cannot write: {e}", file.display())))
+    })?;
+    println!("exported {count} submissions to {}", out.display());
     Ok(())
 }

@@ -48,7 +48,7 @@ pub fn run(files_named: &[String]) -> Result<(), Failure> {
                 failed += 1;
                 println!("  FAIL  {name}");
                 for d in differences {
-                    println!("          {d}");
+                    crate::output::print_text(&format!("          {d}\n"));
                 }
             }
         }

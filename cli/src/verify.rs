@@ -38,7 +38,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
         return Ok(());
     }
     for d in &differences {
-        println!("{name}: {}: {}", d.path, d.message);
+        crate::output::print_text(&format!("{name}: {}: {}\n", d.path, d.message));
     }
     println!("{} differences", differences.len());
     Err(Failure::Failed)

@@ -307,6 +307,35 @@ fn text_output_carries_no_terminal_escapes() {
 }
 
 #[test]
+fn problems_are_printed_without_terminal_escapes_and_a_date_is_the_schemes() {
+    let scheme = scheme_path("northvale-recovery-2026");
+    let answers = r#"{"\u001b[2J\u001b]0;owned\u0007x": 1}"#;
+    let o = waymark(
+        &["estimate", &scheme, "-", "--date", "2026-06-01"],
+        Some(answers.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("stdin: /[2J]0;ownedx: this scheme has no question"),
+        "{err:?}"
+    );
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    let o = waymark(
+        &["estimate", &scheme, "-", "--date", "2030-01-01"],
+        Some(b"{}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).starts_with(&format!(
+            "waymark: {scheme}: /: this version of the scheme applies from"
+        )),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
 fn unknown_keys_inside_plan_rules_are_refused() {
     let mut value: Value = serde_json::from_str(
         &std::fs::read_to_string(scheme_path("northvale-recovery-2026")).unwrap(),
@@ -460,6 +489,58 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
     let mut rows = csv::Reader::from_reader(written.as_bytes());
     let ids: Vec<String> = rows.records().map(|r| r.unwrap()[0].to_owned()).collect();
     assert_eq!(ids, ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)"]);
+}
+
+#[test]
+fn a_quote_inside_a_csv_field_loses_no_rows_and_an_unclosed_one_is_reported() {
+    let dir = Scratch::new("quotes");
+    let scheme = scheme_path("westhaven-recovery-grant-2026");
+    let header = "id,goal_type,goal_cost,extras,other_funding,helps_wellbeing,helps_connection,helps_purpose,helps_health\n";
+    let row = |id: &str| format!("{id},learning,30.50,no,0.00,yes,no,no,no\n");
+    let stray = format!(
+        "{header}{}{}{}{}",
+        row("A1"),
+        row("A2 5\""),
+        row("A3"),
+        row("A4")
+    );
+    let cases = dir.write("stray.csv", stray);
+    let o = waymark(
+        &[
+            "batch",
+            &scheme,
+            &cases,
+            "--date",
+            "2026-06-01",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
+    let mut rows = csv::Reader::from_reader(o.stdout.as_slice());
+    let ids: Vec<String> = rows.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(ids, ["A1", "A2 5\"", "A3", "A4"]);
+    let unclosed = format!("{header}{}\"A2,learning\n", row("A1"));
+    let cases = dir.write("unclosed.csv", unclosed);
+    let o = waymark(
+        &[
+            "batch",
+            &scheme,
+            &cases,
+            "--date",
+            "2026-06-01",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", said(&o));
+    assert!(
+        said(&o).contains("unclosed.csv:3: /: this record opens a quote that is never closed"),
+        "{}",
+        said(&o)
+    );
 }
 
 #[test]

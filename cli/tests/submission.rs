@@ -795,7 +795,7 @@ fn conflicting_lengths_and_bodies_over_5_mb_are_refused() {
         &receiver,
         format!(
             "POST /submissions HTTP/1.1\r\nHost: x\r\nOrigin: http://127.0.0.1:9\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{",
-            5 * 1024 * 1024 + 1
+            4 * 1024 * 1024 + 1
         )
         .as_bytes(),
     );
@@ -805,7 +805,7 @@ fn conflicting_lengths_and_bodies_over_5_mb_are_refused() {
         "{answer}"
     );
     assert!(
-        answer.ends_with(r#"{"error":"the body is over 5 MB"}"#),
+        answer.ends_with(r#"{"error":"the body is over 4 MiB"}"#),
         "{answer}"
     );
     assert!(stored(&store).is_empty());

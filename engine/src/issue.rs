@@ -9,6 +9,7 @@ use std::fmt;
 /// so a form can put the message beside the field and an author can find the key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Issue {
     /// A stable, machine-readable code such as `missing_answer`.
     pub code: String,

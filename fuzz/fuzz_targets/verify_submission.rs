@@ -1,15 +1,26 @@
-//! Verifies submissions: an input that reads as a submission is verified against the
-//! example scheme it names (nothing may panic, and it verifies the same after a trip
-//! through its own JSON); any other input is answers, optionally followed by a NUL byte
-//! and a plan, and a submission built from them with each example scheme reads back from
-//! its JSON unchanged and verifies with no differences.
+//! Verifies submissions as a receiver does, consent words and all: an input that reads as
+//! a submission is verified against the example scheme it names (nothing may panic, and it
+//! verifies the same after a trip through its own JSON); any other input is answers,
+//! optionally followed by a NUL byte and a plan, and a submission built from them with
+//! each example scheme, in the words the app records, reads back from its JSON unchanged
+//! and verifies with no differences.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+use waymark::words::Deployment;
 use waymark_engine::plan::Plan;
-use waymark_engine::submission::{build, verify, Consent, Envelope, Extras, Submission};
+use waymark_engine::submission::{build, Consent, Envelope, Extras, Submission};
 use waymark_engine::{Answers, Scheme};
 use waymark_fuzz::{date_for, parts, EXAMPLES};
+
+/// The built-in catalogues, read once.
+static DEPLOYMENT: LazyLock<Deployment> =
+    LazyLock::new(|| Deployment::load(None).expect("the built-in catalogues read"));
+
+fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<waymark_engine::submission::Difference> {
+    waymark::verify::check(scheme, &DEPLOYMENT, submitted)
+}
 
 fn verify_submitted(submitted: &Submission) {
     let scheme = EXAMPLES
@@ -27,11 +38,15 @@ fn build_and_verify(scheme: &Scheme, answers: &Answers, plan: Option<&Plan>, dat
         plan: plan.cloned(),
         disagreement: Some("I think my needs are higher".into()),
     };
+    let language = scheme.default_language();
+    let Some(words) = DEPLOYMENT.catalogue(language) else {
+        return;
+    };
     let envelope = Envelope {
         date: date_for(scheme, data),
-        language: scheme.default_language().to_owned(),
+        language: language.to_owned(),
         consent: Consent {
-            agreed: vec!["My answers and my estimate".into()],
+            agreed: waymark_words::consent::agreed(words, scheme, plan.is_some(), true),
             at: "2026-06-01T10:00:00Z".into(),
         },
         app_version: "0.0.0".into(),

@@ -198,7 +198,10 @@ pub fn js_validate_plan(
     parsed(&validate_plan(&scheme.0, &plan, budget).map_err(thrown)?)
 }
 
-/// Recomputes a submission; returns every difference (none means it verifies).
+/// Recomputes a submission; returns every difference (none means it verifies). Consent must
+/// have words and a real RFC 3339 time, and the key must be a UUID; that the words are the
+/// deployment's own is for the receiver to check against its catalogues, as
+/// `waymark verify` and `waymark receive` do.
 #[wasm_bindgen(js_name = verifySubmission, unchecked_return_type = "Difference[]")]
 pub fn js_verify_submission(scheme: &JsScheme, submission: JsValue) -> Result<JsValue, JsValue> {
     let text = json_text(&submission).map_err(thrown)?;

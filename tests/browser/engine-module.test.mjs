@@ -62,7 +62,7 @@ test("a submission built from the module's results verifies, and a tampered one 
     scheme: { id: scheme.id, version: scheme.version, hash: scheme.hash },
     date: c.date, answers: c.answers, estimate: waymark.estimate(scheme, c.answers, c.date, { explain: true }),
     consent: { agreed: ["My answers and my estimate"], at: "2026-06-01T10:00:00Z" },
-    app_version: "0.1.0", idempotency_key: "example-1",
+    app_version: "0.1.0", idempotency_key: "0f8fad5b-d9cb-469f-a165-70867728950e",
   };
   assert.deepEqual(waymark.verifySubmission(scheme, submission), []);
   submission.estimate.annual = "99999.00";
