@@ -51,3 +51,12 @@ jq -r '(.cases | map(.answers | keys) | add | unique) as $k
   | (["id"] + $k | @csv),
     (.cases | to_entries[] | [.key | tostring] + [.value.answers[$k[]] | if . == null then "" else tostring end] | @csv)' \
   www/schemes/northvale-recovery-2026.tests.json >"$corpus/caseload_row/northvale.csv"
+
+# receiver_request: each seed submission posted as the app posts it, and the other routes.
+for f in fuzz/seeds/verify_submission/*.json; do
+  key=$(jq -r .idempotency_key "$f")
+  { printf 'POST /submissions\r\ncontent-type: application/json\r\nidempotency-key: %s\r\n\r\n' "$key"; cat "$f"; } \
+    >"$corpus/receiver_request/post-$(basename "$f")"
+done
+printf 'GET /health\r\n\r\n' >"$corpus/receiver_request/health"
+printf 'OPTIONS /submissions\r\norigin: http://127.0.0.1:9\r\n\r\n' >"$corpus/receiver_request/options"
