@@ -3,6 +3,8 @@
 use crate::files;
 use crate::Failure;
 use std::path::Path;
+use waymark_engine::fairness::{self, Monotonic, NotMonotonic};
+use waymark_engine::Scheme;
 
 /// `waymark check`'s command line.
 #[derive(clap::Args)]
@@ -10,6 +12,13 @@ pub struct Options {
     /// Scheme files and test-case files (`*.tests.json`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
+    /// How many combinations of answers to sample when more points lowering the amount can
+    /// be neither proved impossible nor searched for in every combination.
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub samples: u64,
+    /// The seed the samples are drawn from: the same seed draws the same samples.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
 }
 
 /// Which JSON Schema `waymark schema` prints.
@@ -33,7 +42,24 @@ pub fn run(options: &Options) -> Result<(), Failure> {
         let outcome = if files::is_case_file(path) {
             files::cases(Path::new(path)).map(|c| format!("{} test cases", c.cases.len()))
         } else {
-            files::scheme(path).map(|s| format!("{} version {}", s.id, s.version))
+            files::scheme(path).and_then(|s| {
+                let fair = match fairness::monotonicity(&s, options.samples, options.seed) {
+                    Ok(Monotonic::Proved) => "proved".to_owned(),
+                    Ok(Monotonic::Checked {
+                        combinations,
+                        every: true,
+                    }) => format!("checked on all {combinations} combinations"),
+                    Ok(Monotonic::Checked {
+                        combinations,
+                        every: false,
+                    }) => format!("checked on {combinations} sampled combinations"),
+                    Err(found) => return Err(Failure::bad(not_monotonic(path, &s, &found))),
+                };
+                Ok(format!(
+                    "{} version {}; more points never lower the amount: {fair}",
+                    s.id, s.version
+                ))
+            })
         };
         match outcome {
             Ok(what) => println!("ok {path}: {what}"),
@@ -46,6 +72,28 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     } else {
         Err(Failure::Bad(problems))
     }
+}
+
+/// A counterexample, located at the question.
+fn not_monotonic(path: &str, scheme: &Scheme, found: &NotMonotonic) -> String {
+    let place = scheme.sections.iter().enumerate().find_map(|(s, section)| {
+        let q = section
+            .questions
+            .iter()
+            .position(|q| q.id == found.question)?;
+        Some(format!("/sections/{s}/questions/{q}"))
+    });
+    let json = |a: &waymark_engine::Answers| serde_json::to_string(a).unwrap_or_default();
+    format!(
+        "{path}: {}: more points for {:?} can lower the amount: on {}, the answers {} give {} and the answers {} give {} [not_monotonic]",
+        place.unwrap_or_default(),
+        found.question,
+        found.date,
+        json(&found.fewer),
+        found.fewer_amount,
+        json(&found.more),
+        found.more_amount
+    )
 }
 
 /// Prints the JSON Schema for one kind of document.

@@ -39,7 +39,46 @@ fn check_accepts_every_example_scheme() {
         .collect();
     let o = waymark(&["check", &all[0], &all[1]], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("ok "), "{}", stdout(&o));
+    let out = stdout(&o);
+    for id in ["northvale-recovery", "eastbrook-substance-misuse"] {
+        assert!(
+            out.contains(&format!("{id} version 2026.1; more points never lower the amount: checked on 4000 sampled combinations")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn check_gives_a_counterexample_when_more_points_lower_the_amount() {
+    let dir = std::env::temp_dir().join(format!("waymark-fair-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("unfair.json");
+    let scheme = serde_json::json!({
+        "id": "unfair", "version": "1", "title": "Unfair", "owner": "A council",
+        "applies_from": "2026-04-01", "currency": "GBP", "period": "annual",
+        "weeks_per_year": "52", "rounding": {"places": 2, "strategy": "half_up"},
+        "text": {"introduction": "i", "next_steps": "n", "not_eligible": "x"},
+        "sections": [{"id": "home", "title": "Home", "questions": [
+            {"id": "cooking", "text": "Cooking?", "answer": {"choice": [
+                {"id": "none", "label": "None", "points": 0}, {"id": "some", "label": "Some", "points": 5}]}}
+        ]}],
+        "allocation": {"steps": [
+            {"id": "points", "label": "Points", "calc": {"points": {}}},
+            {"id": "taken", "label": "Taken", "calc": {"product": ["points", {"money": "10.00"}]}},
+            {"id": "left", "label": "Left", "calc": {"difference": [{"money": "500.00"}, "taken"]}}
+        ], "result": "left"}
+    });
+    std::fs::write(&path, scheme.to_string()).unwrap();
+    let o = waymark(&["check", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "unfair.json: /sections/0/questions/0: more points for \"cooking\" can lower the amount: on 2026-04-01, the answers {\"cooking\":\"none\"} give 500.00 and the answers {\"cooking\":\"some\"} give 450.00 [not_monotonic]"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

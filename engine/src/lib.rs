@@ -50,6 +50,7 @@ pub mod cases;
 pub mod date;
 pub mod estimate;
 pub mod explain;
+pub mod fairness;
 pub mod issue;
 pub mod json;
 pub mod limits;

@@ -32,9 +32,9 @@ const MOST_TERMS: usize = 64;
 /// The values a step can take; `None` for a side that cannot be bounded (a parameter not
 /// in force).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Range {
-    low: Option<Decimal>,
-    high: Option<Decimal>,
+pub(crate) struct Range {
+    pub(crate) low: Option<Decimal>,
+    pub(crate) high: Option<Decimal>,
 }
 
 impl Range {
@@ -163,6 +163,17 @@ impl Range {
         }
     }
 
+    /// Whether every value in the range is zero or more.
+    pub(crate) fn not_negative(self) -> bool {
+        !self.may_be_negative()
+    }
+
+    /// Whether every value in the range is zero or less.
+    pub(crate) fn not_positive(self) -> bool {
+        self.high
+            .is_some_and(|high| high.is_sign_negative() || high.is_zero())
+    }
+
     /// Whether the range may reach below zero.
     fn may_be_negative(self) -> bool {
         self.low
@@ -198,7 +209,7 @@ pub(crate) fn check(file: &SchemeFile, program: &Program) -> Result<(), Vec<Issu
 /// The first day of each period in which every parameter has one value: the scheme's
 /// first day, and each day a parameter's value starts or the day after one ends, while
 /// the scheme applies.
-fn periods(file: &SchemeFile) -> BTreeSet<Date> {
+pub(crate) fn periods(file: &SchemeFile) -> BTreeSet<Date> {
     let applies = |d: &Date| *d >= file.applies_from && file.applies_to.is_none_or(|to| *d <= to);
     let next_day = |d: Date| Date::from_days_since_epoch(d.days_since_epoch() + 1);
     let values = file.parameters.iter().flat_map(|p| &p.values);
@@ -219,6 +230,8 @@ struct Inputs {
     parameters: Vec<(Range, Option<(usize, Decimal)>)>,
     /// Each question's options' points, for narrowing by a condition.
     options: Vec<Vec<Decimal>>,
+    /// Each band table's values on the day, band by band.
+    bands: Vec<Vec<Decimal>>,
     /// The questions of each section.
     sections: Vec<std::ops::Range<usize>>,
 }
@@ -256,6 +269,18 @@ impl Inputs {
                 None => (Range::UNKNOWN, None),
             })
             .collect();
+        let bands = file
+            .parameters
+            .iter()
+            .map(|p| {
+                let dated = p.value_on(date).and_then(|(_, d)| d.bands.as_ref());
+                dated
+                    .iter()
+                    .flat_map(|b| b.iter())
+                    .map(|b| b.value.0)
+                    .collect()
+            })
+            .collect();
         let mut start = 0;
         let sections = file
             .sections
@@ -271,6 +296,7 @@ impl Inputs {
             points,
             parameters,
             options,
+            bands,
             sections,
         }
     }
@@ -288,6 +314,7 @@ impl Inputs {
             points: self.points.clone(),
             parameters: self.parameters.clone(),
             options: Vec::new(),
+            bands: Vec::new(),
             sections: Vec::new(),
         };
         match &test.holds_for {
@@ -324,10 +351,36 @@ impl Inputs {
 
 /// What the analysis finds: every step's range, and the range of what each band step
 /// looks up.
-struct Analysis {
-    ranges: Vec<Range>,
+pub(crate) struct Analysis {
+    pub(crate) ranges: Vec<Range>,
     band_inputs: Vec<(usize, usize, Range)>,
-    parameters: Vec<(Range, Option<(usize, Decimal)>)>,
+    inputs: Inputs,
+}
+
+impl Analysis {
+    /// The range of what an operand reads.
+    pub(crate) fn operand(&self, v: &Val) -> Range {
+        operand(&self.inputs, &[], v).range(&self.inputs, &self.ranges)
+    }
+
+    /// Whether a band table's values never go down from one band to the next, on this
+    /// day (`Some(true)`), never go up (`Some(false)`), or both ways.
+    pub(crate) fn bands_rise(&self, table: usize) -> Option<bool> {
+        self.inputs.bands.get(table).and_then(|values| {
+            let rises = values.windows(2).all(|w| w[0] <= w[1]);
+            let falls = values.windows(2).all(|w| w[0] >= w[1]);
+            match (rises, falls) {
+                (true, _) => Some(true),
+                (false, true) => Some(false),
+                (false, false) => None,
+            }
+        })
+    }
+}
+
+/// The ranges of every step of `program` on `date`.
+pub(crate) fn on(file: &SchemeFile, program: &Program, date: Date) -> Analysis {
+    analyse(program, Inputs::on(file, date))
 }
 
 fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
@@ -428,7 +481,7 @@ fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
     Analysis {
         ranges,
         band_inputs,
-        parameters: inputs.parameters,
+        inputs,
     }
 }
 
@@ -438,7 +491,8 @@ fn uncovered_bands(file: &SchemeFile, analysis: &Analysis) -> Vec<Issue> {
     let mut issues = Vec::new();
     for (step, table, input) in &analysis.band_inputs {
         let Some(low) = input.low else { continue };
-        let Some((entry, first)) = analysis.parameters.get(*table).and_then(|(_, f)| *f) else {
+        let Some((entry, first)) = analysis.inputs.parameters.get(*table).and_then(|(_, f)| *f)
+        else {
             continue;
         };
         if first <= low {
