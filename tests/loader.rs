@@ -501,3 +501,35 @@ fn one_mistake_gives_one_error_and_a_slip_gets_a_suggestion() {
         "there is no step \"within_limt\"; did you mean \"within_limit\"?"
     );
 }
+
+#[test]
+fn a_division_states_its_rounding_and_never_divides_by_zero() {
+    let divide = |by: Value, round: Option<Value>| {
+        let mut step =
+            json!(["each_week", {"divide": {"value": {"answer": "goal_cost"}, "by": by}}]);
+        if let Some(round) = round {
+            step.as_array_mut().unwrap().push(round);
+        }
+        westhaven_with(json!([step]), "each_week", |s| {
+            s["sections"][0]["questions"].as_array_mut().unwrap().push(json!(
+                {"id": "weeks", "text": {"en": "Weeks", "cy": "Wythnosau"}, "answer": {"number": {"min": 0, "max": 52, "whole": true}}}
+            ))
+        })
+    };
+    let pence = json!({"places": 2, "strategy": "half_up"});
+    divide(json!({"number": "52"}), Some(pence.clone())).expect("a yearly cost over 52 weeks");
+    let issues = divide(json!({"number": "52"}), None).unwrap_err();
+    assert_eq!(
+        (issues[0].code.as_str(), issues[0].path.as_str()),
+        ("invalid_calculation", "/allocation/steps/0/calc/divide")
+    );
+    let issues = divide(json!({"money": "52.00"}), Some(pence.clone())).unwrap_err();
+    assert_eq!(issues[0].path, "/allocation/steps/0/calc/divide/by");
+    // The number of weeks can be 0, so dividing by it could divide by zero.
+    let issues = divide(json!({"answer": "weeks"}), Some(pence)).unwrap_err();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(
+        (issues[0].code.as_str(), issues[0].path.as_str()),
+        ("division_by_zero", "/allocation/steps/0/calc/divide/by")
+    );
+}

@@ -319,6 +319,17 @@ impl<R: Record> Eval<'_, R> {
             Work::Product(vals) => self.read_all(vals, &mut inputs, Op::Product)?,
             Work::Difference(a, b) => self.read_two(a, b, &mut inputs, Op::Difference)?,
             Work::Percent(a, p) => self.read_two(a, p, &mut inputs, Op::Percent)?,
+            Work::Divide(a, by) => {
+                let op = self.read_two(a, by, &mut inputs, Op::Divide)?;
+                if self.values.get(1).is_some_and(Decimal::is_zero) {
+                    // Loading refuses a scheme that can divide by zero; this stays as a guard.
+                    return Err((
+                        "division_by_zero",
+                        "this step divides by zero for these answers".to_owned(),
+                    ));
+                }
+                op
+            }
             Work::Power(a, exponent) => {
                 self.read(a, &mut inputs)?;
                 let exponent = Decimal::from(*exponent);

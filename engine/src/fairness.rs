@@ -200,6 +200,14 @@ fn proves(scheme: &Scheme, analysis: &ranges::Analysis, q: usize) -> bool {
             Work::Difference(a, b) => of(a).and(of(b).against()),
             Work::Product(vals) => product(&vals.iter().collect::<Vec<_>>()),
             Work::Percent(a, b) => product(&[a, b]),
+            Work::Divide(a, by) => {
+                let positive = analysis.operand(by).low.is_some_and(|l| l > Decimal::ZERO);
+                match (of(by), positive, sign(a).0) {
+                    (Moves::Not, true, _) => of(a),
+                    (m, true, true) => of(a).and(m.against()),
+                    _ => Moves::Either,
+                }
+            }
             Work::Power(v, _) if sign(v).0 => of(v),
             Work::Power(v, _) if of(v) == Moves::Not => Moves::Not,
             Work::Power(..) => Moves::Either,

@@ -33,6 +33,7 @@ pub(crate) enum Work {
     Product(Vec<Val>),
     Difference(Val, Val),
     Percent(Val, Val),
+    Divide(Val, Val),
     Power(Val, u32),
     Band(Val, usize),
     AtMost(Val, Val),
@@ -200,6 +201,10 @@ fn work(s: Lookup, calc: &Calc) -> Option<Work> {
         Calc::Percent(p) => {
             let (of, percent) = pair(s, &p.of, &p.percent)?;
             Work::Percent(of, percent)
+        }
+        Calc::Divide(d) => {
+            let (value, by) = pair(s, &d.value, &d.by)?;
+            Work::Divide(value, by)
         }
         Calc::Power(p) => Work::Power(val(s, &p.of)?, p.exponent),
         Calc::Band(b) => Work::Band(val(s, &b.of)?, s.index.parameter(&b.table)?),

@@ -98,6 +98,37 @@ impl Range {
         }
     }
 
+    /// The quotient, or `None` when the divisor can be zero (or cannot be bounded).
+    fn divided_by(self, by: Range) -> Option<Range> {
+        let (Some(c), Some(d)) = (by.low, by.high) else {
+            return None;
+        };
+        if c <= Decimal::ZERO && d >= Decimal::ZERO {
+            return None;
+        }
+        let (Some(a), Some(b)) = (self.low, self.high) else {
+            return Some(Range::UNKNOWN);
+        };
+        let quotient = |x: Decimal, y: Decimal| {
+            x.checked_div(y)
+                .unwrap_or(if x.is_sign_negative() == y.is_sign_negative() {
+                    Decimal::MAX
+                } else {
+                    Decimal::MIN
+                })
+        };
+        let quotients = [
+            quotient(a, c),
+            quotient(a, d),
+            quotient(b, c),
+            quotient(b, d),
+        ];
+        Some(Range {
+            low: quotients.iter().copied().reduce(Decimal::min),
+            high: quotients.iter().copied().reduce(Decimal::max),
+        })
+    }
+
     fn power(self, exponent: u32) -> Range {
         let (Some(low), Some(high)) = (self.low, self.high) else {
             return Range::UNKNOWN;
@@ -188,11 +219,24 @@ pub(crate) fn check(file: &SchemeFile, program: &Program) -> Result<(), Vec<Issu
     for date in periods(file) {
         let inputs = Inputs::on(file, date);
         let analysis = analyse(program, inputs);
-        let found = uncovered_bands(file, &analysis).into_iter().chain(negative(
-            file,
-            program,
-            &analysis.ranges,
-        ));
+        let divisions = analysis.zero_divisors.iter().map(|i| {
+            Issue::new(
+                "division_by_zero",
+                format!("/allocation/steps/{i}/calc/divide/by"),
+                "for some answers this can be 0, and no step may divide by zero: divide by a value that is never 0, such as one with an at_least floor above 0",
+            )
+        });
+        // A step that can divide by zero has no range, so the amount's sign is not
+        // reported as well.
+        let sign = if analysis.zero_divisors.is_empty() {
+            negative(file, program, &analysis.ranges)
+        } else {
+            None
+        };
+        let found = uncovered_bands(file, &analysis)
+            .into_iter()
+            .chain(divisions)
+            .chain(sign);
         for issue in found {
             if !issues.contains(&issue) {
                 issues.push(issue);
@@ -354,6 +398,8 @@ impl Inputs {
 pub(crate) struct Analysis {
     pub(crate) ranges: Vec<Range>,
     band_inputs: Vec<(usize, usize, Range)>,
+    /// The divide steps whose divisor can be zero.
+    zero_divisors: Vec<usize>,
     inputs: Inputs,
 }
 
@@ -387,6 +433,7 @@ fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
     let mut ranges: Vec<Range> = Vec::with_capacity(program.steps.len());
     let mut forms: Vec<Option<Linear>> = Vec::with_capacity(program.steps.len());
     let mut band_inputs = Vec::new();
+    let mut zero_divisors = Vec::new();
     for (i, step) in program.steps.iter().enumerate() {
         let form = |v: &Val| operand(&inputs, &forms, v);
         let range_of = |v: &Val| form(v).range(&inputs, &ranges);
@@ -427,6 +474,13 @@ fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
                     sum.add(inputs.points.get(*q).copied().unwrap_or(Range::UNKNOWN))
                 }),
             (None, Work::Power(of, exponent)) => range_of(of).power(*exponent),
+            (None, Work::Divide(value, by)) => match range_of(value).divided_by(range_of(by)) {
+                Some(range) => range,
+                None => {
+                    zero_divisors.push(i);
+                    Range::UNKNOWN
+                }
+            },
             (None, Work::Band(of, table)) => {
                 band_inputs.push((i, *table, range_of(of)));
                 inputs.parameter(*table)
@@ -481,6 +535,7 @@ fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
     Analysis {
         ranges,
         band_inputs,
+        zero_divisors,
         inputs,
     }
 }
@@ -559,6 +614,7 @@ fn steps_read(work: &Work) -> Vec<usize> {
         Work::Power(v, _) | Work::Band(v, _) => vec![v],
         Work::Difference(a, b)
         | Work::Percent(a, b)
+        | Work::Divide(a, b)
         | Work::AtMost(a, b)
         | Work::AtLeast(a, b)
         | Work::Require(a, b)

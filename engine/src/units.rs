@@ -137,6 +137,21 @@ pub(crate) fn step_unit(scheme: Lookup, step: &Step, steps: &StepUnits) -> Resul
             }
             unit(&p.of, "/percent/of")
         }
+        Calc::Divide(d) => {
+            if unit(&d.by, "/divide/by")? != Unit::Number {
+                return Err((
+                    "/divide/by".into(),
+                    "divide by a number, not by money".into(),
+                ));
+            }
+            if step.round.is_none() {
+                return Err((
+                    "/divide".into(),
+                    "a division needs a stated rounding: give the step a round".into(),
+                ));
+            }
+            unit(&d.value, "/divide/value")
+        }
         Calc::Power(p) => {
             if !(1..=4).contains(&p.exponent) {
                 return Err((

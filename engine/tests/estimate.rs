@@ -279,3 +279,27 @@ fn a_tampered_explanation_does_not_replay() {
     e.explanation[2].inputs[1].value = "60.00".parse().unwrap();
     assert!(replay(&e.explanation).is_err());
 }
+
+#[test]
+fn a_yearly_cost_divided_into_weeks_is_rounded_as_the_step_says() {
+    let steps = json!([
+        {"id": "each_week", "label": "Your support each week", "calc": {"divide": {"value": {"answer": "cost"}, "by": {"number": "52"}}},
+         "round": {"places": 2, "strategy": "up"}}
+    ]);
+    let s = scheme("weekly", steps, "each_week");
+    // £10,000 a year over 52 weeks is £192.307..., rounded up to £192.31 a week.
+    let e = check(
+        &s,
+        json!({"daily": "none", "ups_downs": false, "age": 40, "cost": "10000.00"}),
+        "2026-06-01",
+        "10000.12",
+        Some("192.31"),
+    );
+    let step = &e.explanation[0];
+    assert_eq!(step.kind, Op::Divide);
+    assert_eq!(
+        step.unrounded.map(|d| d.round_dp(6).to_string()),
+        Some("192.307692".into())
+    );
+    assert_eq!(step.result.to_string(), "192.31");
+}

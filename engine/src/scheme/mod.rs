@@ -397,6 +397,9 @@ pub enum Calc {
     Difference(Vec<Operand>),
     /// `percent` per cent of `of`.
     Percent(PercentOf),
+    /// The value divided by a number, such as a yearly amount by the weeks in a year. The
+    /// step must say how it is rounded, since a quotient seldom ends.
+    Divide(DivideOf),
     /// A number raised to a small whole power, like squaring a score.
     Power(PowerOf),
     /// The value of the band of a table parameter that `of` falls in.
@@ -418,6 +421,7 @@ impl Calc {
             Calc::Points(_) => Vec::new(),
             Calc::Sum(ops) | Calc::Product(ops) | Calc::Difference(ops) => ops.iter().collect(),
             Calc::Percent(p) => vec![&p.of, &p.percent],
+            Calc::Divide(d) => vec![&d.value, &d.by],
             Calc::Power(p) => vec![&p.of],
             Calc::Band(b) => vec![&b.of],
             Calc::AtMost(l) | Calc::AtLeast(l) => vec![&l.value, &l.limit],
@@ -439,6 +443,17 @@ pub struct PointsScope {
     /// Single questions that count.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+}
+
+/// A value divided by a number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DivideOf {
+    /// The value divided.
+    pub value: Operand,
+    /// The number it is divided by; it may never be zero.
+    pub by: Operand,
 }
 
 /// A percentage of a value.
