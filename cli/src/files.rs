@@ -70,13 +70,7 @@ pub fn located(file: &str, issues: &[Issue]) -> Vec<String> {
 /// cannot be worked out for these answers, or a date the scheme does not cover, is the
 /// scheme's; anything else the answers'.
 pub fn estimate_issues(scheme: &str, answers: &str, issues: &[Issue]) -> Vec<String> {
-    let file = |i: &Issue| {
-        if i.in_scheme() || i.code == "date_outside_scheme" {
-            scheme
-        } else {
-            answers
-        }
-    };
+    let file = |i: &Issue| if i.in_scheme() { scheme } else { answers };
     issues
         .iter()
         .flat_map(|i| located(file(i), std::slice::from_ref(i)))

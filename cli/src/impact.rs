@@ -68,10 +68,7 @@ pub struct Options {
 pub fn run(options: &Options) -> Result<(), Failure> {
     let cases_path = &options.cases;
     let version = |path: &str, date: Option<Date>, option: &str| -> Result<Version, Failure> {
-        let date = match date.or(options.date) {
-            Some(date) => date,
-            None => date_or_today(None)?,
-        };
+        let date = date_or_today(date.or(options.date))?;
         let scheme = files::scheme(path)?;
         in_force(&scheme, path, date, option)?;
         Ok(Version {

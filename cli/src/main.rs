@@ -10,16 +10,34 @@ use waymark::{
     Failure,
 };
 
-/// The limits on what the tool reads, for every command's help.
-const LIMITS: &str = "Limits: a scheme file may be at most 4 MiB, answers 256 KiB, a plan 1 MiB with at most \
-200 goals and 500 supports, a submission 4 MiB, a test-case file 16 MiB, a catalogue 1 MiB and each \
-caseload row 64 KiB. Anything larger is refused before it is read whole.
-
-Exit codes: 0 success; 1 a check or test failed, or a plan has a blocking finding; 2 bad input.";
+/// The limits on what the tool reads and the exit codes, for every command's help, written
+/// from the limits themselves.
+fn limits() -> String {
+    use waymark_engine::limits;
+    let size = |bytes: usize| match bytes % (1 << 20) {
+        0 => format!("{} MiB", bytes >> 20),
+        _ => format!("{} KiB", bytes >> 10),
+    };
+    format!(
+        "Limits: a scheme file may be at most {}, answers {}, a plan {} with at most {} goals and {} supports, \
+         a submission {}, a test-case file {}, a catalogue {} and each caseload row {}. Anything larger is \
+         refused before it is read whole.\n\n\
+         Exit codes: 0 success; 1 a check or test failed, or a plan has a blocking finding; 2 bad input.",
+        size(limits::SCHEME_BYTES),
+        size(limits::ANSWERS_BYTES),
+        size(limits::PLAN_BYTES),
+        limits::PLAN_GOALS,
+        limits::PLAN_SUPPORTS,
+        size(limits::SUBMISSION_BYTES),
+        size(limits::CASES_BYTES),
+        size(waymark::words::CATALOGUE_BYTES),
+        size(waymark::rows::LONGEST_RECORD),
+    )
+}
 
 /// Check, test and run resource allocation schemes.
 #[derive(Parser)]
-#[command(name = "waymark", version, after_help = LIMITS, propagate_version = true)]
+#[command(name = "waymark", version, after_help = limits(), propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,26 +46,26 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check scheme and test-case files.
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Check(check::Options),
     /// Run the test cases beside each scheme.
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Test {
         /// Scheme files (their `.tests.json` files are run) or test-case files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
     /// Work out an estimate.
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Estimate(estimate::Options),
     /// Cost a recovery support plan and check it (exit 1 if something blocks it).
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Validate(validate::Options),
     /// Recompute a submission; exit 1 with every difference.
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Verify(verify::Options),
     /// A reference receiver for submissions (and the site) on 127.0.0.1.
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Receive(receive::Options),
     /// What the reference receiver stored.
     #[command(subcommand)]
@@ -65,12 +83,12 @@ enum Command {
         dir: String,
     },
     /// Estimate every case of a caseload (JSON Lines or CSV).
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Batch(batch::Options),
     /// Write a synthetic caseload as JSON Lines.
     Cases(caseload::Options),
     /// Compare every case under two versions: writes DIR/impact.csv and DIR/impact.html.
-    #[command(after_help = LIMITS)]
+    #[command(after_help = limits())]
     Impact(impact::Options),
     /// Print shell completions.
     Completions {

@@ -9,7 +9,7 @@ use waymark_engine::Scheme;
 use waymark_words::{embedded, Catalogue};
 
 /// The longest catalogue file read.
-const CATALOGUE_BYTES: usize = 1024 * 1024;
+pub const CATALOGUE_BYTES: usize = 1024 * 1024;
 
 /// The catalogue for `--lang`, or else for the scheme's first language; the language must
 /// be one the scheme offers.

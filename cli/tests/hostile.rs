@@ -486,9 +486,30 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", said(&o));
     let written = std::fs::read_to_string(&out).unwrap();
-    let mut rows = csv::Reader::from_reader(written.as_bytes());
-    let ids: Vec<String> = rows.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    let ids = first_column(written.as_bytes());
     assert_eq!(ids, ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)"]);
+}
+
+/// `waymark batch` on a caseload for 1 June 2026, writing CSV to standard output.
+fn batch_csv(scheme: &str, cases: &str) -> Output {
+    waymark(
+        &[
+            "batch",
+            scheme,
+            cases,
+            "--date",
+            "2026-06-01",
+            "--format",
+            "csv",
+        ],
+        None,
+    )
+}
+
+/// The first column of a CSV file with a header: the case ids.
+fn first_column(csv: &[u8]) -> Vec<String> {
+    let mut rows = csv::Reader::from_reader(csv);
+    rows.records().map(|r| r.unwrap()[0].to_owned()).collect()
 }
 
 #[test]
@@ -505,36 +526,13 @@ fn a_quote_inside_a_csv_field_loses_no_rows_and_an_unclosed_one_is_reported() {
         row("A4")
     );
     let cases = dir.write("stray.csv", stray);
-    let o = waymark(
-        &[
-            "batch",
-            &scheme,
-            &cases,
-            "--date",
-            "2026-06-01",
-            "--format",
-            "csv",
-        ],
-        None,
-    );
+    let o = batch_csv(&scheme, &cases);
     assert_eq!(o.status.code(), Some(0), "{}", said(&o));
-    let mut rows = csv::Reader::from_reader(o.stdout.as_slice());
-    let ids: Vec<String> = rows.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    let ids = first_column(&o.stdout);
     assert_eq!(ids, ["A1", "A2 5\"", "A3", "A4"]);
     let unclosed = format!("{header}{}\"A2,learning\n", row("A1"));
     let cases = dir.write("unclosed.csv", unclosed);
-    let o = waymark(
-        &[
-            "batch",
-            &scheme,
-            &cases,
-            "--date",
-            "2026-06-01",
-            "--format",
-            "csv",
-        ],
-        None,
-    );
+    let o = batch_csv(&scheme, &cases);
     assert_eq!(o.status.code(), Some(2), "{}", said(&o));
     assert!(
         said(&o).contains("unclosed.csv:3: /: this record opens a quote that is never closed"),

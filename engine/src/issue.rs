@@ -30,9 +30,10 @@ impl Issue {
     }
 
     /// Whether the issue is located in the scheme (a step that cannot be worked out for
-    /// these answers) rather than in the document being read.
+    /// these answers, or a date the scheme does not cover) rather than in the document
+    /// being read.
     pub fn in_scheme(&self) -> bool {
-        self.path.starts_with("/allocation")
+        self.path.starts_with("/allocation") || self.code == "date_outside_scheme"
     }
 }
 
