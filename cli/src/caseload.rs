@@ -56,7 +56,8 @@ pub fn person(scheme: &Scheme, seed: u64, n: u64) -> serde_json::Map<String, ser
     let mut given = vec![None; scheme.question_count()];
     let mut out = serde_json::Map::new();
     for (i, (_, q)) in scheme.questions().enumerate() {
-        if !applies(scheme, i, &given) {
+        // A self-assessment has no practitioner's adjustments.
+        if q.practitioner || !applies(scheme, i, &given) {
             continue;
         }
         let answer = answer(q, need, &mut rng);

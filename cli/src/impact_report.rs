@@ -589,7 +589,7 @@ mod tests {
         let words = crate::words::staff().ok().unwrap();
         let money = Money {
             words: &words,
-            currency: Currency::Gbp,
+            currency: Currency::GBP,
         };
         assert_eq!(money.signed("40".parse().unwrap()), "+£40.00");
         assert_eq!(money.signed("-300.00".parse().unwrap()), "-£300.00");

@@ -164,7 +164,7 @@ fn settings(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) 
     let (a, b) = (&old.scheme, &new.scheme);
     if a.rounding != b.rounding {
         let words = |s: &waymark_engine::Scheme| {
-            waymark_words::explain::rounding(c, s.rounding, s.currency.minor_units())
+            waymark_words::explain::rounding(c, s.rounding, s.currency)
         };
         out.push(("Rounding of the final amounts".into(), words(a), words(b)));
     }

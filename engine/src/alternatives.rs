@@ -43,6 +43,10 @@ pub struct Alternative {
 pub struct Outcome {
     /// Whether the person would be eligible.
     pub eligible: bool,
+    /// Whether the answers would need a conversation with the council rather than an
+    /// amount.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conversation: bool,
     /// The yearly amount.
     pub annual: Money,
     /// The weekly amount, if the scheme has one.
@@ -105,6 +109,7 @@ pub fn what_would_change(
 fn outcome(f: Figures, current: &Estimate) -> Outcome {
     Outcome {
         eligible: f.eligible,
+        conversation: f.conversation,
         change: Money(f.annual.0.saturating_sub(current.annual.0)),
         annual: f.annual,
         weekly: f.weekly,

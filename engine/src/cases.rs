@@ -65,6 +65,9 @@ pub struct Expect {
     /// Whether the person is eligible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligible: Option<bool>,
+    /// Whether the answers need a conversation with the council rather than an amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<bool>,
     /// The yearly amount (the payment, for a one-off scheme).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual: Option<Money>,
@@ -110,6 +113,12 @@ pub fn run_case(scheme: &Scheme, case: &Case) -> Vec<String> {
                     !e.eligible, e.eligible
                 ));
             }
+            if x.conversation.is_some_and(|want| want != e.conversation) {
+                out.push(format!(
+                    "expected conversation {}, got {}",
+                    !e.conversation, e.conversation
+                ));
+            }
             if x.annual.is_some_and(|want| want != e.annual) {
                 out.push(format!(
                     "expected annual {}, got {}",
@@ -137,8 +146,9 @@ pub fn run_case(scheme: &Scheme, case: &Case) -> Vec<String> {
             }
             match replay(&e.explanation) {
                 Ok(r)
-                    if r.results.get("annual") == Some(&e.annual.0) && r.eligible == e.eligible => {
-                }
+                    if r.results.get("annual") == Some(&e.annual.0)
+                        && r.eligible == e.eligible
+                        && r.conversation == e.conversation => {}
                 Ok(_) => out.push("the explanation does not reproduce the amount".into()),
                 Err(err) => out.push(format!(
                     "the explanation does not add up at step {}: {}",

@@ -34,13 +34,18 @@ pub struct Estimate {
     pub date: Date,
     /// False when an eligibility threshold was not reached; the amounts are then zero.
     pub eligible: bool,
+    /// True when the answers reached a level at which the council decides the amount in a
+    /// conversation with the person: there is no amount, and the amounts are zero.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conversation: bool,
     /// What the amounts are for.
     pub period: Period,
     /// The ISO 4217 code of the amounts' currency.
     pub currency: String,
     /// The yearly amount (for a one-off scheme, the one-off payment).
     pub annual: Money,
-    /// The weekly amount; absent for a one-off payment.
+    /// The weekly amount; absent for a one-off payment and for a yearly scheme that gives
+    /// no weeks in its year.
     pub weekly: Option<Money>,
     /// The points of every answer that applies.
     pub points: Number,
@@ -50,6 +55,14 @@ pub struct Estimate {
     pub explanation: Vec<ExplainedStep>,
     /// Things worth knowing that did not stop the estimate, by code and path.
     pub notices: Vec<Issue>,
+}
+
+impl Estimate {
+    /// Whether there is an amount to show: the person is eligible and the answers do not
+    /// need a conversation with the council instead.
+    pub fn has_amount(&self) -> bool {
+        self.eligible && !self.conversation
+    }
 }
 
 /// Which scheme version produced an estimate.
@@ -98,9 +111,12 @@ pub struct SectionResult {
 pub struct Figures {
     /// False when an eligibility threshold was not reached; the amounts are then zero.
     pub eligible: bool,
+    /// True when the answers need a conversation with the council rather than an amount;
+    /// the amounts are then zero.
+    pub conversation: bool,
     /// The yearly amount (for a one-off scheme, the one-off payment).
     pub annual: Money,
-    /// The weekly amount; absent for a one-off payment.
+    /// The weekly amount; absent for a one-off payment and for a yearly scheme without weeks.
     pub weekly: Option<Money>,
 }
 
@@ -121,7 +137,11 @@ pub fn estimate_checked(
 ) -> Result<Estimate, Vec<Issue>> {
     ready(scheme, checked, date)?;
     let mut explained = Explained(Vec::with_capacity(scheme.allocation.steps.len() + 2));
-    let (figures, results) = run(scheme, &checked.answers, date, &mut explained)?;
+    let given = Given {
+        answers: &checked.answers,
+        reasons: &checked.reasons,
+    };
+    let (figures, results) = run(scheme, given, date, &mut explained)?;
     let points = |questions: std::ops::Range<usize>| {
         questions
             .filter_map(|i| points_of(scheme, &checked.answers, i))
@@ -151,6 +171,7 @@ pub fn estimate_checked(
         scheme: SchemeRef::of(scheme),
         date,
         eligible: figures.eligible,
+        conversation: figures.conversation,
         period: scheme.period,
         currency: scheme.currency.code().into(),
         annual: figures.annual,
@@ -183,7 +204,11 @@ pub(crate) fn figures_of(
     answers: &[Option<Answer>],
     date: Date,
 ) -> Result<Figures, Vec<Issue>> {
-    run(scheme, answers, date, &mut Silent).map(|(figures, _)| figures)
+    let given = Given {
+        answers,
+        reasons: &[],
+    };
+    run(scheme, given, date, &mut Silent).map(|(figures, _)| figures)
 }
 
 /// Fails when the scheme does not cover the date or the answers have problems.
@@ -246,35 +271,55 @@ impl Record for Explained {
 /// Each scheme step's result, `None` for steps not reached.
 type Results = Vec<Option<Decimal>>;
 
+/// The checked answers an allocation runs on, and the reasons for adjustments (left
+/// empty when only the figures are wanted).
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    answers: &'a [Option<Answer>],
+    reasons: &'a [Option<String>],
+}
+
 /// Runs the allocation and the closing steps.
 fn run<R: Record>(
     scheme: &Scheme,
-    answers: &[Option<Answer>],
+    given: Given,
     date: Date,
     record: &mut R,
 ) -> Result<(Figures, Results), Vec<Issue>> {
     let mut eval = Eval {
         scheme,
         date,
-        answers,
+        answers: given.answers,
+        reasons: given.reasons,
         results: vec![None; scheme.program().steps.len()],
         values: Vec::new(),
         record,
     };
-    let mut eligible = true;
+    let mut flow = Flow::Next;
     for (i, step) in scheme.program().steps.iter().enumerate() {
-        let passed = eval
+        flow = eval
             .step(i, step)
             .map_err(|m| vec![Issue::new(m.0, format!("/allocation/steps/{i}/calc"), m.1)])?;
-        if !passed {
-            eligible = false;
+        if flow != Flow::Next {
             break;
         }
     }
     let figures = eval
-        .close(eligible)
+        .close(flow)
         .map_err(|m| vec![Issue::new(m.0, "/allocation", m.1)])?;
     Ok((figures, eval.results))
+}
+
+/// Where the allocation goes after a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    /// On to the next step, or to the amount after the last.
+    Next,
+    /// An eligibility threshold was not reached: nothing is payable.
+    NotEligible,
+    /// A level for a conversation was reached: the council decides the amount with the
+    /// person.
+    Conversation,
 }
 
 /// A failure: a code and a message.
@@ -291,18 +336,20 @@ struct Eval<'a, R> {
     scheme: &'a Scheme,
     date: Date,
     answers: &'a [Option<Answer>],
+    reasons: &'a [Option<String>],
     results: Results,
     values: Vec<Decimal>,
     record: &'a mut R,
 }
 
-impl<R: Record> Eval<'_, R> {
-    /// Runs one step; false when it was an eligibility threshold that was not reached.
-    fn step(&mut self, i: usize, step: &Compiled) -> Result<bool, Failure> {
+impl<'a, R: Record> Eval<'a, R> {
+    /// Runs one step, and says where the allocation goes next.
+    fn step(&mut self, i: usize, step: &Compiled) -> Result<Flow, Failure> {
         let mut inputs = Vec::new();
         self.values.clear();
         let mut band = None;
         let mut condition = None;
+        let mut answer = None;
         let op = match &step.work {
             Work::Points(questions) => {
                 for &q in questions {
@@ -350,6 +397,47 @@ impl<R: Record> Eval<'_, R> {
                 band = Some((*table, entry, position, value));
                 Op::Band
             }
+            Work::Lookup(q, table, otherwise) => {
+                if R::ON {
+                    answer = Some(self.answer_read(*q));
+                }
+                match self.answers.get(*q).copied().flatten() {
+                    Some(Answer::Choice(option)) => {
+                        let (value, id) = self.option_value(*table, *q, option)?;
+                        self.values.push(value);
+                        if R::ON {
+                            let mut input = self.input(&Val::Param(*table), value, step.unit);
+                            if let Source::Parameter { option, .. } = &mut input.source {
+                                *option = Some(id.to_owned());
+                            }
+                            inputs.push(input);
+                        }
+                    }
+                    _ => {
+                        let otherwise = otherwise.as_ref().ok_or_else(|| {
+                            (
+                                "missing_answer",
+                                "this step looks up an answer that was not given".to_owned(),
+                            )
+                        })?;
+                        self.read(otherwise, &mut inputs)?;
+                    }
+                }
+                Op::Lookup
+            }
+            Work::Weighted(base, terms) => {
+                self.read(base, &mut inputs)?;
+                for (weight, value) in terms {
+                    self.read(weight, &mut inputs)?;
+                    self.read(value, &mut inputs)?;
+                }
+                Op::Weighted
+            }
+            Work::AsMoney(v) => {
+                self.read(v, &mut inputs)?;
+                Op::AsMoney
+            }
+            Work::Refer(a, b) => self.read_two(a, b, &mut inputs, Op::Refer)?,
             Work::AtMost(a, b) => self.read_two(a, b, &mut inputs, Op::AtMost)?,
             Work::AtLeast(a, b) => self.read_two(a, b, &mut inputs, Op::AtLeast)?,
             Work::Require(a, b) => self.read_two(a, b, &mut inputs, Op::Require)?,
@@ -373,7 +461,8 @@ impl<R: Record> Eval<'_, R> {
             }
         }
         let raw = explain::compute(op, &self.values).ok_or_else(overflow)?;
-        let passed = (op == Op::Require).then(|| self.values[0] >= self.values[1]);
+        let passed = matches!(op, Op::Require | Op::Refer)
+            .then(|| self.values.first() >= self.values.get(1));
         let result = step.round.map_or(raw, |r| r.apply(raw));
         if let Some(slot) = self.results.get_mut(i) {
             *slot = Some(result);
@@ -388,10 +477,15 @@ impl<R: Record> Eval<'_, R> {
                 rounding: step.round,
                 passed,
                 condition,
+                answer,
                 result,
             });
         }
-        Ok(passed != Some(false))
+        Ok(match (op, passed) {
+            (Op::Require, Some(false)) => Flow::NotEligible,
+            (Op::Refer, Some(true)) => Flow::Conversation,
+            _ => Flow::Next,
+        })
     }
 
     fn step_id(&self, i: usize) -> String {
@@ -503,6 +597,7 @@ impl<R: Record> Eval<'_, R> {
             Val::Param(p) => self.parameter_source(*p),
             Val::Answer(q) => Source::Answer {
                 question: question_id(*q),
+                reason: self.reasons.get(*q).cloned().flatten(),
             },
             Val::Points(q) => Source::Points {
                 question: question_id(*q),
@@ -529,17 +624,26 @@ impl<R: Record> Eval<'_, R> {
         Some(answer.to_json(self.scheme.question_at(q)?))
     }
 
+    /// The answer to the question at `q`, read by id.
+    fn answer_read(&self, q: usize) -> AnswerRead {
+        AnswerRead {
+            question: self
+                .scheme
+                .question_at(q)
+                .map_or_else(String::new, |q| q.id.clone()),
+            answer: self.answer_json(q),
+        }
+    }
+
     /// What a choice's condition read.
     fn condition(&self, test: &Test, holds: bool) -> ConditionRead {
         ConditionRead {
             holds,
-            answers: vec![AnswerRead {
-                question: self
-                    .scheme
-                    .question_at(test.question)
-                    .map_or_else(String::new, |q| q.id.clone()),
-                answer: self.answer_json(test.question),
-            }],
+            answers: test
+                .questions()
+                .into_iter()
+                .map(|q| self.answer_read(q))
+                .collect(),
         }
     }
 
@@ -575,6 +679,7 @@ impl<R: Record> Eval<'_, R> {
             from: dated.map_or(self.date, |(_, d)| d.from),
             to: dated.and_then(|(_, d)| d.to),
             band: None,
+            option: None,
             reference: dated.and_then(|(_, d)| d.reference.clone()),
         }
     }
@@ -611,23 +716,76 @@ impl<R: Record> Eval<'_, R> {
         Ok((bands[position].value.0, entry, position))
     }
 
-    /// The closing steps: the amount for the scheme's period, rounded, and its conversion.
-    fn close(&mut self, eligible: bool) -> Result<Figures, Failure> {
+    /// The value an options table gives option `option` of question `q` on the date, with
+    /// the option's id.
+    fn option_value(
+        &self,
+        p: usize,
+        q: usize,
+        option: usize,
+    ) -> Result<(Decimal, &'a str), Failure> {
         let scheme = self.scheme;
-        let has_weekly = scheme.period != Period::OneOff;
-        if !eligible {
+        let missing = || {
+            (
+                "invalid_parameter",
+                "an options table has no value for this answer".to_owned(),
+            )
+        };
+        let id = match scheme.question_at(q).map(|q| &q.answer) {
+            Some(crate::scheme::AnswerKind::Choice(options)) => {
+                options.get(option).map(|o| o.id.as_str())
+            }
+            _ => None,
+        }
+        .ok_or_else(missing)?;
+        let (_, dated) = scheme
+            .parameters
+            .get(p)
+            .and_then(|parameter| parameter.value_on(self.date))
+            .ok_or_else(|| {
+                (
+                    "parameter_not_in_force",
+                    format!("an options table has no value on {}", self.date),
+                )
+            })?;
+        let value = dated
+            .options
+            .as_ref()
+            .and_then(|o| o.get(id))
+            .ok_or_else(missing)?;
+        Ok((value.0, id))
+    }
+
+    /// The closing steps: the amount for the scheme's period, rounded, and its conversion.
+    fn close(&mut self, flow: Flow) -> Result<Figures, Failure> {
+        let scheme = self.scheme;
+        // A weekly amount is shown only when the scheme gives the weeks in its year; a
+        // weekly scheme must give them, a yearly one may, a one-off one has no week.
+        let weeks = match scheme.period {
+            Period::OneOff => None,
+            _ => scheme.weeks_per_year.map(|w| w.0),
+        };
+        let has_weekly = weeks.is_some();
+        let eligible = flow != Flow::NotEligible;
+        let conversation = flow == Flow::Conversation;
+        if flow != Flow::Next {
             let zero = scheme.rounding.apply(Decimal::ZERO);
+            let op = if conversation {
+                Op::Conversation
+            } else {
+                Op::NotEligible
+            };
             if R::ON {
                 for id in ["annual", "weekly"]
                     .into_iter()
                     .take(1 + usize::from(has_weekly))
                 {
-                    self.record
-                        .keep(closing(id, Op::NotEligible, vec![], None, zero));
+                    self.record.keep(closing(id, op, vec![], None, zero));
                 }
             }
             return Ok(Figures {
                 eligible,
+                conversation,
                 annual: Money(zero),
                 weekly: has_weekly.then_some(Money(zero)),
             });
@@ -667,14 +825,14 @@ impl<R: Record> Eval<'_, R> {
                 head,
             ));
         }
-        if scheme.period == Period::OneOff {
+        let Some(weeks) = weeks else {
             return Ok(Figures {
                 eligible,
+                conversation,
                 annual: Money(head),
                 weekly: None,
             });
-        }
-        let weeks = scheme.weeks_per_year.map_or(Decimal::from(52), |w| w.0);
+        };
         let (second, op) = match scheme.period {
             Period::Weekly => ("annual", Op::Product),
             _ => ("weekly", Op::Divide),
@@ -706,6 +864,7 @@ impl<R: Record> Eval<'_, R> {
         };
         Ok(Figures {
             eligible,
+            conversation,
             annual: Money(annual),
             weekly: Some(Money(weekly)),
         })
@@ -730,6 +889,7 @@ fn closing(
         rounding: rounded.map(|(_, r)| r),
         passed: None,
         condition: None,
+        answer: None,
         result,
     }
 }

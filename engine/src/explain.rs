@@ -40,12 +40,15 @@ pub struct ExplainedStep {
     /// The rounding applied (places and rule), when the step rounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounding: Option<Rounding>,
-    /// For an eligibility threshold: whether it was reached.
+    /// For an eligibility threshold, or a level for a conversation: whether it was reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
     /// For a choice between two values: the answers its condition read, and whether it held.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<ConditionRead>,
+    /// For a lookup: the answer whose option was looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<AnswerRead>,
     /// The step's result.
     #[serde(with = "crate::amount::decimal_string")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
@@ -109,6 +112,17 @@ pub enum Op {
     Divide,
     /// Nothing is payable because a threshold was not reached.
     NotEligible,
+    /// The value an options table gives the option chosen (the one input).
+    Lookup,
+    /// The first input plus each following pair's product: `base + weight × value + …`.
+    Weighted,
+    /// The one input, a number, taken as money.
+    AsMoney,
+    /// The first input, tested against the level (second input) at which the answers need
+    /// a conversation with the council.
+    Refer,
+    /// No amount is given because the answers need a conversation with the council.
+    Conversation,
 }
 
 /// A value a step read, and where it came from.
@@ -150,6 +164,9 @@ pub enum Source {
         /// For a band table, the position of the band the score fell in.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         band: Option<usize>,
+        /// For an options table, the id of the option looked up.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        option: Option<String>,
         /// The id of the policy document that set the value.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reference: Option<String>,
@@ -158,6 +175,9 @@ pub enum Source {
     Answer {
         /// The question's id.
         question: String,
+        /// For a practitioner's adjustment, the reason they recorded for this person.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
     /// The points an answer carries.
     Points {
@@ -189,6 +209,8 @@ pub struct Replay {
     pub results: BTreeMap<String, Decimal>,
     /// False when an eligibility threshold was not reached.
     pub eligible: bool,
+    /// True when a level for a conversation was reached.
+    pub conversation: bool,
 }
 
 /// Why an explanation does not add up.
@@ -205,6 +227,7 @@ pub struct ReplayError {
 pub fn replay(steps: &[ExplainedStep]) -> Result<Replay, ReplayError> {
     let mut results = BTreeMap::new();
     let mut eligible = true;
+    let mut conversation = false;
     for (i, step) in steps.iter().enumerate() {
         let fail = |message: String| ReplayError { step: i, message };
         for input in &step.inputs {
@@ -231,8 +254,17 @@ pub fn replay(steps: &[ExplainedStep]) -> Result<Replay, ReplayError> {
             }
             eligible &= passed;
         }
-        if step.kind == Op::NotEligible {
-            eligible = false;
+        if step.kind == Op::Refer {
+            let reached = values.get(1).is_some_and(|t| values[0] >= *t);
+            if step.passed != Some(reached) {
+                return Err(fail("the level's outcome is wrong".into()));
+            }
+            conversation |= reached;
+        }
+        match step.kind {
+            Op::NotEligible => eligible = false,
+            Op::Conversation => conversation = true,
+            _ => {}
         }
         let result = match step.rounding {
             Some(r) => {
@@ -248,7 +280,11 @@ pub fn replay(steps: &[ExplainedStep]) -> Result<Replay, ReplayError> {
         }
         results.insert(step.id.clone(), result);
     }
-    Ok(Replay { results, eligible })
+    Ok(Replay {
+        results,
+        eligible,
+        conversation,
+    })
 }
 
 /// The arithmetic of one operation over its input values, or `None` on overflow or a
@@ -267,14 +303,21 @@ pub(crate) fn compute(op: Op, v: &[Decimal]) -> Option<Decimal> {
                 .filter(|n| (1..=4).contains(n) && e.fract().is_zero())?;
             (1..times).try_fold(a, |acc, _| acc.checked_mul(a))
         }
-        Op::Band | Op::Require => match op {
-            Op::Band => two().map(|(_, band)| band),
-            _ => two().map(|(value, _)| value),
-        },
+        Op::Band => two().map(|(_, band)| band),
+        Op::Require | Op::Refer => two().map(|(value, _)| value),
+        Op::Weighted => {
+            let (base, terms) = v.split_first()?;
+            if terms.len() % 2 != 0 || terms.is_empty() {
+                return None;
+            }
+            terms
+                .chunks(2)
+                .try_fold(*base, |sum, t| sum.checked_add(t[0].checked_mul(t[1])?))
+        }
         Op::AtMost => two().map(|(a, b)| a.min(b)),
         Op::AtLeast => two().map(|(a, b)| a.max(b)),
-        Op::Choose | Op::Round => (v.len() == 1).then(|| v[0]),
+        Op::Choose | Op::Round | Op::Lookup | Op::AsMoney => (v.len() == 1).then(|| v[0]),
         Op::Divide => two().and_then(|(a, b)| a.checked_div(b)),
-        Op::NotEligible => v.is_empty().then_some(Decimal::ZERO),
+        Op::NotEligible | Op::Conversation => v.is_empty().then_some(Decimal::ZERO),
     }
 }

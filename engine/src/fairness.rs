@@ -73,7 +73,7 @@ pub fn monotonicity(scheme: &Scheme, samples: u64, seed: u64) -> Result<Monotoni
         let analysis = ranges::on(scheme.file(), program, *date);
         checked
             .iter()
-            .all(|q| !program.decides[*q] && proves(scheme, &analysis, *q))
+            .all(|q| !program.decides[*q] && proves(scheme, &analysis, *date, *q))
     });
     if proved {
         return Ok(Monotonic::Proved);
@@ -144,7 +144,7 @@ impl Moves {
 }
 
 /// Whether the structure shows that the amount never falls as question `q`'s points rise.
-fn proves(scheme: &Scheme, analysis: &ranges::Analysis, q: usize) -> bool {
+fn proves(scheme: &Scheme, analysis: &ranges::Analysis, date: Date, q: usize) -> bool {
     let program = scheme.program();
     let mut moves: Vec<Moves> = Vec::with_capacity(program.steps.len());
     for step in &program.steps {
@@ -217,6 +217,20 @@ fn proves(scheme: &Scheme, analysis: &ranges::Analysis, q: usize) -> bool {
                 (m, Some(false)) => m.against(),
                 (_, None) => Moves::Either,
             },
+            Work::Lookup(question, table, otherwise) => {
+                let looked_up = if *question == q {
+                    lookup_moves(scheme, *question, *table, date)
+                } else {
+                    Moves::Not
+                };
+                otherwise
+                    .as_ref()
+                    .map_or(looked_up, |v| looked_up.and(of(v)))
+            }
+            Work::Weighted(base, terms) => terms
+                .iter()
+                .fold(of(base), |m, (w, v)| m.and(product(&[w, v]))),
+            Work::AsMoney(v) | Work::Refer(v, _) => of(v),
             Work::AtMost(v, limit) | Work::AtLeast(v, limit) => of(v).and(of(limit)),
             Work::Require(v, threshold) => {
                 // More points may only ever let a person become eligible, not stop them.
@@ -228,9 +242,7 @@ fn proves(scheme: &Scheme, analysis: &ranges::Analysis, q: usize) -> bool {
                     Moves::Either
                 }
             }
-            Work::Choose(test, then, otherwise) if test.question != q => {
-                of(then).and(of(otherwise))
-            }
+            Work::Choose(test, then, otherwise) if !test.reads(q) => of(then).and(of(otherwise)),
             Work::Choose(..) => Moves::Either,
         };
         moves.push(m);
@@ -241,6 +253,47 @@ fn proves(scheme: &Scheme, analysis: &ranges::Analysis, q: usize) -> bool {
         .zip(&moves)
         .all(|(step, m)| !matches!(step.work, Work::Require(..)) || *m != Moves::Either);
     gates && matches!(moves.get(program.result), Some(Moves::Not | Moves::Up))
+}
+
+/// How the value an options table gives question `q`'s option moves as the option's
+/// points rise, on `date`.
+fn lookup_moves(scheme: &Scheme, q: usize, table: usize, date: Date) -> Moves {
+    let (Some(question), Some(parameter)) = (scheme.question_at(q), scheme.parameters.get(table))
+    else {
+        return Moves::Either;
+    };
+    let AnswerKind::Choice(options) = &question.answer else {
+        return Moves::Either;
+    };
+    let values = parameter
+        .value_on(date)
+        .and_then(|(_, dated)| dated.options.as_ref());
+    let Some(values) = values else {
+        return Moves::Either;
+    };
+    let mut pairs: Vec<(Decimal, Decimal)> = Vec::with_capacity(options.len());
+    for option in options {
+        match values.get(&option.id) {
+            Some(value) => pairs.push((option.points.0, value.0)),
+            None => return Moves::Either,
+        }
+    }
+    let (mut rises, mut falls) = (false, false);
+    for (i, a) in pairs.iter().enumerate() {
+        for b in &pairs[i + 1..] {
+            let (low, high) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+            if low.0 < high.0 {
+                rises |= high.1 > low.1;
+                falls |= high.1 < low.1;
+            }
+        }
+    }
+    match (rises, falls) {
+        (false, false) => Moves::Not,
+        (true, false) => Moves::Up,
+        (false, true) => Moves::Down,
+        (true, true) => Moves::Either,
+    }
 }
 
 /// The answers tried for each question: every option, yes and no, or a number's least,
@@ -346,8 +399,8 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// The yearly amount for a combination, or `None` if it cannot be worked out (a
-    /// combination the scheme refuses is not a counterexample).
+    /// The yearly amount for a combination, or `None` if it cannot be worked out or needs
+    /// a conversation rather than an amount (neither is a counterexample).
     fn amount(&self, chosen: &[usize], date: Date) -> Option<Money> {
         let mut checked = Checked {
             answers: Vec::with_capacity(chosen.len()),
@@ -361,6 +414,7 @@ impl Search<'_> {
         }
         figures_checked(self.scheme, &checked, date)
             .ok()
+            .filter(|f| !f.conversation)
             .map(|f| f.annual)
     }
 

@@ -26,6 +26,9 @@ pub const PLAN_GOALS: usize = 200;
 /// The most supports a plan may have.
 pub const PLAN_SUPPORTS: usize = 500;
 
+/// The longest reason a practitioner may give for an adjustment, in characters.
+pub const REASON_CHARS: usize = 2000;
+
 /// Refuses `text` when it is longer than `limit` bytes, naming what it is.
 pub fn within(text: &str, limit: usize, what: &str) -> Result<(), Issue> {
     if text.len() <= limit {

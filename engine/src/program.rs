@@ -36,10 +36,39 @@ pub(crate) enum Work {
     Divide(Val, Val),
     Power(Val, u32),
     Band(Val, usize),
+    /// The question, the options table, and the value when the question was not asked.
+    Lookup(usize, usize, Option<Val>),
+    /// The base, and each term's weight and value.
+    Weighted(Val, Vec<(Val, Val)>),
+    AsMoney(Val),
+    Refer(Val, Val),
     AtMost(Val, Val),
     AtLeast(Val, Val),
     Require(Val, Val),
     Choose(Test, Val, Val),
+}
+
+impl Work {
+    /// The values the work reads, in order.
+    pub(crate) fn vals(&self) -> Vec<&Val> {
+        match self {
+            Work::Points(_) => Vec::new(),
+            Work::Sum(vals) | Work::Product(vals) => vals.iter().collect(),
+            Work::Power(v, _) | Work::Band(v, _) | Work::AsMoney(v) => vec![v],
+            Work::Lookup(_, _, otherwise) => otherwise.iter().collect(),
+            Work::Weighted(base, terms) => std::iter::once(base)
+                .chain(terms.iter().flat_map(|(w, v)| [w, v]))
+                .collect(),
+            Work::Difference(a, b)
+            | Work::Percent(a, b)
+            | Work::Divide(a, b)
+            | Work::AtMost(a, b)
+            | Work::AtLeast(a, b)
+            | Work::Require(a, b)
+            | Work::Refer(a, b)
+            | Work::Choose(_, a, b) => vec![a, b],
+        }
+    }
 }
 
 /// A compiled step.
@@ -51,11 +80,45 @@ pub(crate) struct Compiled {
     pub(crate) section: Option<usize>,
 }
 
-/// A test on one answer, by position.
+/// A test on answers, by position.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Test {
-    pub(crate) question: usize,
-    pub(crate) holds_for: Holds,
+pub(crate) enum Test {
+    /// A test on the answer to one question.
+    Answer { question: usize, holds_for: Holds },
+    /// Every test holds.
+    All(Vec<Test>),
+    /// At least one test holds.
+    Any(Vec<Test>),
+    /// The test does not hold.
+    Not(Box<Test>),
+}
+
+impl Test {
+    /// The positions of the questions the test reads, in the order written, each once.
+    pub(crate) fn questions(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.each_question(&mut out);
+        out
+    }
+
+    fn each_question(&self, out: &mut Vec<usize>) {
+        match self {
+            Test::Answer { question, .. } => {
+                if !out.contains(question) {
+                    out.push(*question);
+                }
+            }
+            Test::All(tests) | Test::Any(tests) => {
+                tests.iter().for_each(|t| t.each_question(out));
+            }
+            Test::Not(test) => test.each_question(out),
+        }
+    }
+
+    /// Whether the test reads the answer to the question at `position`.
+    pub(crate) fn reads(&self, position: usize) -> bool {
+        self.questions().contains(&position)
+    }
 }
 
 /// Which answers make a test hold.
@@ -108,7 +171,7 @@ impl Program {
         for (i, step) in s.file.allocation.steps.iter().enumerate() {
             let unit = units::step_unit(s, step, &units).map_err(|_| broken(i))?;
             units.insert(step.id.as_str(), unit);
-            let work = work(s, &step.calc).ok_or_else(|| broken(i))?;
+            let work = work(s, &step.calc, unit).ok_or_else(|| broken(i))?;
             if let Work::Band(Val::Answer(q), table) = &work {
                 if let Some(list) = tables.get_mut(*q) {
                     list.push(*table);
@@ -134,9 +197,11 @@ impl Program {
         for (_, q) in s.file.questions() {
             let test = match &q.show_if {
                 Some(c) => {
-                    let test = test(s, c).ok_or_else(|| broken(0))?;
-                    if let Some(d) = decides.get_mut(test.question) {
-                        *d = true;
+                    let test = test(s, c, 0).ok_or_else(|| broken(0))?;
+                    for q in test.questions() {
+                        if let Some(d) = decides.get_mut(q) {
+                            *d = true;
+                        }
                     }
                     Some(test)
                 }
@@ -174,7 +239,7 @@ fn pair(s: Lookup, a: &Operand, b: &Operand) -> Option<(Val, Val)> {
     Some((val(s, a)?, val(s, b)?))
 }
 
-fn work(s: Lookup, calc: &Calc) -> Option<Work> {
+fn work(s: Lookup, calc: &Calc, unit: Unit) -> Option<Work> {
     Some(match calc {
         Calc::Points(scope) => {
             let everything = scope.sections.is_empty() && scope.questions.is_empty();
@@ -208,6 +273,29 @@ fn work(s: Lookup, calc: &Calc) -> Option<Work> {
         }
         Calc::Power(p) => Work::Power(val(s, &p.of)?, p.exponent),
         Calc::Band(b) => Work::Band(val(s, &b.of)?, s.index.parameter(&b.table)?),
+        Calc::Lookup(l) => Work::Lookup(
+            s.index.question(&l.question)?,
+            s.index.parameter(&l.table)?,
+            match &l.otherwise {
+                Some(v) => Some(val(s, v)?),
+                None => None,
+            },
+        ),
+        Calc::Weighted(w) => Work::Weighted(
+            match &w.base {
+                Some(base) => val(s, base)?,
+                None => Val::Fixed(Decimal::ZERO, unit),
+            },
+            w.terms
+                .iter()
+                .map(|t| pair(s, &t.weight, &t.value))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        Calc::AsMoney(v) => Work::AsMoney(val(s, v)?),
+        Calc::Refer(t) => {
+            let (v, level) = pair(s, &t.value, &t.at_least)?;
+            Work::Refer(v, level)
+        }
         Calc::AtMost(l) => {
             let (v, limit) = pair(s, &l.value, &l.limit)?;
             Work::AtMost(v, limit)
@@ -222,13 +310,29 @@ fn work(s: Lookup, calc: &Calc) -> Option<Work> {
         }
         Calc::Choose(c) => {
             let (then, otherwise) = pair(s, &c.then, &c.otherwise)?;
-            Work::Choose(test(s, &c.when)?, then, otherwise)
+            Work::Choose(test(s, &c.when, 0)?, then, otherwise)
         }
     })
 }
 
-fn test(s: Lookup, c: &Condition) -> Option<Test> {
-    let question = s.index.question(&c.question)?;
+fn test(s: Lookup, c: &Condition, depth: usize) -> Option<Test> {
+    if depth > Condition::MOST_DEPTH {
+        return None;
+    }
+    let all = |tests: &[Condition]| {
+        tests
+            .iter()
+            .map(|t| test(s, t, depth + 1))
+            .collect::<Option<Vec<_>>>()
+    };
+    match (&c.all, &c.any, &c.not) {
+        (Some(tests), None, None) => return Some(Test::All(all(tests)?)),
+        (None, Some(tests), None) => return Some(Test::Any(all(tests)?)),
+        (None, None, Some(t)) => return Some(Test::Not(Box::new(test(s, t, depth + 1)?))),
+        (None, None, None) => {}
+        _ => return None,
+    }
+    let question = s.index.question(c.question.as_deref()?)?;
     let holds_for = match &c.any_of {
         Some(values) => {
             let is_choice = matches!(
@@ -249,7 +353,7 @@ fn test(s: Lookup, c: &Condition) -> Option<Test> {
         }
         None => Holds::Range(c.at_least.map(|n| n.0), c.at_most.map(|n| n.0)),
     };
-    Some(Test {
+    Some(Test::Answer {
         question,
         holds_for,
     })

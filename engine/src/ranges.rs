@@ -266,6 +266,7 @@ pub(crate) fn periods(file: &SchemeFile) -> BTreeSet<Date> {
 
 /// What a scheme's steps read, on one day: the answers' and points' ranges by question,
 /// and each parameter's value, by position.
+#[derive(Clone)]
 struct Inputs {
     answers: Vec<Range>,
     points: Vec<Range>,
@@ -302,9 +303,11 @@ impl Inputs {
                     None,
                 ),
                 Some((entry, dated)) => {
-                    let bands = dated.bands.iter().flatten();
+                    let bands = dated.bands.iter().flatten().map(|b| b.value.0);
+                    let options = dated.options.iter().flat_map(|o| o.values().map(|v| v.0));
                     let range = bands
-                        .map(|b| Range::exactly(b.value.0))
+                        .chain(options)
+                        .map(Range::exactly)
                         .reduce(Range::union)
                         .unwrap_or(Range::UNKNOWN);
                     let first = dated.bands.as_ref().and_then(|b| b.first());
@@ -349,19 +352,33 @@ impl Inputs {
         self.parameters.get(p).map_or(Range::UNKNOWN, |(r, _)| *r)
     }
 
-    /// The inputs with question `q`'s answer, or its points, narrowed to those for which
-    /// `test` holds (`holds`), or does not.
+    /// The inputs with the answers, or the points, that `test` reads narrowed to those
+    /// for which it holds (`holds`), or does not; `None` when nothing can be narrowed.
     fn narrowed(&self, test: &Test, holds: bool) -> Option<Inputs> {
-        let q = test.question;
-        let mut narrowed = Inputs {
-            answers: self.answers.clone(),
-            points: self.points.clone(),
-            parameters: self.parameters.clone(),
-            options: Vec::new(),
-            bands: Vec::new(),
-            sections: Vec::new(),
+        let (question, holds_for) = match (test, holds) {
+            (
+                Test::Answer {
+                    question,
+                    holds_for,
+                },
+                _,
+            ) => (*question, holds_for),
+            (Test::Not(test), _) => return self.narrowed(test, !holds),
+            // Every part holds, or (for `any` not holding) every part fails: narrow by each.
+            (Test::All(tests), true) | (Test::Any(tests), false) => {
+                let mut narrowed = self.clone();
+                for t in tests {
+                    if let Some(next) = narrowed.narrowed(t, holds) {
+                        narrowed = next;
+                    }
+                }
+                return Some(narrowed);
+            }
+            _ => return None,
         };
-        match &test.holds_for {
+        let q = question;
+        let mut narrowed = self.clone();
+        match holds_for {
             Holds::Range(low, high) => {
                 let answer = narrowed.answers.get_mut(q)?;
                 *answer = match (holds, low, high) {
@@ -453,6 +470,10 @@ fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
             Work::Percent(of, percent) => form(of)
                 .times(&form(percent))
                 .and_then(|p| p.scaled(Decimal::new(1, 2))),
+            Work::Weighted(base, terms) => terms.iter().try_fold(form(base), |sum, (w, v)| {
+                form(w).times(&form(v)).and_then(|t| sum.plus(&t))
+            }),
+            Work::AsMoney(v) => Some(form(v)),
             _ => None,
         }
         .filter(|l| step.round.is_none() && l.terms.len() <= MOST_TERMS);
@@ -485,6 +506,18 @@ fn analyse(program: &Program, mut inputs: Inputs) -> Analysis {
                 band_inputs.push((i, *table, range_of(of)));
                 inputs.parameter(*table)
             }
+            (None, Work::Lookup(_, table, otherwise)) => {
+                let table = inputs.parameter(*table);
+                otherwise
+                    .as_ref()
+                    .map_or(table, |v| table.union(range_of(v)))
+            }
+            (None, Work::Weighted(base, terms)) => {
+                terms.iter().fold(range_of(base), |sum, (w, v)| {
+                    sum.add(range_of(w).times(range_of(v)))
+                })
+            }
+            (None, Work::AsMoney(v) | Work::Refer(v, _)) => range_of(v),
             (None, Work::AtMost(v, limit)) => range_of(v).at_most(range_of(limit)),
             (None, Work::AtLeast(v, limit)) => range_of(v).at_least(range_of(limit)),
             (None, Work::Require(v, _)) => range_of(v),
@@ -608,19 +641,8 @@ fn negative(file: &SchemeFile, program: &Program, ranges: &[Range]) -> Option<Is
 
 /// The earlier steps a step reads, all before it.
 fn steps_read(work: &Work) -> Vec<usize> {
-    let vals: Vec<&Val> = match work {
-        Work::Points(_) => Vec::new(),
-        Work::Sum(vals) | Work::Product(vals) => vals.iter().collect(),
-        Work::Power(v, _) | Work::Band(v, _) => vec![v],
-        Work::Difference(a, b)
-        | Work::Percent(a, b)
-        | Work::Divide(a, b)
-        | Work::AtMost(a, b)
-        | Work::AtLeast(a, b)
-        | Work::Require(a, b)
-        | Work::Choose(_, a, b) => vec![a, b],
-    };
-    vals.into_iter()
+    work.vals()
+        .into_iter()
         .filter_map(|v| match v {
             Val::Step(j) => Some(*j),
             _ => None,

@@ -31,6 +31,9 @@ pub(crate) fn operand_unit(
             Some(p) if p.values.iter().any(|v| v.bands.is_some()) => Err(format!(
                 "parameter {id:?} is a band table: read it with a band step"
             )),
+            Some(p) if p.values.iter().any(|v| v.options.is_some()) => Err(format!(
+                "parameter {id:?} is an options table: read it with a lookup step"
+            )),
             Some(p) => Ok(p.unit),
         },
         Operand::Answer(id) => match scheme.question(id).map(|q| &q.answer) {
@@ -183,6 +186,95 @@ pub(crate) fn step_unit(scheme: Lookup, step: &Step, steps: &StepUnits) -> Resul
                 None => Err(("/band/table".into(), no_parameter(scheme, &b.table))),
             }
         }
+        Calc::Lookup(l) => {
+            let table_unit = match scheme.parameter(&l.table) {
+                Some(p) if p.values.iter().all(|v| v.options.is_some()) => p.unit,
+                Some(_) => {
+                    return Err((
+                        "/lookup/table".into(),
+                        format!("parameter {:?} is not an options table", l.table),
+                    ))
+                }
+                None => return Err(("/lookup/table".into(), no_parameter(scheme, &l.table))),
+            };
+            match scheme.question(&l.question).map(|q| &q.answer) {
+                Some(AnswerKind::Choice(_)) => {}
+                Some(_) => return Err((
+                    "/lookup/question".into(),
+                    format!(
+                        "question {:?} is not a choice, so nothing can be looked up by its option",
+                        l.question
+                    ),
+                )),
+                None => {
+                    let questions = scheme.file.questions().map(|(_, q)| q.id.as_str());
+                    return Err((
+                        "/lookup/question".into(),
+                        format!(
+                            "there is no question {:?}{}",
+                            l.question,
+                            did_you_mean(&l.question, questions)
+                        ),
+                    ));
+                }
+            }
+            match &l.otherwise {
+                Some(otherwise) if unit(otherwise, "/lookup/otherwise")? != table_unit => Err((
+                    "/lookup/otherwise".into(),
+                    "a lookup needs its table and otherwise in the same unit, money or number"
+                        .into(),
+                )),
+                _ => Ok(table_unit),
+            }
+        }
+        Calc::Weighted(w) => {
+            if w.terms.is_empty() {
+                return Err((
+                    "/weighted/terms".into(),
+                    "a weighted sum needs at least one term".into(),
+                ));
+            }
+            let mut units = Vec::with_capacity(w.terms.len() + 1);
+            if let Some(base) = &w.base {
+                units.push(unit(base, "/weighted/base")?);
+            }
+            for (k, t) in w.terms.iter().enumerate() {
+                let at = format!("/weighted/terms/{k}");
+                let weight = unit(&t.weight, &format!("{at}/weight"))?;
+                let value = unit(&t.value, &format!("{at}/value"))?;
+                units.push(match (weight, value) {
+                    (Unit::Money, Unit::Money) => {
+                        return Err((
+                            at,
+                            "money times money means nothing: weigh money by numbers".into(),
+                        ))
+                    }
+                    (Unit::Number, Unit::Number) => Unit::Number,
+                    _ => Unit::Money,
+                });
+            }
+            if units.windows(2).any(|u| u[0] != u[1]) {
+                return Err((
+                    "/weighted".into(),
+                    "a weighted sum cannot mix money and numbers: every term and the base \
+                     must be money, or every one a number"
+                        .into(),
+                ));
+            }
+            Ok(units[0])
+        }
+        Calc::AsMoney(v) => match unit(v, "/as_money")? {
+            Unit::Number => Ok(Unit::Money),
+            Unit::Money => Err((
+                "/as_money".into(),
+                "this is money already: as_money takes a number".into(),
+            )),
+        },
+        Calc::Refer(t) => same(
+            (&t.value, "/refer/value"),
+            (&t.at_least, "/refer/at_least"),
+            "a level for a conversation",
+        ),
         Calc::AtMost(l) => same(
             (&l.value, "/at_most/value"),
             (&l.limit, "/at_most/limit"),

@@ -93,6 +93,7 @@ fn price_per_point_with_floor_cap_and_dated_price() {
             from: "2026-04-01".parse().unwrap(),
             to: None,
             band: None,
+            option: None,
             reference: Some("d1".into()),
         }
     );

@@ -22,7 +22,7 @@ function cli(args, input) {
   return { status: run.status, json: run.stdout ? JSON.parse(run.stdout) : null, stderr: run.stderr };
 }
 
-for (const name of ["northvale-recovery-2026", "eastbrook-substance-misuse-2026", "southmere-existing-package-2026", "westhaven-recovery-grant-2026"]) {
+for (const name of ["northvale-recovery-2026", "eastbrook-substance-misuse-2026", "southmere-existing-package-2026", "westhaven-recovery-grant-2026", "riverbend-individual-budget-2027"]) {
   test(`${name}: the module's estimates equal waymark estimate`, async () => {
     const schemePath = path.join(schemes, `${name}.json`);
     const scheme = waymark.loadScheme(await readFile(schemePath, "utf8"));

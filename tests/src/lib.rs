@@ -33,6 +33,7 @@ pub fn examples() -> Vec<Example> {
         "eastbrook-substance-misuse-2026",
         "southmere-existing-package-2026",
         "westhaven-recovery-grant-2026",
+        "riverbend-individual-budget-2027",
     );
     files
         .into_iter()
@@ -94,7 +95,14 @@ pub fn random_answers(scheme: &Scheme, rng: &mut Rng) -> Answers {
                 Answer::Money(value)
             }
         };
-        given.set(&q.id, answer.to_json(q));
+        let value = answer.to_json(q);
+        if !q.practitioner {
+            given.set(&q.id, value);
+        } else if rng.below(2) == 1 {
+            let adjusted =
+                serde_json::json!({"answer": value, "reason": "the market rate is higher"});
+            given.set(&q.id, adjusted);
+        }
     }
     given
 }

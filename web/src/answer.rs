@@ -257,7 +257,7 @@ mod tests {
         let hint_for = |id| {
             hint(
                 scheme.question(id).unwrap(),
-                waymark_engine::scheme::Currency::Gbp,
+                waymark_engine::scheme::Currency::GBP,
             )
         };
         assert_eq!(

@@ -152,7 +152,10 @@ impl<'a> Flow<'a> {
                 applicable += 1;
                 answered += usize::from(self.answered(&question.id));
             } else if let Some(condition) = &question.show_if {
-                waiting |= self.applies(&condition.question) && !self.answered(&condition.question);
+                waiting |= condition
+                    .questions()
+                    .into_iter()
+                    .any(|q| self.applies(q) && !self.answered(q));
             }
         }
         match (applicable, answered) {

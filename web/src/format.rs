@@ -71,14 +71,14 @@ mod tests {
     fn amounts_say_what_they_are_for() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(
-            money_for(Period::Annual, d("7416"), Currency::Gbp),
+            money_for(Period::Annual, d("7416"), Currency::GBP),
             "£7,416.00 a year"
         );
         assert_eq!(
-            money_for(Period::OneOff, d("500.00"), Currency::Gbp),
+            money_for(Period::OneOff, d("500.00"), Currency::GBP),
             "£500.00 as a single payment"
         );
-        assert_eq!(text().money(d("-0.45"), Currency::Gbp), "-£0.45");
+        assert_eq!(text().money(d("-0.45"), Currency::GBP), "-£0.45");
     }
 
     #[test]

@@ -10,8 +10,8 @@ use crate::fill;
 use waymark_engine::amount::{Rounding, RoundingRule};
 use waymark_engine::answers::Answer;
 use waymark_engine::estimate::Estimate;
-use waymark_engine::explain::{ExplainedStep, Input, Op, Source};
-use waymark_engine::scheme::{AnswerKind, Period, Question, Reference};
+use waymark_engine::explain::{AnswerRead, ExplainedStep, Input, Op, Source};
+use waymark_engine::scheme::{AnswerKind, Currency, Period, Question, Reference};
 use waymark_engine::{Decimal, Issue, Scheme};
 
 /// A figure a step read from the scheme, in words.
@@ -75,6 +75,8 @@ pub struct StepWords<'a> {
     pub parameters: Vec<ParameterLine<'a>>,
     /// Each answer it used.
     pub answers: Vec<String>,
+    /// Each practitioner's adjustment it used, with their reason (also among `answers`).
+    pub adjustments: Vec<String>,
 }
 
 /// The words of every step of an estimate's explanation, in order.
@@ -91,10 +93,15 @@ pub fn step_words<'a>(c: &Catalogue, scheme: &'a Scheme, step: &ExplainedStep) -
     let own = scheme.step(&step.id);
     let description = match step.kind {
         Op::NotEligible => Some(c.say(&scheme.text.not_eligible)),
+        Op::Conversation => scheme.text.conversation.as_ref().map(|t| c.say(t)),
         _ => own.and_then(|s| s.description.as_ref()).map(|d| c.say(d)),
     };
+    let label = match step.kind {
+        Op::Conversation => c.explain.closing_conversation.clone(),
+        _ => label(c, scheme, &step.id),
+    };
     StepWords {
-        label: label(c, scheme, &step.id),
+        label,
         sentence: sentence(c, scheme, step),
         description,
         reason: own.and_then(|s| s.reason.as_ref()).map(|r| c.say(r)),
@@ -106,6 +113,20 @@ pub fn step_words<'a>(c: &Catalogue, scheme: &'a Scheme, step: &ExplainedStep) -
         answers: step
             .inputs
             .iter()
+            .filter_map(|input| answer_line(c, scheme, input))
+            .collect(),
+        adjustments: step
+            .inputs
+            .iter()
+            .filter(|input| {
+                matches!(
+                    input.source,
+                    Source::Answer {
+                        reason: Some(_),
+                        ..
+                    }
+                )
+            })
             .filter_map(|input| answer_line(c, scheme, input))
             .collect(),
     }
@@ -166,6 +187,19 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
             }
             fill(&s.sum, &[("terms", &terms), ("result", &result)])
         }
+        (Op::Weighted, [base, terms @ ..]) => {
+            let mut parts: Vec<String> = Vec::with_capacity(terms.len() / 2 + 1);
+            if !(base.value.is_zero() && base.source == Source::Fixed) {
+                parts.push(v(base));
+            }
+            for pair in terms.chunks(2) {
+                parts.push(pair.iter().map(v).collect::<Vec<_>>().join(&c.format.times));
+            }
+            fill(
+                &s.sum,
+                &[("terms", &parts.join(&c.format.plus)), ("result", &result)],
+            )
+        }
         (Op::Product, _) => fill(
             &s.product,
             &[("terms", &joined(&c.format.times)), ("result", &result)],
@@ -225,25 +259,20 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
             fill(template, &[("value", &v(a)), ("threshold", &v(t))])
         }
         (Op::Choose, [chosen]) => {
-            let read = step.condition.as_ref().and_then(|c| c.answers.first());
-            let question = read
-                .and_then(|r| scheme.question(&r.question))
-                .map_or("", |q| c.say(&q.text));
-            match read.and_then(|r| r.answer.as_ref().map(|a| (r, a))) {
-                Some((r, answer)) => fill(
-                    &s.choose,
-                    &[
-                        ("question", question),
-                        ("answer", &answer_text(c, scheme, &r.question, answer)),
-                        ("value", &v(chosen)),
-                    ],
-                ),
-                None => fill(
-                    &s.choose_not_asked,
-                    &[("question", question), ("value", &v(chosen))],
-                ),
-            }
+            let reads = step.condition.as_ref().map_or(&[][..], |c| &c.answers[..]);
+            chosen_by(c, scheme, reads, &v(chosen))
         }
+        (Op::Lookup, [chosen]) => chosen_by(c, scheme, step.answer.as_slice(), &v(chosen)),
+        (Op::AsMoney, [a]) => fill(&s.as_money, &[("value", &v(a)), ("result", &result)]),
+        (Op::Refer, [a, t]) => {
+            let template = if step.passed == Some(true) {
+                &s.refer_met
+            } else {
+                &s.refer_not_met
+            };
+            fill(template, &[("value", &v(a)), ("threshold", &v(t))])
+        }
+        (Op::Conversation, _) => s.conversation.clone(),
         (Op::Round, [a]) => fill(&s.round, &[("value", &v(a))]),
         (Op::Divide, [a, b]) => fill(
             &s.divide,
@@ -257,7 +286,7 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
             &s.rounded,
             &[
                 ("calculation", &body),
-                ("rounding", &rounding(c, r, scheme.currency.minor_units())),
+                ("rounding", &rounding(c, r, scheme.currency)),
                 ("result", &c.value(step.result, step.unit, currency)),
             ],
         ),
@@ -265,8 +294,50 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
     }
 }
 
-/// How a rounding rule rounds, in words.
-pub fn rounding(c: &Catalogue, r: Rounding, minor_units: u32) -> String {
+/// The answers a choice or a lookup read, and the value they gave, as a sentence.
+fn chosen_by(c: &Catalogue, scheme: &Scheme, reads: &[AnswerRead], value: &str) -> String {
+    let s = &c.explain.sentence;
+    let question = |r: &AnswerRead| scheme.question(&r.question).map_or("", |q| c.say(&q.text));
+    match reads {
+        [one] => match &one.answer {
+            Some(answer) => fill(
+                &s.choose,
+                &[
+                    ("question", question(one)),
+                    ("answer", &answer_text(c, scheme, &one.question, answer)),
+                    ("value", value),
+                ],
+            ),
+            None => fill(
+                &s.choose_not_asked,
+                &[("question", question(one)), ("value", value)],
+            ),
+        },
+        reads => {
+            let answers = reads
+                .iter()
+                .map(|r| match &r.answer {
+                    Some(answer) => fill(
+                        &s.choose_answer,
+                        &[
+                            ("question", question(r)),
+                            ("answer", &answer_text(c, scheme, &r.question, answer)),
+                        ],
+                    ),
+                    None => fill(&s.choose_answer_not_asked, &[("question", question(r))]),
+                })
+                .collect::<Vec<_>>()
+                .join(&c.format.list);
+            fill(
+                &s.choose_answers,
+                &[("answers", &answers), ("value", value)],
+            )
+        }
+    }
+}
+
+/// How a rounding rule rounds, in words, for amounts of `currency`.
+pub fn rounding(c: &Catalogue, r: Rounding, currency: Currency) -> String {
     let words = &c.explain.rounding;
     let rule: &RoundingPlaces = match r.strategy {
         RoundingRule::HalfUp => &words.half_up,
@@ -275,11 +346,14 @@ pub fn rounding(c: &Catalogue, r: Rounding, minor_units: u32) -> String {
         RoundingRule::Up => &words.up,
         RoundingRule::Down => &words.down,
     };
-    match r.places {
-        0 => rule.whole.clone(),
-        p if p == minor_units => rule.minor.clone(),
-        p => fill(&rule.places, &[("places", &p.to_string())]),
-    }
+    let named = match r.places {
+        0 => rule.whole.get(currency.code()),
+        p if p == currency.minor_units() => rule.minor.get(currency.code()),
+        _ => None,
+    };
+    named
+        .cloned()
+        .unwrap_or_else(|| fill(&rule.places, &[("places", &r.places.to_string())]))
 }
 
 /// A power as a superscript: ², ³, ⁴.
@@ -349,7 +423,14 @@ fn answer_line(c: &Catalogue, scheme: &Scheme, input: &Input) -> Option<String> 
             answer.as_ref(),
             counted(&e.answer_points, input.value),
         ),
-        Source::Answer { question } => (question, None, e.answer_value.as_str()),
+        Source::Answer {
+            question,
+            reason: None,
+        } => (question, None, e.answer_value.as_str()),
+        Source::Answer {
+            question,
+            reason: Some(_),
+        } => (question, None, e.answer_adjusted.as_str()),
         _ => return None,
     };
     let answer = match (&input.source, answer) {
@@ -358,12 +439,20 @@ fn answer_line(c: &Catalogue, scheme: &Scheme, input: &Input) -> Option<String> 
         _ => e.not_asked.clone(),
     };
     let text = scheme.question(question).map_or("", |q| c.say(&q.text));
+    let reason = match &input.source {
+        Source::Answer {
+            reason: Some(reason),
+            ..
+        } => reason.as_str(),
+        _ => "",
+    };
     Some(fill(
         template,
         &[
             ("question", text),
             ("answer", &answer),
             ("value", &c.number(input.value)),
+            ("reason", reason),
         ],
     ))
 }

@@ -26,12 +26,7 @@ impl Catalogue {
             value.rescale(places);
         }
         let digits = self.digits(value.abs(), true);
-        let template = self
-            .format
-            .currencies
-            .get(currency.code())
-            .map_or("{amount}", String::as_str);
-        let money = fill(template, &[("amount", &digits)]);
+        let money = fill(&self.currency_template(currency), &[("amount", &digits)]);
         if value.is_sign_negative() && !value.is_zero() {
             fill(&self.format.negative, &[("amount", &money)])
         } else {
@@ -41,12 +36,22 @@ impl Catalogue {
 
     /// What is written before and after an amount of the currency, like `£` and nothing,
     /// for an input that takes an amount.
-    pub fn currency_affixes(&self, currency: Currency) -> (&str, &str) {
-        self.format
-            .currencies
-            .get(currency.code())
-            .and_then(|t| crate::split(t, "amount"))
-            .unwrap_or(("", ""))
+    pub fn currency_affixes(&self, currency: Currency) -> (String, String) {
+        let template = self.currency_template(currency);
+        crate::split(&template, "amount")
+            .map_or_else(Default::default, |(a, b)| (a.to_owned(), b.to_owned()))
+    }
+
+    /// How an amount of the currency is written, with the `{amount}` blank: the
+    /// catalogue's entry for it, or its ISO 4217 code beside the amount.
+    fn currency_template(&self, currency: Currency) -> String {
+        match self.format.currencies.get(currency.code()) {
+            Some(template) => template.clone(),
+            None => self
+                .format
+                .other_currency
+                .replace("{code}", currency.code()),
+        }
     }
 
     /// A value of a unit: money, or a plain number.
@@ -139,13 +144,18 @@ mod tests {
     #[test]
     fn amounts_always_show_pence_and_group_thousands() {
         let en = catalogue("en");
-        assert_eq!(en.money(Decimal::ZERO, Currency::Gbp), "£0.00");
-        assert_eq!(en.money(d("1234.5"), Currency::Gbp), "£1,234.50");
-        assert_eq!(en.money(d("-0.45"), Currency::Gbp), "-£0.45");
-        assert_eq!(en.money(d("1234567"), Currency::Gbp), "£1,234,567.00");
-        assert_eq!(en.value(d("1.50"), Unit::Number, Currency::Gbp), "1.5");
+        assert_eq!(en.money(Decimal::ZERO, Currency::GBP), "£0.00");
+        assert_eq!(en.money(d("1234.5"), Currency::GBP), "£1,234.50");
+        assert_eq!(en.money(d("-0.45"), Currency::GBP), "-£0.45");
+        assert_eq!(en.money(d("1234567"), Currency::GBP), "£1,234,567.00");
+        assert_eq!(en.value(d("1.50"), Unit::Number, Currency::GBP), "1.5");
+        let usd = Currency::from_code("USD").unwrap();
+        assert_eq!(en.money(d("48211.5"), usd), "$48,211.50");
+        let yen = Currency::from_code("JPY").unwrap();
+        assert_eq!(en.money(d("5000"), yen), "JPY 5,000");
+        assert_eq!(en.currency_affixes(yen), ("JPY ".to_owned(), String::new()));
         assert_eq!(
-            en.unrounded(d("2119.1780821"), Unit::Money, Currency::Gbp),
+            en.unrounded(d("2119.1780821"), Unit::Money, Currency::GBP),
             "£2,119.178…"
         );
     }

@@ -18,6 +18,7 @@ pub fn estimate(c: &Catalogue, scheme: &Scheme, e: &Estimate) -> String {
     }
     out.push('\n');
     let amount = match (e.eligible, e.period, e.weekly) {
+        _ if e.conversation => r.amount_conversation.clone(),
         (false, _, _) => r.amount_not_eligible.clone(),
         (true, Period::OneOff, _) => fill(&r.amount_one_off, &[("amount", &money(e.annual))]),
         (true, _, Some(w)) => fill(
@@ -44,6 +45,9 @@ pub fn estimate(c: &Catalogue, scheme: &Scheme, e: &Estimate) -> String {
         }
         for p in &step.parameters {
             out.push_str(&format!("     {}\n", p.text(c)));
+        }
+        for adjustment in &step.adjustments {
+            out.push_str(&format!("     {adjustment}\n"));
         }
     }
     let sections: Vec<_> = e

@@ -20,6 +20,9 @@ pub enum Given<'a> {
     Whole(i128),
     /// `null`: no answer.
     Null,
+    /// A practitioner's adjustment, `{"answer": …, "reason": "…"}`: the answer and the
+    /// reason they gave for it.
+    Adjusted(Box<Given<'a>>, Cow<'a, str>),
     /// Anything else (a number with a fraction, an array, an object): never an answer.
     Other,
 }
@@ -37,6 +40,14 @@ impl<'a> Given<'a> {
                 .or_else(|| n.as_u64().map(i128::from))
                 .map_or(Given::Other, Given::Whole),
             Value::Null => Given::Null,
+            Value::Object(fields) => match (fields.get("answer"), fields.get("reason")) {
+                (Some(answer), Some(Value::String(reason)))
+                    if fields.len() == 2 && !answer.is_object() =>
+                {
+                    Given::Adjusted(Box::new(Given::of(answer)), Cow::Borrowed(reason))
+                }
+                _ => Given::Other,
+            },
             _ => Given::Other,
         }
     }
@@ -156,6 +167,21 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
+/// Reads the answer inside an adjustment: anything but another object.
+struct PlainSeed;
+
+impl<'de> DeserializeSeed<'de> for PlainSeed {
+    type Value = Given<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Given<'de>, D::Error> {
+        let given = GivenSeed.deserialize(d)?;
+        Ok(match given {
+            Given::Adjusted(..) => Given::Other,
+            given => given,
+        })
+    }
+}
+
 /// Reads one answer as given.
 struct GivenSeed;
 
@@ -216,7 +242,23 @@ impl<'de> Visitor<'de> for GivenSeed {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Given<'de>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Given::Other)
+        let (mut answer, mut reason, mut other) = (None, None, false);
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match key.as_ref() {
+                "answer" if answer.is_none() => answer = Some(map.next_value_seed(PlainSeed)?),
+                "reason" if reason.is_none() => match map.next_value_seed(GivenSeed)? {
+                    Given::Text(text) => reason = Some(text),
+                    _ => other = true,
+                },
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    other = true;
+                }
+            }
+        }
+        Ok(match (answer, reason, other) {
+            (Some(answer), Some(reason), false) => Given::Adjusted(Box::new(answer), reason),
+            _ => Given::Other,
+        })
     }
 }

@@ -78,6 +78,8 @@ pub struct Checked {
     pub answers: Vec<Option<Answer>>,
     /// Whether each question applies, in the scheme's question order.
     pub applies: Vec<bool>,
+    /// The reason a practitioner gave for each adjustment, by question position.
+    pub reasons: Vec<Option<String>>,
     /// Problems that stop an estimate: missing, unknown or out-of-range answers.
     pub errors: Vec<Issue>,
     /// Things worth saying that do not stop an estimate, like answers to questions that no
@@ -92,16 +94,28 @@ impl Checked {
     }
 }
 
-/// Whether a test on an answer holds for the answers so far (never for an unanswered
-/// question).
+/// Whether a test holds for the answers so far (a test on an unanswered question never
+/// does).
 pub(crate) fn holds(test: &Test, answers: &[Option<Answer>]) -> bool {
-    let Some(Some(answer)) = answers.get(test.question) else {
+    match test {
+        Test::Answer {
+            question,
+            holds_for,
+        } => answer_holds(holds_for, answers.get(*question).copied().flatten()),
+        Test::All(tests) => tests.iter().all(|t| holds(t, answers)),
+        Test::Any(tests) => tests.iter().any(|t| holds(t, answers)),
+        Test::Not(test) => !holds(test, answers),
+    }
+}
+
+fn answer_holds(holds_for: &Holds, answer: Option<Answer>) -> bool {
+    let Some(answer) = answer else {
         return false;
     };
-    match &test.holds_for {
+    match holds_for {
         Holds::AnyOf(choices) => choices.iter().any(|c| match (c, answer) {
-            (Choice::Option(i), Answer::Choice(j)) => i == j,
-            (Choice::YesNo(b), Answer::YesNo(a)) => a == b,
+            (Choice::Option(i), Answer::Choice(j)) => *i == j,
+            (Choice::YesNo(b), Answer::YesNo(a)) => a == *b,
             _ => false,
         }),
         Holds::Range(at_least, at_most) => answer.decimal().is_some_and(|value| {
@@ -133,6 +147,7 @@ pub fn check_given(scheme: &Scheme, given: &GivenAnswers) -> Checked {
     let mut out = Checked {
         answers: vec![None; count],
         applies: Vec::with_capacity(count),
+        reasons: vec![None; count],
         ..Checked::default()
     };
     for id in &given.unknown {
@@ -146,6 +161,17 @@ pub fn check_given(scheme: &Scheme, given: &GivenAnswers) -> Checked {
         let applies = applies(scheme, i, &out.answers);
         out.applies.push(applies);
         match (applies, given.values.get(i).and_then(Option::as_ref)) {
+            // A practitioner's adjustment is made only in a supported assessment.
+            (true, None | Some(Given::Null)) if q.practitioner => {}
+            (true, Some(value)) if q.practitioner => match adjustment(scheme, i, q, value) {
+                Ok((answer, reason)) => {
+                    out.answers[i] = Some(answer);
+                    out.reasons[i] = Some(reason);
+                }
+                Err((code, message)) => {
+                    out.errors.push(Issue::new(code, pointer([&q.id]), message))
+                }
+            },
             (true, None | Some(Given::Null)) => out.errors.push(Issue::new(
                 "missing_answer",
                 pointer([&q.id]),
@@ -168,6 +194,37 @@ pub fn check_given(scheme: &Scheme, given: &GivenAnswers) -> Checked {
     out
 }
 
+/// Reads a practitioner's adjustment: the answer and the reason for it.
+fn adjustment(
+    scheme: &Scheme,
+    position: usize,
+    q: &Question,
+    value: &Given,
+) -> Result<(Answer, String), (&'static str, String)> {
+    let Given::Adjusted(answer, reason) = value else {
+        return Err((
+            "missing_reason",
+            "an adjustment needs the reason for it, given as {\"answer\": …, \"reason\": \"…\"}"
+                .into(),
+        ));
+    };
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err((
+            "missing_reason",
+            "give the reason for this adjustment".into(),
+        ));
+    }
+    let most = crate::limits::REASON_CHARS;
+    if reason.chars().count() > most {
+        return Err((
+            "too_large",
+            format!("write the reason in at most {most} characters"),
+        ));
+    }
+    Ok((read(scheme, position, q, answer)?, reason.to_owned()))
+}
+
 /// Reads one answer as given as the question's kind of answer.
 fn read(
     scheme: &Scheme,
@@ -176,6 +233,10 @@ fn read(
     value: &Given,
 ) -> Result<Answer, (&'static str, String)> {
     match (&q.answer, value) {
+        (_, Given::Adjusted(..)) => Err((
+            "invalid_answer",
+            "only a practitioner's adjustment has a reason: give the answer alone".into(),
+        )),
         (AnswerKind::Choice(_), Given::Text(id)) => scheme
             .option_index(position, id)
             .map(Answer::Choice)

@@ -6,11 +6,13 @@
 //! or has no price in force on a date it claims to cover, and never looks anything up by
 //! scanning.
 
+mod currency;
 mod index;
 mod operand;
 mod text;
 mod validate;
 
+pub use currency::Currency;
 pub(crate) use index::{Index, Lookup};
 pub use operand::Operand;
 pub use text::Text;
@@ -47,7 +49,7 @@ pub struct SchemeFile {
     /// The last day this version applies, if it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<Date>,
-    /// The currency of every amount: `GBP`.
+    /// The ISO 4217 code of the currency of every amount: `GBP`, `EUR`, `USD`.
     pub currency: Currency,
     /// What the allocation's result is an amount for.
     pub period: Period,
@@ -81,31 +83,6 @@ fn is_english(languages: &[String]) -> bool {
     languages == ["en"]
 }
 
-/// The currencies a scheme may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Currency {
-    /// Pounds sterling.
-    #[serde(rename = "GBP")]
-    Gbp,
-}
-
-impl Currency {
-    /// The ISO 4217 code, like `GBP`: renderers find the symbol in their catalogue by it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Gbp => "GBP",
-        }
-    }
-
-    /// Digits after the decimal point in the currency's smallest unit: 2 for pence.
-    pub fn minor_units(self) -> u32 {
-        match self {
-            Currency::Gbp => 2,
-        }
-    }
-}
-
 /// What the allocation's result measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -130,6 +107,10 @@ pub struct SchemeText {
     pub next_steps: Text,
     /// What to say when a person is not eligible on these answers.
     pub not_eligible: Text,
+    /// What to say when the answers need a conversation with the council rather than an
+    /// amount; needed when a step can `refer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<Text>,
 }
 
 /// A policy document or decision that a parameter comes from.
@@ -175,7 +156,8 @@ pub enum Unit {
     Number,
 }
 
-/// A parameter's value from a date: `value` for a single value, `bands` for a table.
+/// A parameter's value from a date: `value` for a single value, `bands` for a table
+/// looked up by a score, `options` for a table looked up by the option a person chose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -191,6 +173,10 @@ pub struct DatedValue {
     /// Bands in ascending order of `min`; a score falls in the last band whose `min` it reaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands: Option<Vec<Band>>,
+    /// A value for every option of a choice question, by option id, like a weight for
+    /// each living setting; read with a `lookup` step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<std::collections::BTreeMap<String, Number>>,
     /// The `id` of the reference that set this value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -245,6 +231,11 @@ pub struct Question {
     /// the scheme says otherwise, with a reason in `help` or the scheme's references).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub monotonic: bool,
+    /// Asked only in a supported assessment, where the practitioner answers it for the
+    /// person, like a local-market uplift, and must give a reason; left unanswered, it
+    /// reads as not asked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub practitioner: bool,
     /// What kind of answer it takes.
     pub answer: AnswerKind,
 }
@@ -255,6 +246,10 @@ fn yes() -> bool {
 
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The kinds of answer a question takes.
@@ -327,13 +322,16 @@ pub struct MoneyLimits {
     pub max: Money,
 }
 
-/// A test on an earlier answer. Exactly one of `any_of`, `at_least` and `at_most` is given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A test on answers: either on one answer (`question` with exactly one of `any_of`,
+/// `at_least` and `at_most`), or over several tests (exactly one of `all`, `any` and
+/// `not`). Tests nest at most [`Condition::MOST_DEPTH`] deep.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// The question whose answer is tested.
-    pub question: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     /// True when the answer is one of these option ids (or `true`/`false` for yes/no).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub any_of: Option<Vec<serde_json::Value>>,
@@ -343,6 +341,49 @@ pub struct Condition {
     /// True when a number or money answer is at most this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<Number>,
+    /// True when every one of these tests holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// True when at least one of these tests holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    /// True when this test does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+}
+
+impl Condition {
+    /// How deep tests may nest inside `all`, `any` and `not`.
+    pub const MOST_DEPTH: usize = 6;
+
+    /// The tests it combines, if it combines any.
+    pub fn parts(&self) -> Vec<&Condition> {
+        let mut parts: Vec<&Condition> = Vec::new();
+        parts.extend(self.all.iter().flatten());
+        parts.extend(self.any.iter().flatten());
+        parts.extend(self.not.as_deref());
+        parts
+    }
+
+    /// The ids of every question the test reads, in the order written, each once.
+    pub fn questions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        self.each_question(&mut out, 0);
+        out
+    }
+
+    fn each_question<'a>(&'a self, out: &mut Vec<&'a str>, depth: usize) {
+        if let Some(q) = &self.question {
+            if !out.contains(&q.as_str()) {
+                out.push(q);
+            }
+        }
+        if depth < Condition::MOST_DEPTH {
+            for part in self.parts() {
+                part.each_question(out, depth + 1);
+            }
+        }
+    }
 }
 
 /// How answers become money: steps run in order, each naming its result.
@@ -404,6 +445,16 @@ pub enum Calc {
     Power(PowerOf),
     /// The value of the band of a table parameter that `of` falls in.
     Band(BandOf),
+    /// The value an options table parameter gives the option chosen for a question.
+    Lookup(LookupOf),
+    /// A base plus the sum of each weight times its value, in one step.
+    Weighted(Weighted),
+    /// A number taken as an amount of money in the scheme's currency, for a formula
+    /// whose result is the amount itself.
+    AsMoney(Operand),
+    /// The value, tested against a level at which the council decides the amount with
+    /// the person: reaching it means the answers need a conversation, not an amount.
+    Refer(Threshold),
     /// The value, but no more than the limit (a cap).
     AtMost(Limit),
     /// The value, but no less than the limit (a floor).
@@ -424,6 +475,14 @@ impl Calc {
             Calc::Divide(d) => vec![&d.value, &d.by],
             Calc::Power(p) => vec![&p.of],
             Calc::Band(b) => vec![&b.of],
+            Calc::Lookup(l) => l.otherwise.iter().collect(),
+            Calc::Weighted(w) => w
+                .base
+                .iter()
+                .chain(w.terms.iter().flat_map(|t| [&t.weight, &t.value]))
+                .collect(),
+            Calc::AsMoney(v) => vec![v],
+            Calc::Refer(t) => vec![&t.value, &t.at_least],
             Calc::AtMost(l) | Calc::AtLeast(l) => vec![&l.value, &l.limit],
             Calc::Require(t) => vec![&t.value, &t.at_least],
             Calc::Choose(c) => vec![&c.then, &c.otherwise],
@@ -487,6 +546,43 @@ pub struct BandOf {
     pub of: Operand,
     /// The id of a parameter whose values are bands.
     pub table: String,
+}
+
+/// A lookup by the option chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LookupOf {
+    /// The choice question whose answer is looked up.
+    pub question: String,
+    /// The id of a parameter whose values are `options` tables for that question.
+    pub table: String,
+    /// The value when the question was not asked; needed when it may not be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otherwise: Option<Operand>,
+}
+
+/// A weighted sum: `base + weight × value + …`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Weighted {
+    /// The value the terms are added to; 0 when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Operand>,
+    /// The terms, each a weight times a value.
+    pub terms: Vec<Term>,
+}
+
+/// One term of a weighted sum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The weight: a number, or money per unit of the value.
+    pub weight: Operand,
+    /// The value weighted; at most one of weight and value is money.
+    pub value: Operand,
 }
 
 /// A value and a limit.

@@ -106,11 +106,10 @@ impl Validator<'_> {
             }
         }
         match (s.period, s.weeks_per_year) {
-            (Period::OneOff, _) => {}
-            (_, None) => self.push(
+            (Period::Weekly, None) => self.push(
                 "missing_value",
                 "/weeks_per_year".into(),
-                "weeks_per_year is needed to convert between yearly and weekly amounts".into(),
+                "weeks_per_year is needed to turn the weekly amount into a yearly one".into(),
             ),
             (_, Some(w)) if w.0 < Decimal::ONE || w.0 > Decimal::from(53) => self.push(
                 "impossible_value",
@@ -120,6 +119,18 @@ impl Validator<'_> {
             _ => {}
         }
         self.rounding(&s.rounding, "/rounding".into());
+        if s.rounding.places > s.currency.minor_units() {
+            self.push(
+                "invalid_rounding",
+                "/rounding/places".into(),
+                format!(
+                    "{} has {} decimal places in its smallest unit, so amounts cannot be rounded to {}",
+                    s.currency.code(),
+                    s.currency.minor_units(),
+                    s.rounding.places
+                ),
+            );
+        }
         if s.sections.is_empty() {
             self.push(
                 "missing_value",
@@ -243,32 +254,43 @@ impl Validator<'_> {
             );
             return;
         }
-        let is_table = p.values[0].bands.is_some();
+        let kind = |v: &DatedValue| {
+            [
+                v.value.is_some().then_some("value"),
+                v.bands.is_some().then_some("bands"),
+                v.options.is_some().then_some("options"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+        };
+        let first = kind(&p.values[0]).first().copied();
         for (j, v) in p.values.iter().enumerate() {
             let at = format!("{base}/values/{j}");
-            match (&v.value, &v.bands) {
-                (Some(_), Some(_)) | (None, None) => self.push(
+            match kind(v).as_slice() {
+                [only] if Some(*only) != first => self.push(
+                    "invalid_value",
+                    format!("{at}/{only}"),
+                    format!(
+                        "every value of this parameter must be {}, like its first",
+                        first.unwrap_or("value")
+                    ),
+                ),
+                [_] => {}
+                _ => self.push(
                     "invalid_value",
                     at.clone(),
-                    "give either value or bands, not both or neither".into(),
+                    "give exactly one of value, bands and options".into(),
                 ),
-                (Some(_), None) if is_table => self.push(
-                    "invalid_value",
-                    format!("{at}/value"),
-                    "every value of a band table must be bands".into(),
-                ),
-                (None, Some(_)) if !is_table => self.push(
-                    "invalid_value",
-                    format!("{at}/bands"),
-                    "every value of this parameter must be a single value".into(),
-                ),
-                _ => {}
             }
             if let Some(value) = v.value {
                 self.non_negative_money(p, value, format!("{at}/value"));
             }
             if let Some(bands) = &v.bands {
                 self.bands(p, bands, &at);
+            }
+            for (option, value) in v.options.iter().flatten() {
+                self.non_negative_money(p, *value, format!("{at}{}", pointer(["options", option])));
             }
             if let Some(to) = v.to {
                 if to < v.from {
@@ -421,13 +443,22 @@ impl Validator<'_> {
             for (j, q) in sec.questions.iter().enumerate() {
                 let base = format!("/sections/{i}/questions/{j}");
                 self.answer_kind(&q.answer, &base);
+                let adjusts = matches!(q.answer, AnswerKind::Number(_) | AnswerKind::Money(_));
+                if q.practitioner && !adjusts {
+                    self.push(
+                        "invalid_question",
+                        format!("{base}/practitioner"),
+                        "a practitioner's adjustment is a number or an amount of money".into(),
+                    );
+                }
                 if let Some(c) = &q.show_if {
-                    let earlier = earlier.get(c.question.as_str()).copied();
+                    let find = |id: &str| earlier.get(id).copied();
                     self.condition(
                         c,
-                        earlier,
+                        &find,
                         &format!("{base}/show_if"),
                         "an earlier question",
+                        0,
                     );
                 }
                 earlier.insert(q.id.as_str(), q);
@@ -493,16 +524,65 @@ impl Validator<'_> {
         }
     }
 
-    fn condition(&mut self, c: &Condition, question: Option<&Question>, at: &str, which: &str) {
-        let Some(q) = question else {
+    fn condition<'q>(
+        &mut self,
+        c: &Condition,
+        find: &dyn Fn(&str) -> Option<&'q Question>,
+        at: &str,
+        which: &str,
+        depth: usize,
+    ) {
+        let combined = [c.all.is_some(), c.any.is_some(), c.not.is_some()];
+        let combines = combined.iter().filter(|t| **t).count();
+        let reads_one = c.question.is_some()
+            || c.any_of.is_some()
+            || c.at_least.is_some()
+            || c.at_most.is_some();
+        if combines > 0 {
+            let message = if reads_one {
+                "a test either reads one question or combines tests with all, any or not, not both"
+            } else if combines > 1 {
+                "give exactly one of all, any and not"
+            } else if depth >= Condition::MOST_DEPTH {
+                "tests nest too deeply: combine at most 6 levels of all, any and not"
+            } else {
+                ""
+            };
+            if !message.is_empty() {
+                self.push("invalid_condition", at.to_owned(), message.into());
+                return;
+            }
+            for (name, list) in [("all", &c.all), ("any", &c.any)] {
+                let Some(list) = list else { continue };
+                if list.is_empty() {
+                    self.push(
+                        "invalid_condition",
+                        format!("{at}/{name}"),
+                        format!("{name} needs at least one test"),
+                    );
+                }
+                for (k, part) in list.iter().enumerate() {
+                    self.condition(part, find, &format!("{at}/{name}/{k}"), which, depth + 1);
+                }
+            }
+            if let Some(part) = &c.not {
+                self.condition(part, find, &format!("{at}/not"), which, depth + 1);
+            }
+            return;
+        }
+        let Some(id) = &c.question else {
+            self.push(
+                "missing_value",
+                format!("{at}/question"),
+                "a test names the question it reads, or combines tests with all, any or not".into(),
+            );
+            return;
+        };
+        let Some(q) = find(id) else {
             self.push(
                 "unknown_question",
                 format!("{at}/question"),
-                format!(
-                    "{:?} is not {which}{}",
-                    c.question,
-                    self.question_hint(&c.question)
-                ),
+                format!("{id:?} is not {which}{}", self.question_hint(id)),
             );
             return;
         };
@@ -544,6 +624,66 @@ impl Validator<'_> {
                 format!(
                     "at_least and at_most test number or money answers, and {:?} is neither",
                     q.id
+                ),
+            );
+        }
+    }
+
+    /// That an options table has a value for every option of the question it is looked up
+    /// by, and nothing else, and that a question that may not be asked has `otherwise`.
+    fn lookup_table(&mut self, lookup: &LookupOf, at: &str) {
+        let (Some(question), Some((p, table))) = (
+            self.lookup.question(&lookup.question),
+            self.lookup
+                .index
+                .parameter(&lookup.table)
+                .and_then(|i| Some((i, self.scheme.parameters.get(i)?))),
+        ) else {
+            return;
+        };
+        let AnswerKind::Choice(options) = &question.answer else {
+            return;
+        };
+        for (j, dated) in table.values.iter().enumerate() {
+            let Some(values) = &dated.options else {
+                continue;
+            };
+            let here = format!("/parameters/{p}/values/{j}/options");
+            for option in options {
+                if !values.contains_key(&option.id) {
+                    self.push(
+                        "missing_value",
+                        here.clone(),
+                        format!(
+                            "the table has no value for option {:?} of question {:?}",
+                            option.id, question.id
+                        ),
+                    );
+                }
+            }
+            for id in values.keys() {
+                if !options.iter().any(|o| &o.id == id) {
+                    let known = options.iter().map(|o| o.id.as_str());
+                    self.push(
+                        "unknown_option",
+                        format!("{here}{}", pointer([id])),
+                        format!(
+                            "question {:?} has no option {id:?}{}",
+                            question.id,
+                            did_you_mean(id, known)
+                        ),
+                    );
+                }
+            }
+        }
+        let may_be_unasked = question.show_if.is_some() || question.practitioner;
+        if may_be_unasked && lookup.otherwise.is_none() {
+            self.push(
+                "missing_value",
+                format!("{at}/otherwise"),
+                format!(
+                    "question {:?} is not always asked, so give the value to use when it is not",
+                    question.id
                 ),
             );
         }
@@ -591,12 +731,27 @@ impl Validator<'_> {
                 self.rounding(r, format!("{base}/round"));
             }
             if let Calc::Choose(choose) = &step.calc {
-                let question = self.lookup.question(&choose.when.question);
+                let lookup = self.lookup;
+                let find = |id: &str| lookup.question(id);
                 self.condition(
                     &choose.when,
-                    question,
+                    &find,
                     &format!("{base}/calc/choose/when"),
                     "a question",
+                    0,
+                );
+            }
+            if let Calc::Lookup(lookup) = &step.calc {
+                self.lookup_table(lookup, &format!("{base}/calc/lookup"));
+            }
+            if matches!(step.calc, Calc::Refer(_)) && s.text.conversation.is_none() {
+                self.push(
+                    "missing_text",
+                    "/text/conversation".into(),
+                    format!(
+                        "step {:?} can refer the answers for a conversation, so the scheme's text needs conversation: what to tell the person",
+                        step.id
+                    ),
                 );
             }
             if let Calc::Points(scope) = &step.calc {

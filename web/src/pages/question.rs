@@ -125,8 +125,8 @@ impl Field<'_> {
             AnswerKind::Money(_) => {
                 let (before, after) = t.currency_affixes(self.currency);
                 self.text_input(
-                    Some(before).filter(|b| !b.is_empty()),
-                    Some(after).filter(|a| !a.is_empty()),
+                    Some(before.as_str()).filter(|b| !b.is_empty()),
+                    Some(after.as_str()).filter(|a| !a.is_empty()),
                 )
             }
         }

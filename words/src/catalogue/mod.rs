@@ -58,8 +58,13 @@ catalogue! {
         pub group: String,
         /// A negative amount. Blanks: `{amount}`.
         pub negative: String,
+        /// Between the items of a list inside a sentence, like `; `.
+        pub list: String,
         /// Each currency's amounts by ISO 4217 code, like `"GBP": "£{amount}"`.
         pub currencies: BTreeMap<String, String>,
+        /// An amount of a currency the catalogue has no entry for. Blanks: `{code}` (the
+        /// ISO 4217 code), `{amount}`.
+        pub other_currency: String,
         /// Month names, January first.
         pub months: [String; 12],
         /// A date. Blanks: `{day}`, `{month}`, `{year}`.
@@ -96,6 +101,9 @@ catalogue! {
         pub answer_points: Counted,
         /// A number or money answer used as it is. Blanks: `{question}`, `{answer}`.
         pub answer_value: String,
+        /// A practitioner's adjustment and their reason. Blanks: `{question}`, `{answer}`,
+        /// `{reason}`.
+        pub answer_adjusted: String,
         /// In place of the answer to a question that was not asked.
         pub not_asked: String,
         /// A number answer with what it counts. Blanks: `{number}`, `{suffix}`.
@@ -118,6 +126,8 @@ catalogue! {
         pub closing_weekly: String,
         /// The closing step with a one-off payment.
         pub closing_one_off: String,
+        /// The closing step when the answers need a conversation rather than an amount.
+        pub closing_conversation: String,
         /// The number of weeks in a year, a setting.
         pub weeks_per_year: String,
         /// A value written in the scheme's step.
@@ -170,12 +180,27 @@ catalogue! {
         pub choose: String,
         /// A choice by a question that was not asked. Blanks: `{question}`, `{value}`.
         pub choose_not_asked: String,
+        /// A choice by several answers. Blanks: `{answers}` (each a `choose_answer`, joined
+        /// by `format.list`), `{value}`.
+        pub choose_answers: String,
+        /// One answer a choice read. Blanks: `{question}`, `{answer}`.
+        pub choose_answer: String,
+        /// One question a choice read that was not asked. Blanks: `{question}`.
+        pub choose_answer_not_asked: String,
         /// A rounding on its own. Blanks: `{value}`.
         pub round: String,
         /// A division. Blanks: `{a}`, `{b}`, `{result}`.
         pub divide: String,
         /// Nothing is payable. Blanks: `{result}`.
         pub not_eligible: String,
+        /// No amount: the answers need a conversation with the council.
+        pub conversation: String,
+        /// A number taken as money. Blanks: `{value}`, `{result}`.
+        pub as_money: String,
+        /// A level for a conversation reached. Blanks: `{value}`, `{threshold}`.
+        pub refer_met: String,
+        /// A level for a conversation not reached. Blanks: `{value}`, `{threshold}`.
+        pub refer_not_met: String,
         /// Any sentence, rounded. Blanks: `{calculation}`, `{rounding}`, `{result}`.
         pub rounded: String,
     }
@@ -200,10 +225,11 @@ catalogue! {
 catalogue! {
     /// A rounding rule's words by how many places it keeps.
     pub struct RoundingPlaces {
-        /// To the currency's smallest coin, like a penny.
-        pub minor: String,
-        /// To whole units of the currency, like pounds.
-        pub whole: String,
+        /// To the currency's smallest coin, like a penny, by ISO 4217 code; a currency
+        /// without one is said in decimal places.
+        pub minor: BTreeMap<String, String>,
+        /// To whole units of the currency, like pounds, by ISO 4217 code.
+        pub whole: BTreeMap<String, String>,
         /// To another number of places. Blanks: `{places}`.
         pub places: String,
     }
@@ -214,6 +240,8 @@ catalogue! {
     pub struct Report {
         /// No budget on these answers.
         pub amount_not_eligible: String,
+        /// The answers need a conversation with the council rather than an amount.
+        pub amount_conversation: String,
         /// A one-off payment. Blanks: `{amount}`.
         pub amount_one_off: String,
         /// A yearly amount. Blanks: `{amount}`.

@@ -31,7 +31,7 @@ pub(super) fn view(page: &Page) -> Html {
                     field(ids::CONTINGENCY_AMOUNT, &t.contingency_amount_label).hint(&t.contingency_amount_hint),
                     &page.shown(ids::CONTINGENCY_AMOUNT, || saved.map(|c| c.amount.0.to_string()).unwrap_or_default()),
                     "govuk-input--width-10",
-                    Some(text().currency_affixes(currency).0),
+                    Some(text().currency_affixes(currency).0.as_str()),
                 ) }
                 { text_area(
                     field(ids::CONTINGENCY_WHEN, &t.contingency_when_label).hint(&t.contingency_when_hint),

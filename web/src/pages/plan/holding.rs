@@ -48,7 +48,7 @@ pub(super) fn view(page: &Page) -> Html {
                 .nested(),
             &page.shown(&id, || saved),
             "govuk-input--width-10",
-            Some(text().currency_affixes(currency).0),
+            Some(text().currency_affixes(currency).0.as_str()),
         )
     });
     let for_plan = worked.costing().as_ref().map(|c| {

@@ -108,7 +108,7 @@ pub(super) fn form(page: &Page) -> Html {
                 field(ids::SUPPORT_AMOUNT, &t.support_amount_label).hint(&t.support_amount_hint).nested(),
                 &page.shown(ids::SUPPORT_AMOUNT, || paid.map(|s| s.amount.0.to_string()).unwrap_or_default()),
                 "govuk-input--width-10",
-                Some(text().currency_affixes(scheme.currency).0),
+                Some(text().currency_affixes(scheme.currency).0.as_str()),
             ) }
             { number_input(
                 field(ids::SUPPORT_UNITS, &t.support_units_label).hint(&t.support_units_hint).nested(),
