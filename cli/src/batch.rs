@@ -220,6 +220,12 @@ fn estimated(format: Format, id: &str, e: &Figures) -> String {
             let mut out = String::with_capacity(id.len() + 72);
             out.push_str("{\"id\":");
             push_json_string(&mut out, id);
+            if e.conversation {
+                out.push_str(
+                    ",\"eligible\":true,\"conversation\":true,\"annual\":null,\"weekly\":null}\n",
+                );
+                return out;
+            }
             out.push_str(if e.eligible {
                 ",\"eligible\":true,\"annual\":\""
             } else {
@@ -235,6 +241,15 @@ fn estimated(format: Format, id: &str, e: &Figures) -> String {
             out
         }
         Format::Csv => {
+            if e.conversation {
+                return csv::record(&[
+                    Text(id),
+                    Figure("conversation"),
+                    Figure(""),
+                    Figure(""),
+                    Figure(""),
+                ]);
+            }
             let weekly = e.weekly.map(|w| w.to_string());
             csv::record(&[
                 Text(id),

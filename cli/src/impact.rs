@@ -217,6 +217,7 @@ fn problems<T>(
 /// The CSV row for a case.
 fn csv_row(case: &Case) -> String {
     let side = |a: &Option<Amounts>| match a {
+        Some(a) if a.conversation => ["conversation".to_owned(), String::new(), String::new()],
         Some(a) => [
             if a.eligible { "yes" } else { "no" }.to_owned(),
             a.annual.to_string(),

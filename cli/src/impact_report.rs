@@ -145,6 +145,14 @@ fn overview(page: &mut String, summary: &Summary, money: &Money) {
             count(summary.no_longer_eligible),
         ),
         ("Would become eligible", count(summary.newly_eligible)),
+        (
+            "Need a conversation rather than an amount, now",
+            count(summary.old_conversations),
+        ),
+        (
+            "Need a conversation rather than an amount, after the change",
+            count(summary.new_conversations),
+        ),
         ("Could not be worked out", count(summary.problem_cases)),
         ("Yearly total now", money.of(summary.old_total)),
         ("Yearly total after the change", money.of(summary.new_total)),

@@ -17,6 +17,8 @@ const KINDS: usize = 50;
 pub struct Amounts {
     /// Whether the person is eligible.
     pub eligible: bool,
+    /// Whether the answers need a conversation with the council rather than an amount.
+    pub conversation: bool,
     /// The yearly amount.
     pub annual: Decimal,
     /// The weekly amount, if the scheme has one.
@@ -28,6 +30,7 @@ impl Amounts {
     pub fn of(e: &Figures) -> Amounts {
         Amounts {
             eligible: e.eligible,
+            conversation: e.conversation,
             annual: e.annual.0,
             weekly: e.weekly.map(|w| w.0),
         }
@@ -54,9 +57,14 @@ pub struct Case {
 }
 
 impl Case {
-    /// New yearly amount minus old, when both are known.
+    /// New yearly amount minus old, when both are known: a case that needs a conversation
+    /// under either version has no amount to compare.
     pub fn difference(&self) -> Option<Decimal> {
-        self.after?.annual.checked_sub(self.before?.annual)
+        let (before, after) = (self.before?, self.after?);
+        if before.conversation || after.conversation {
+            return None;
+        }
+        after.annual.checked_sub(before.annual)
     }
 
     /// The difference as a percentage of the old yearly amount, to one decimal place; none
@@ -250,6 +258,10 @@ pub struct Summary {
     pub newly_eligible: u64,
     /// Cases eligible only under the old version.
     pub no_longer_eligible: u64,
+    /// Cases that need a conversation rather than an amount under the old version.
+    pub old_conversations: u64,
+    /// Cases that need a conversation rather than an amount under the new version.
+    pub new_conversations: u64,
     /// The old yearly amounts of compared cases, added up.
     pub old_total: Decimal,
     /// The new yearly amounts of compared cases, added up.
@@ -284,6 +296,9 @@ impl Summary {
                 }
             }
         }
+        let conversations = |a: Option<Amounts>| u64::from(a.is_some_and(|a| a.conversation));
+        self.old_conversations += conversations(case.before);
+        self.new_conversations += conversations(case.after);
         let (Some(before), Some(after), Some(difference)) =
             (case.before, case.after, case.difference())
         else {

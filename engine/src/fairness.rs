@@ -65,7 +65,13 @@ pub struct NotMonotonic {
 pub fn monotonicity(scheme: &Scheme, samples: u64, seed: u64) -> Result<Monotonic, NotMonotonic> {
     let questions: Vec<&Question> = scheme.questions().map(|(_, q)| q).collect();
     let checked: Vec<usize> = (0..questions.len())
-        .filter(|q| questions[*q].monotonic && questions[*q].points_range().is_some())
+        .filter(|q| {
+            // A question whose answers all carry the same points has no answer with more.
+            let varies = questions[*q]
+                .points_range()
+                .is_some_and(|(low, high)| low < high);
+            questions[*q].monotonic && varies
+        })
         .collect();
     let program = scheme.program();
     let dates = ranges::periods(scheme.file());

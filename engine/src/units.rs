@@ -199,13 +199,15 @@ pub(crate) fn step_unit(scheme: Lookup, step: &Step, steps: &StepUnits) -> Resul
             };
             match scheme.question(&l.question).map(|q| &q.answer) {
                 Some(AnswerKind::Choice(_)) => {}
-                Some(_) => return Err((
-                    "/lookup/question".into(),
-                    format!(
+                Some(_) => {
+                    return Err((
+                        "/lookup/question".into(),
+                        format!(
                         "question {:?} is not a choice, so nothing can be looked up by its option",
                         l.question
                     ),
-                )),
+                    ))
+                }
                 None => {
                     let questions = scheme.file.questions().map(|(_, q)| q.id.as_str());
                     return Err((

@@ -202,6 +202,12 @@ fn adjustment(
     value: &Given,
 ) -> Result<(Answer, String), (&'static str, String)> {
     let Given::Adjusted(answer, reason) = value else {
+        if *value == Given::Other {
+            return Err((
+                "invalid_answer",
+                "give an adjustment as {\"answer\": …, \"reason\": \"…\"} and nothing more".into(),
+            ));
+        }
         return Err((
             "missing_reason",
             "an adjustment needs the reason for it, given as {\"answer\": …, \"reason\": \"…\"}"
