@@ -5,13 +5,13 @@
 //! the catalogue's language.
 
 use crate::text::{fill, text};
-use serde_json::Value;
+use serde_json::{json, Value};
 use waymark_engine::amount::parse_decimal;
 use waymark_engine::answers;
 use waymark_engine::issue::pointer;
 use waymark_engine::scheme::Currency;
 use waymark_engine::scheme::{AnswerKind, Question};
-use waymark_engine::{Answers, Scheme};
+use waymark_engine::{Answers, Decimal, Scheme};
 
 /// What a form sent for one question: the chosen option's value, or the typed text.
 /// `None` when nothing was chosen.
@@ -39,6 +39,98 @@ pub fn read(
     question: &Question,
     posted: &Posted,
 ) -> Result<Value, String> {
+    let value = typed(question, posted)?;
+    match engine_says(scheme, answers, question, &value) {
+        None => Ok(value),
+        Some(code) => Err(message(question, &code, scheme.currency)),
+    }
+}
+
+/// The id of the reason's field on a practitioner's question `id`.
+pub fn reason_field(id: &str) -> String {
+    format!("{id}-reason")
+}
+
+/// Reads a practitioner's adjustment to `question`: the posted value and the `reason`
+/// for it, as `{"answer": …, "reason": "…"}`, or `None` when both were left empty (no
+/// adjustment). Errors are for the value's field and the reason's, in that order.
+pub fn read_adjustment(
+    scheme: &Scheme,
+    answers: &Answers,
+    question: &Question,
+    posted: &Posted,
+    reason: &Posted,
+) -> Result<Option<Value>, Vec<FieldError>> {
+    let t = text();
+    let reason = reason.as_deref().map(str::trim).unwrap_or_default();
+    let empty = posted
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .is_empty();
+    if empty && reason.is_empty() {
+        return Ok(None);
+    }
+    let most = waymark_engine::limits::REASON_CHARS;
+    let reason_error = if reason.is_empty() {
+        Some(t.app.error_reason_missing.clone())
+    } else if reason.chars().count() > most {
+        let count = t.number(Decimal::from(most));
+        Some(fill(&t.app.error_reason_long, &[("count", &count)]))
+    } else {
+        None
+    };
+    // The value is checked on its own, with a stand-in reason while the reason has a
+    // problem of its own, so both problems show at once.
+    let given = reason_error.as_ref().map_or(reason, |_| "-");
+    let (value, value_error) = match typed(question, posted) {
+        Ok(value) => {
+            let adjusted = json!({"answer": value, "reason": given});
+            let error = engine_says(scheme, answers, question, &adjusted)
+                .map(|code| message(question, &code, scheme.currency));
+            (Some(adjusted), error)
+        }
+        Err(message) => (None, Some(message)),
+    };
+    let errors: Vec<FieldError> = [
+        value_error.map(|message| FieldError {
+            field: question.id.clone(),
+            message,
+        }),
+        reason_error.map(|message| FieldError {
+            field: reason_field(&question.id),
+            message,
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match value {
+        Some(value) if errors.is_empty() => Ok(Some(value)),
+        _ => Err(errors),
+    }
+}
+
+/// The engine's issue code for `value` as the answer to `question`, if it has one.
+fn engine_says(
+    scheme: &Scheme,
+    answers: &Answers,
+    question: &Question,
+    value: &Value,
+) -> Option<String> {
+    let mut trial = answers.clone();
+    trial.set(&question.id, value.clone());
+    let path = pointer([&question.id]);
+    answers::check(scheme, &trial)
+        .errors
+        .into_iter()
+        .find(|issue| issue.path == path)
+        .map(|issue| issue.code)
+}
+
+/// What was chosen or typed for `question` as an answer's value, tidied, before the
+/// engine checks it.
+fn typed(question: &Question, posted: &Posted) -> Result<Value, String> {
     let t = text();
     let posted = posted.as_deref().map(str::trim).unwrap_or_default();
     let value = match &question.answer {
@@ -67,14 +159,7 @@ pub fn read(
             None => return Err(t.app.error_money_invalid.clone()),
         },
     };
-    let mut trial = answers.clone();
-    trial.set(&question.id, value.clone());
-    let path = pointer([&question.id]);
-    let checked = answers::check(scheme, &trial);
-    match checked.errors.iter().find(|issue| issue.path == path) {
-        None => Ok(value),
-        Some(issue) => Err(message(question, &issue.code, scheme.currency)),
-    }
+    Ok(value)
 }
 
 /// Removes what people often type around a number, as the catalogue's language writes
@@ -149,15 +234,22 @@ pub fn hint(question: &Question, currency: Currency) -> Option<String> {
     }
 }
 
-/// What a form field shows for a saved answer: the option's value, or the text to edit.
+/// What a form field shows for a saved answer: the option's value, or the text to edit
+/// (for an adjustment, its value).
 pub fn shown(value: Option<&Value>) -> Option<String> {
     match value? {
+        Value::Object(adjusted) => shown(adjusted.get("answer")),
         Value::String(text) => Some(text.clone()),
         Value::Bool(true) => Some(YES.into()),
         Value::Bool(false) => Some(NO.into()),
         Value::Number(number) => Some(number.to_string()),
         _ => None,
     }
+}
+
+/// The reason saved with an adjustment, to edit.
+pub fn shown_reason(value: Option<&Value>) -> Option<String> {
+    value?.get("reason")?.as_str().map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -177,7 +269,9 @@ mod tests {
                     {"id": "high", "label": "High", "points": 2}]}},
                 {"id": "ok", "text": "OK?", "answer": {"yes_no": {"yes": 1, "no": 0}}},
                 {"id": "age", "text": "Age?", "answer": {"number": {"min": 18, "max": 110, "whole": true}}},
-                {"id": "cost", "text": "Cost?", "answer": {"money": {"min": "0.00", "max": "5000.00"}}}
+                {"id": "cost", "text": "Cost?", "answer": {"money": {"min": "0.00", "max": "5000.00"}}},
+                {"id": "uplift", "text": "Uplift?", "practitioner": true,
+                 "answer": {"money": {"min": "0.00", "max": "100.00"}}}
             ]}],
             "allocation": {"steps": [
                 {"id": "points", "label": "Points", "calc": {"points": {}}},
@@ -233,13 +327,10 @@ mod tests {
     fn money_is_tidied_to_pence_and_checked_by_the_engine() {
         assert_eq!(try_read("cost", Some("£1,250")), Ok(json!("1250.00")));
         assert_eq!(try_read("cost", Some("99.5")), Ok(json!("99.50")));
-        assert_eq!(
-            try_read("cost", None).unwrap_err(),
-            "Enter an amount in pounds"
-        );
+        assert_eq!(try_read("cost", None).unwrap_err(), "Enter an amount");
         assert_eq!(
             try_read("cost", Some("1.234")).unwrap_err(),
-            "Enter an amount in pounds and pence, like 150.50"
+            "Enter an amount with no more than 2 decimal places, like 150.50"
         );
         assert_eq!(
             try_read("cost", Some("6000")).unwrap_err(),
@@ -247,8 +338,63 @@ mod tests {
         );
         assert_eq!(
             try_read("cost", Some("lots")).unwrap_err(),
-            "Enter an amount in pounds using digits, like 150 or 150.50"
+            "Enter an amount using digits, like 150 or 150.50"
         );
+    }
+
+    fn try_adjust(posted: &str, reason: &str) -> Result<Option<Value>, Vec<(String, String)>> {
+        let scheme = scheme();
+        let given = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+        read_adjustment(
+            &scheme,
+            &Answers::default(),
+            scheme.question("uplift").unwrap(),
+            &given(posted),
+            &given(reason),
+        )
+        .map_err(|errors| errors.into_iter().map(|e| (e.field, e.message)).collect())
+    }
+
+    #[test]
+    fn an_adjustment_needs_its_reason_and_both_empty_is_none() {
+        assert_eq!(try_adjust("", " "), Ok(None));
+        assert_eq!(
+            try_adjust("£20", " No one at the rate \n"),
+            Ok(Some(
+                json!({"answer": "20.00", "reason": "No one at the rate"})
+            ))
+        );
+        let missing = (
+            "uplift-reason".to_owned(),
+            "Enter the reason for this adjustment".to_owned(),
+        );
+        assert_eq!(try_adjust("20", ""), Err(vec![missing.clone()]));
+        assert_eq!(
+            try_adjust("200", ""),
+            Err(vec![
+                (
+                    "uplift".into(),
+                    "Enter an amount from £0.00 to £100.00".into()
+                ),
+                missing
+            ]),
+            "both problems at once"
+        );
+        assert_eq!(
+            try_adjust("", "Because"),
+            Err(vec![("uplift".into(), "Enter an amount".into())])
+        );
+        let long = "a".repeat(waymark_engine::limits::REASON_CHARS + 1);
+        assert_eq!(
+            try_adjust("20", &long),
+            Err(vec![(
+                "uplift-reason".into(),
+                "Reason for this adjustment must be 2000 characters or fewer".into()
+            )])
+        );
+        let adjusted = json!({"answer": "20.00", "reason": "Because"});
+        assert_eq!(shown(Some(&adjusted)).as_deref(), Some("20.00"));
+        assert_eq!(shown_reason(Some(&adjusted)).as_deref(), Some("Because"));
     }
 
     #[test]
@@ -266,7 +412,7 @@ mod tests {
         );
         assert_eq!(
             hint_for("cost").as_deref(),
-            Some("Enter an amount in pounds from £0.00 to £5,000.00, like 150 or 150.50")
+            Some("Enter an amount from £0.00 to £5,000.00, like 150 or 150.50")
         );
         assert_eq!(hint_for("pick"), None);
     }

@@ -475,7 +475,9 @@ fn use_tell_host(store: &UseReducerHandle<State>, host: &Host) {
                 else {
                     return;
                 };
-                if !Flow::new(scheme, answers).is_complete() {
+                // Whether a practitioner is helping does not change whether every
+                // question that needs an answer has one.
+                if !Flow::new(scheme, answers, false).is_complete() {
                     return;
                 }
                 let Ok(estimate) = waymark_engine::estimate(scheme, answers, *date) else {

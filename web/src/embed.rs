@@ -3,9 +3,11 @@
 //!
 //! - `{"source": "waymark", "type": "ready", "scheme": {"id", "version"}}` once loaded
 //!   (`scheme` is null while the person is still choosing between several);
-//! - `{"source": "waymark", "type": "estimate-updated", "scheme", "eligible", "annual",
-//!   "weekly", "currency"}` when every question is answered and the estimate changes, only
-//!   if the configuration opts in (amounts only, never answers);
+//! - `{"source": "waymark", "type": "estimate-updated", "scheme", "eligible",
+//!   "conversation", "annual", "weekly", "currency"}` when every question is answered and
+//!   the estimate changes, only if the configuration opts in (amounts only, never
+//!   answers); `conversation` is true when the answers need a conversation with the
+//!   council rather than an amount, and the amounts are then zero;
 //! - `{"source": "waymark", "type": "submitted", "scheme", "reference"}` once a receiver
 //!   accepted what the person sent.
 
@@ -31,6 +33,7 @@ pub fn estimate_updated(scheme: &Scheme, estimate: &Estimate) -> Value {
         "type": "estimate-updated",
         "scheme": stamp(Some(scheme)),
         "eligible": estimate.eligible,
+        "conversation": estimate.conversation,
         "annual": estimate.annual.0.to_string(),
         "weekly": estimate.weekly.map(|w| w.0.to_string()),
         "currency": scheme.currency,
@@ -73,8 +76,39 @@ mod tests {
             .collect();
         assert_eq!(
             keys,
-            ["source", "type", "scheme", "eligible", "annual", "weekly", "currency"]
+            [
+                "source",
+                "type",
+                "scheme",
+                "eligible",
+                "conversation",
+                "annual",
+                "weekly",
+                "currency"
+            ]
         );
+        let text =
+            std::fs::read_to_string(www.join("riverbend-individual-budget-2027.json")).unwrap();
+        let scheme = Scheme::from_json(&text).unwrap();
+        let answers = serde_json::from_value(serde_json::json!({
+            "age_group": "age_22_64", "living": "group_home", "daily_living": "all",
+            "behaviour": "constant", "health": "skilled", "overnight_awake": true
+        }))
+        .unwrap();
+        let date = "2026-09-01".parse().unwrap();
+        let estimate = waymark_engine::estimate(&scheme, &answers, date).unwrap();
+        let message = estimate_updated(&scheme, &estimate);
+        assert_eq!(
+            message["conversation"], true,
+            "a conversation, not an amount"
+        );
+        assert_eq!(message["annual"], "0.00");
+        assert_eq!(
+            message["weekly"],
+            Value::Null,
+            "a yearly scheme without weeks"
+        );
+        assert_eq!(message["currency"], "USD");
         assert_eq!(ready(None)["scheme"], Value::Null);
         assert_eq!(
             submitted(Some(&scheme), "WM-000001")["reference"],

@@ -1,6 +1,7 @@
 //! The order of the journey: which questions apply, which comes next, and how far along
 //! each part of a long scheme is. Everything here reads the engine's `answers::check`, so
-//! the page skips exactly the questions the engine would not use.
+//! the page skips exactly the questions the engine would not use. A practitioner's
+//! questions are asked only in a supported assessment, and may be left unanswered.
 
 use crate::route::Route;
 use waymark_engine::answers::{self, Checked};
@@ -27,14 +28,17 @@ pub enum Status {
 pub struct Flow<'a> {
     scheme: &'a Scheme,
     checked: Checked,
+    supported: bool,
 }
 
 impl<'a> Flow<'a> {
-    /// Checks `answers` against `scheme`.
-    pub fn new(scheme: &'a Scheme, answers: &Answers) -> Flow<'a> {
+    /// Checks `answers` against `scheme`; `supported` when a practitioner is completing
+    /// the assessment with the person, so their questions are asked too.
+    pub fn new(scheme: &'a Scheme, answers: &Answers, supported: bool) -> Flow<'a> {
         Flow {
             scheme,
             checked: answers::check(scheme, answers),
+            supported,
         }
     }
 
@@ -43,12 +47,20 @@ impl<'a> Flow<'a> {
         self.scheme.questions().count() > TASK_LIST_AFTER
     }
 
-    /// Every question with its section's index and whether it applies, in order.
+    /// Every question with its section's index and whether it is asked, in order: it
+    /// applies, and it is not a practitioner's outside a supported assessment.
     pub fn questions(&self) -> impl Iterator<Item = (usize, &'a Question, bool)> + '_ {
+        let supported = self.supported;
         self.scheme
             .questions()
             .zip(self.checked.applies.iter().copied())
-            .map(|((section, question), applies)| (section, question, applies))
+            .map(move |((section, question), applies)| {
+                (
+                    section,
+                    question,
+                    applies && (supported || !question.practitioner),
+                )
+            })
     }
 
     /// The questions that apply, in order.
@@ -58,12 +70,19 @@ impl<'a> Flow<'a> {
             .map(|(section, question, _)| (section, question))
     }
 
-    /// Whether the question applies given the answers so far.
+    /// Whether the question is asked given the answers so far.
     pub fn applies(&self, id: &str) -> bool {
-        self.scheme
-            .question_index(id)
-            .and_then(|i| self.checked.applies.get(i).copied())
-            .unwrap_or(false)
+        self.scheme.question_index(id).is_some_and(|i| {
+            self.questions()
+                .nth(i)
+                .is_some_and(|(_, _, applies)| applies)
+        })
+    }
+
+    /// Whether the question still needs an answer: it is asked, has no valid answer, and
+    /// is not a practitioner's (which may be left unanswered).
+    fn awaits(&self, question: &Question) -> bool {
+        !question.practitioner && !self.answered(&question.id)
     }
 
     /// Whether the question has a valid answer that counts.
@@ -118,11 +137,14 @@ impl<'a> Flow<'a> {
         Some((index + 1, run.len()))
     }
 
-    /// The first question that applies and has no valid answer.
+    /// The first question that applies and still needs an answer.
     pub fn first_unanswered(&self) -> Option<&'a Question> {
-        self.applicable()
-            .map(|(_, q)| q)
-            .find(|q| !self.answered(&q.id))
+        self.applicable().map(|(_, q)| q).find(|q| self.awaits(q))
+    }
+
+    /// The first practitioner's question that applies, in a supported assessment.
+    pub fn first_practitioner(&self) -> Option<&'a Question> {
+        self.applicable().map(|(_, q)| q).find(|q| q.practitioner)
     }
 
     /// The page for a part of a long scheme: its first unanswered question, or its first
@@ -134,12 +156,12 @@ impl<'a> Flow<'a> {
             .map(|(_, q)| q)
             .peekable();
         let first = questions.peek().copied()?;
-        let target = questions.find(|q| !self.answered(&q.id)).unwrap_or(first);
+        let target = questions.find(|q| self.awaits(q)).unwrap_or(first);
         Some(Route::question(&target.id))
     }
 
     /// The status of a part; `None` when none of its questions can apply with the answers
-    /// given (so the part is left out).
+    /// given (so the part is left out). A practitioner's question counts once answered.
     pub fn status(&self, section: usize) -> Option<Status> {
         let mut applicable = 0;
         let mut answered = 0;
@@ -149,8 +171,9 @@ impl<'a> Flow<'a> {
                 continue;
             }
             if applies {
-                applicable += 1;
-                answered += usize::from(self.answered(&question.id));
+                let done = self.answered(&question.id);
+                applicable += usize::from(done || !question.practitioner);
+                answered += usize::from(done);
             } else if let Some(condition) = &question.show_if {
                 waiting |= condition
                     .questions()
@@ -158,8 +181,12 @@ impl<'a> Flow<'a> {
                     .any(|q| self.applies(q) && !self.answered(q));
             }
         }
+        let optional = self
+            .questions()
+            .any(|(s, q, applies)| s == section && applies && q.practitioner);
         match (applicable, answered) {
             (0, _) if waiting => Some(Status::CannotStart),
+            (0, _) if optional => Some(Status::NotStarted),
             (0, _) => None,
             (a, n) if n == a => Some(Status::Completed),
             (_, 0) => Some(Status::NotStarted),
@@ -290,7 +317,7 @@ mod tests {
     #[test]
     fn a_short_scheme_runs_in_order_and_skips_what_does_not_apply() {
         let scheme = short();
-        let flow = Flow::new(&scheme, &answers(json!({"a": false})));
+        let flow = Flow::new(&scheme, &answers(json!({"a": false})), false);
         assert!(!flow.uses_task_list());
         assert_eq!(flow.first(), Route::question("a"));
         assert_eq!(flow.after("a", false), Route::question("c"));
@@ -299,7 +326,7 @@ mod tests {
         assert_eq!(flow.position("c"), Some((2, 2)));
         assert_eq!(flow.position("b"), None);
 
-        let flow = Flow::new(&scheme, &answers(json!({"a": true})));
+        let flow = Flow::new(&scheme, &answers(json!({"a": true})), false);
         assert_eq!(flow.after("a", false), Route::question("b"));
         assert_eq!(flow.position("c"), Some((3, 3)));
     }
@@ -307,10 +334,10 @@ mod tests {
     #[test]
     fn the_last_question_leads_to_check_your_answers_or_what_is_missing() {
         let scheme = short();
-        let done = Flow::new(&scheme, &answers(json!({"a": false, "c": true})));
+        let done = Flow::new(&scheme, &answers(json!({"a": false, "c": true})), false);
         assert!(done.is_complete());
         assert_eq!(done.after("c", false), Route::Check);
-        let gap = Flow::new(&scheme, &answers(json!({"c": true})));
+        let gap = Flow::new(&scheme, &answers(json!({"c": true})), false);
         assert_eq!(gap.after("c", false), Route::question("a"));
         assert_eq!(gap.next_to_answer(), Route::question("a"));
     }
@@ -318,17 +345,17 @@ mod tests {
     #[test]
     fn a_change_returns_to_check_your_answers_unless_a_new_question_applies() {
         let scheme = short();
-        let flow = Flow::new(&scheme, &answers(json!({"a": true, "c": true})));
+        let flow = Flow::new(&scheme, &answers(json!({"a": true, "c": true})), false);
         assert_eq!(flow.after("a", true), Route::change("b"));
         assert_eq!(flow.before("a", true), Route::Check);
-        let flow = Flow::new(&scheme, &answers(json!({"a": false, "c": true})));
+        let flow = Flow::new(&scheme, &answers(json!({"a": false, "c": true})), false);
         assert_eq!(flow.after("a", true), Route::Check);
     }
 
     #[test]
     fn a_long_scheme_is_a_task_list_of_parts() {
         let scheme = long();
-        let flow = Flow::new(&scheme, &answers(json!({"c": true})));
+        let flow = Flow::new(&scheme, &answers(json!({"c": true})), false);
         assert!(flow.uses_task_list());
         assert_eq!(flow.first(), Route::Tasks);
         assert_eq!(flow.status(0), Some(Status::NotStarted));
@@ -346,6 +373,7 @@ mod tests {
         let flow = Flow::new(
             &scheme,
             &answers(json!({"a": false, "c": true, "d": false})),
+            false,
         );
         assert_eq!(flow.status(1), None);
         assert_eq!(flow.status(2), Some(Status::Completed));
@@ -353,11 +381,46 @@ mod tests {
         assert_eq!(flow.section_start(2), Some(Route::question("c")));
     }
 
+    /// A short scheme whose last question, `p`, only a practitioner answers.
+    fn with_practitioner() -> Scheme {
+        scheme(json!([
+            {"id": "one", "title": "One", "questions": [
+                {"id": "a", "text": "A?", "answer": {"yes_no": {"yes": 1, "no": 0}}},
+                {"id": "p", "text": "P?", "practitioner": true,
+                 "answer": {"money": {"min": "0.00", "max": "100.00"}}}
+            ]}
+        ]))
+    }
+
+    #[test]
+    fn a_practitioners_question_is_asked_only_in_a_supported_assessment_and_may_be_left() {
+        let scheme = with_practitioner();
+        let own = Flow::new(&scheme, &answers(json!({"a": true})), false);
+        assert!(!own.applies("p"));
+        assert_eq!(own.after("a", false), Route::Check);
+        assert_eq!(own.position("a"), Some((1, 1)));
+        assert_eq!(own.first_practitioner(), None);
+        let supported = Flow::new(&scheme, &answers(json!({"a": true})), true);
+        assert!(supported.applies("p"));
+        assert_eq!(supported.after("a", false), Route::question("p"));
+        assert_eq!(supported.after("p", false), Route::Check);
+        assert_eq!(supported.next_to_answer(), Route::Check, "it may be left");
+        assert!(supported.is_complete());
+        assert_eq!(
+            supported.first_practitioner().map(|q| q.id.as_str()),
+            Some("p")
+        );
+        let adjusted = json!({"a": true, "p": {"answer": "20.00", "reason": "No one at the rate"}});
+        let given = answers(adjusted);
+        assert_eq!(Flow::new(&scheme, &given, false).unused(&given), vec!["p"]);
+        assert!(Flow::new(&scheme, &given, true).unused(&given).is_empty());
+    }
+
     #[test]
     fn answers_to_questions_that_do_not_apply_are_found() {
         let scheme = short();
         let given = answers(json!({"a": false, "b": true, "zz": 1}));
-        let flow = Flow::new(&scheme, &given);
+        let flow = Flow::new(&scheme, &given, false);
         assert_eq!(flow.unused(&given), vec!["b", "zz"]);
     }
 }

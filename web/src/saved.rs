@@ -39,8 +39,12 @@ pub struct Saved {
     pub version: u64,
     /// The scheme the answers are for.
     pub scheme: SchemeKey,
-    /// Question id to answer, as in an answers file for `waymark estimate`.
+    /// Question id to answer, as in an answers file for `waymark estimate` (a
+    /// practitioner's adjustment with its reason, `{"answer": …, "reason": "…"}`).
     pub answers: Answers,
+    /// Whether a practitioner is completing the assessment with the person.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub supported: bool,
     /// What the person wrote that they disagree with.
     #[serde(default)]
     pub disagreement: String,
@@ -119,6 +123,7 @@ mod tests {
             },
             answers: serde_json::from_value(json!({"sleep": "often", "age": "45", "ok": true}))
                 .unwrap(),
+            supported: false,
             disagreement: "I help my mum more than this shows.".into(),
             page: "questions/sleep".into(),
             saved_at: "2026-11-23T15:04:05.000Z".into(),

@@ -118,7 +118,7 @@ impl Worked {
         let estimate = waymark_engine::estimate(&scheme, answers, date).map(Rc::new);
         let us = crate::dom::clock::micros_since(start);
         let budget = match &estimate {
-            Ok(e) if e.eligible => e.annual,
+            Ok(e) if e.has_amount() => e.annual,
             _ => Money(Decimal::ZERO),
         };
         let given = plan.cloned();
@@ -185,6 +185,9 @@ pub struct State {
     pub resume: Route,
     /// The answers given.
     pub answers: Answers,
+    /// Whether a practitioner is completing the assessment with the person, so the
+    /// practitioner's questions are asked.
+    pub supported: bool,
     /// What the person wrote that they disagree with.
     pub disagreement: String,
     /// The recovery support plan, once the person has started one.
@@ -195,6 +198,8 @@ pub struct State {
     pub errors: Vec<FieldError>,
     /// What was typed into the page's field when it had an error, kept to show again.
     pub draft: Option<String>,
+    /// What was typed as the reason for an adjustment when the page had an error.
+    pub reason_draft: Option<String>,
     /// What a plan page's form held when it had errors, kept to show again.
     pub plan_form: Option<Rc<Form>>,
     /// The field to focus instead of the page's heading, after following a link to it.
@@ -275,7 +280,11 @@ pub enum Action {
         id: String,
         /// What was chosen or typed.
         posted: Posted,
+        /// The reason typed for a practitioner's adjustment.
+        reason: Posted,
     },
+    /// The person said whether a practitioner is completing the assessment with them.
+    Supported(bool),
     /// The disagreement notes changed.
     Notes(String),
     /// The disagreement notes' form was sent.
@@ -331,11 +340,13 @@ impl State {
             route: Route::Start,
             resume: Route::Start,
             answers: Answers::default(),
+            supported: false,
             disagreement: String::new(),
             plan: None,
             saved_at: None,
             errors: Vec::new(),
             draft: None,
+            reason_draft: None,
             plan_form: None,
             focus_field: None,
             recovery: None,
@@ -426,6 +437,7 @@ impl State {
                 version: scheme.version.clone(),
             },
             answers: self.answers.clone(),
+            supported: self.supported,
             disagreement: self.disagreement.clone(),
             page: self.resume.path(),
             saved_at: String::new(),
@@ -449,7 +461,7 @@ impl State {
                 _ => Route::Start,
             };
         };
-        let flow = Flow::new(scheme, &self.answers);
+        let flow = self.flow(scheme);
         match route {
             Route::Start | Route::Saved | Route::Delete => route,
             Route::Tasks if flow.uses_task_list() => route,
@@ -477,6 +489,7 @@ impl State {
         self.route = shown;
         self.errors.clear();
         self.draft = None;
+        self.reason_draft = None;
         self.plan_form = None;
         self.focus_field = None;
         if self.route.is_assessment() && self.route != Route::Start && self.resume != self.route {
@@ -520,9 +533,15 @@ impl State {
         self.focus += 1;
     }
 
+    /// The journey through `scheme` with the answers given.
+    pub fn flow<'a>(&self, scheme: &'a Scheme) -> Flow<'a> {
+        Flow::new(scheme, &self.answers, self.supported)
+    }
+
     /// Forgets everything the person gave.
     fn clear(&mut self) {
         self.answers = Answers::default();
+        self.supported = false;
         self.disagreement.clear();
         self.plan = None;
         self.outbox = None;
@@ -553,6 +572,11 @@ impl State {
         answers.0.retain(|id, _| scheme.question(id).is_some());
         let dropped = before - answers.0.len();
         self.chosen = Some(index);
+        self.supported = saved.supported
+            || answers
+                .0
+                .keys()
+                .any(|id| scheme.question(id).is_some_and(|q| q.practitioner));
         self.answers = answers;
         self.disagreement = saved.disagreement;
         self.plan = saved.plan;
@@ -608,14 +632,14 @@ impl State {
                         self.language = first.clone();
                     }
                 }
-                let first = self.scheme().map(|s| Flow::new(s, &self.answers).first());
+                let first = self.scheme().map(|s| self.flow(s).first());
                 self.go(first.unwrap_or(Route::Start));
             }
             None => self.fail(SCHEME_FIELD, text().app.start_choose_error.clone(), None),
         }
     }
 
-    fn answer(&mut self, id: &str, posted: Posted) {
+    fn answer(&mut self, id: &str, posted: Posted, reason: Posted) {
         let Route::Question {
             id: ref shown,
             change,
@@ -629,10 +653,28 @@ impl State {
         let Some(question) = scheme.question(id).filter(|_| shown == id) else {
             return;
         };
-        match answer::read(&scheme, &self.answers, question, &posted) {
+        let read = if question.practitioner {
+            answer::read_adjustment(&scheme, &self.answers, question, &posted, &reason)
+        } else {
+            answer::read(&scheme, &self.answers, question, &posted)
+                .map(Some)
+                .map_err(|message| {
+                    vec![FieldError {
+                        field: id.to_owned(),
+                        message,
+                    }]
+                })
+        };
+        match read {
             Ok(value) => {
-                self.answers.set(id, value);
-                let unused: Vec<String> = Flow::new(&scheme, &self.answers)
+                match value {
+                    Some(value) => self.answers.set(id, value),
+                    None => {
+                        self.answers.0.remove(id);
+                    }
+                }
+                let unused: Vec<String> = self
+                    .flow(&scheme)
                     .unused(&self.answers)
                     .into_iter()
                     .map(str::to_owned)
@@ -641,10 +683,33 @@ impl State {
                     self.answers.0.remove(&id);
                 }
                 self.save();
-                let next = Flow::new(&scheme, &self.answers).after(id, change);
+                let next = self.flow(&scheme).after(id, change);
                 self.go(next);
             }
-            Err(message) => self.fail(id, message, posted),
+            Err(errors) => {
+                self.errors = errors;
+                self.draft = posted;
+                self.reason_draft = reason;
+                self.notice = None;
+                self.focus += 1;
+            }
+        }
+    }
+
+    /// Marks the assessment as supported by a practitioner, and goes to their first
+    /// question; or marks it as the person's own, without the practitioner's answers.
+    fn support(&mut self, supported: bool) {
+        let Some(scheme) = self.scheme().cloned() else {
+            return;
+        };
+        self.supported = supported;
+        self.answers
+            .0
+            .retain(|id, _| supported || scheme.question(id).is_none_or(|q| !q.practitioner));
+        self.save();
+        match self.flow(&scheme).first_practitioner() {
+            Some(question) if supported => self.go(Route::change(&question.id)),
+            _ => self.focus += 1,
         }
     }
 
@@ -659,7 +724,7 @@ impl State {
                 *self = next;
                 self.save();
                 let route = self.scheme().map_or(Route::Start, |s| {
-                    let flow = Flow::new(s, &self.answers);
+                    let flow = self.flow(s);
                     if flow.is_complete() {
                         Route::Check
                     } else {
@@ -701,7 +766,8 @@ impl Reducible for State {
             }
             Action::Navigate(_) => {}
             Action::Begin(posted) => state.begin(posted),
-            Action::Answer { id, posted } => state.answer(&id, posted),
+            Action::Answer { id, posted, reason } => state.answer(&id, posted, reason),
+            Action::Supported(supported) => state.support(supported),
             Action::Notes(notes) => {
                 state.disagreement = notes;
                 state.save();
@@ -795,6 +861,7 @@ mod tests {
         state.reduce(Action::Answer {
             id: id.into(),
             posted: Some(posted.into()).filter(|p: &String| !p.is_empty()),
+            reason: None,
         })
     }
 
@@ -1294,6 +1361,119 @@ mod tests {
             state.sent.as_ref().unwrap().receipt.reference,
             "WM-000001",
             "the earlier copy is kept until the new one is accepted"
+        );
+    }
+
+    /// The test scheme with a practitioner's uplift added to the amount.
+    fn with_uplift() -> Rc<Scheme> {
+        let mut value = serde_json::to_value(scheme("t", "1").file()).unwrap();
+        value["sections"][0]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .push(
+                json!({"id": "uplift", "text": "Uplift?", "practitioner": true,
+                         "answer": {"money": {"min": "0.00", "max": "100.00"}}}),
+            );
+        value["allocation"]["steps"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "total", "label": "Total",
+                         "calc": {"sum": ["money", {"answer": "uplift"}]}}));
+        value["allocation"]["result"] = json!("total");
+        Rc::new(Scheme::from_json(&value.to_string()).unwrap())
+    }
+
+    fn adjust(state: Rc<State>, amount: &str, reason: &str) -> Rc<State> {
+        let given = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+        state.reduce(Action::Answer {
+            id: "uplift".into(),
+            posted: given(amount),
+            reason: given(reason),
+        })
+    }
+
+    const REASON: &str = "No support worker at the standard rate";
+
+    #[test]
+    fn a_supported_assessment_asks_the_practitioner_and_keeps_their_reason() {
+        let state = start(vec![with_uplift()], None, Some(Route::question("a")));
+        let state = answer(state, "a", "no");
+        let state = answer(state, "c", "high");
+        assert_eq!(state.route, Route::Check, "the person is not asked it");
+        let state = navigate(state, Route::question("uplift"));
+        assert_eq!(state.route, Route::Check);
+        let state = state.reduce(Action::Supported(true));
+        assert!(state.supported);
+        assert_eq!(state.route, Route::change("uplift"));
+        let focus = state.focus;
+        let state = adjust(state, "20", " ");
+        let fields: Vec<&str> = state.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["uplift-reason"]);
+        assert_eq!(
+            state.errors[0].message,
+            "Enter the reason for this adjustment"
+        );
+        assert_eq!(state.draft.as_deref(), Some("20"), "what was typed is kept");
+        assert_eq!(state.focus, focus + 1);
+        let state = adjust(state, "20", REASON);
+        assert_eq!(state.route, Route::Check);
+        assert_eq!(
+            state.answers.0["uplift"],
+            json!({"answer": "20.00", "reason": REASON})
+        );
+        let estimate = state.worked.as_ref().unwrap().estimate.clone().unwrap();
+        assert_eq!(estimate.annual.to_string(), "40.00");
+
+        let document = state.document().unwrap();
+        assert!(document.supported);
+        let restored = start(vec![with_uplift()], Some(&document.to_json()), None);
+        assert!(restored.supported);
+        assert_eq!(restored.answers, state.answers);
+
+        let state = navigate(state, Route::change("uplift"));
+        let state = adjust(state, "", "");
+        assert_eq!(
+            state.route,
+            Route::Check,
+            "both left empty is no adjustment"
+        );
+        assert_eq!(state.answers.0.get("uplift"), None);
+        let state = navigate(state, Route::change("uplift"));
+        let state = adjust(state, "20", REASON);
+        let state = state.reduce(Action::Supported(false));
+        assert!(!state.supported);
+        assert_eq!(
+            state.answers.0.get("uplift"),
+            None,
+            "the adjustment goes with it"
+        );
+        assert_eq!(state.route, Route::Check);
+    }
+
+    #[test]
+    fn the_reason_for_an_adjustment_travels_in_the_submission() {
+        let state = Rc::new(State::new()).reduce(Action::Loaded(Box::new(Loaded {
+            schemes: vec![with_uplift()],
+            date: date(),
+            stored: None,
+            storage_works: true,
+            route: Some(Route::question("a")),
+            config: Rc::new(Config::from_json(r#"{"submit": {"endpoint": "s"}}"#).unwrap()),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
+        })));
+        let state = answer(answer(state, "a", "no"), "c", "high");
+        let state = adjust(state.reduce(Action::Supported(true)), "20", REASON);
+        let state = send(navigate(state, Route::Send), true, K1);
+        let submission = sent(&state);
+        assert_eq!(
+            submission.answers.0["uplift"],
+            json!({"answer": "20.00", "reason": REASON})
+        );
+        assert_eq!(submission.estimate.annual.0.to_string(), "40.00");
+        assert_eq!(
+            waymark_engine::submission::verify(&with_uplift(), &submission),
+            []
         );
     }
 

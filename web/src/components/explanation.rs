@@ -37,6 +37,11 @@ fn step(step: StepWords) -> Html {
             if let Some(reason) = step.reason {
                 <p class="govuk-body"><strong>{ &t.explain.reason }</strong>{ " " }{ reason }</p>
             }
+            // A practitioner's adjustment is shown with its reason, not only among the
+            // answers folded away below.
+            for adjustment in step.adjustments.iter() {
+                <p class="govuk-body waymark-step__adjustment">{ adjustment }</p>
+            }
             if !step.parameters.is_empty() {
                 <ul class="govuk-list govuk-list--bullet">
                     { for step.parameters.iter().map(parameter) }

@@ -70,6 +70,17 @@ fn line(
             .eligible
             .then(|| fill(&t.app.alternative_not_eligible, &[("answer", answer)]));
     }
+    if outcome.conversation {
+        return (!now.conversation)
+            .then(|| fill(&t.app.alternative_conversation, &[("answer", answer)]));
+    }
+    let amount = money_for(now.period, outcome.annual.0, scheme.currency);
+    if now.conversation {
+        return Some(fill(
+            &t.app.alternative_amount,
+            &[("answer", answer), ("amount", &amount)],
+        ));
+    }
     let change = outcome.change.0;
     if change.is_zero() && now.eligible {
         return None;
@@ -83,10 +94,7 @@ fn line(
         template,
         &[
             ("answer", answer),
-            (
-                "amount",
-                &money_for(now.period, outcome.annual.0, scheme.currency),
-            ),
+            ("amount", &amount),
             ("change", &t.money(change.abs(), scheme.currency)),
         ],
     ))

@@ -17,7 +17,6 @@ mod start;
 mod tasks;
 
 use crate::dom::{clock, files};
-use crate::flow::Flow;
 use crate::route::Route;
 use crate::state::State;
 use yew::prelude::*;
@@ -45,7 +44,7 @@ pub fn back(state: &State) -> Option<Route> {
     if state.recovery.is_some() {
         return None;
     }
-    let flow = state.scheme().map(|s| Flow::new(s, &state.answers));
+    let flow = state.scheme().map(|s| state.flow(s));
     match (&state.route, flow) {
         (Route::Question { id, change }, Some(flow)) => Some(flow.before(id, *change)),
         (Route::Tasks, _) => Some(Route::Start),

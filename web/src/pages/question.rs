@@ -1,15 +1,16 @@
 //! One question on its own page, in GOV.UK markup: the question is the page's heading
 //! (inside the legend for radios), with its part as a caption, progress, optional help,
-//! and a Continue button in a real form.
+//! and a Continue button in a real form. A practitioner's question has the reason for
+//! the adjustment under it, in a GOV.UK character count.
 
 use crate::answer::{self, NO, YES};
 use crate::components::{described_by, details, error_message, form_group, hint};
 use crate::dom::page;
-use crate::flow::Flow;
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::text::{fill, text};
 use waymark_engine::scheme::{AnswerKind, Currency, Question};
+use waymark_engine::Decimal;
 use yew::prelude::*;
 
 /// The page for question `id`. Its form is keyed by the question's id, so moving to another
@@ -32,33 +33,46 @@ pub fn view(store: &UseReducerHandle<State>, id: &str) -> Html {
     ) else {
         return Html::default();
     };
-    let flow = Flow::new(scheme, &state.answers);
+    let flow = state.flow(scheme);
     let caption = t.say(&section.title);
-    let error = state
-        .errors
-        .iter()
-        .find(|e| e.field == question.id)
-        .map(|e| AttrValue::from(e.message.clone()));
-    let value = match &state.draft {
-        Some(draft) if error.is_some() => Some(draft.clone()),
-        _ => answer::shown(state.answers.0.get(&question.id)),
+    let error_on = |field: &str| {
+        state
+            .errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| AttrValue::from(e.message.clone()))
     };
+    let failed = !state.errors.is_empty();
+    let saved = state.answers.0.get(&question.id);
+    let value = match &state.draft {
+        Some(draft) if failed => Some(draft.clone()),
+        _ => answer::shown(saved),
+    };
+    let reason_id = answer::reason_field(&question.id);
+    let reason = question.practitioner.then(|| Reason {
+        error: error_on(&reason_id),
+        value: match &state.reason_draft {
+            Some(draft) if failed => draft.clone(),
+            _ => answer::shown_reason(saved).unwrap_or_default(),
+        },
+        id: reason_id.clone(),
+    });
     let onsubmit = {
         let store = store.clone();
         let id = question.id.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let posted = page::posted(&event, &id);
             store.dispatch(Action::Answer {
                 id: id.clone(),
-                posted,
+                posted: page::posted(&event, &id),
+                reason: page::posted(&event, &reason_id),
             });
         })
     };
     let field = Field {
         question,
         caption,
-        error,
+        error: error_on(&question.id),
         value,
         currency: scheme.currency,
     };
@@ -81,12 +95,59 @@ pub fn view(store: &UseReducerHandle<State>, id: &str) -> Html {
             <form key={question.id.clone()} novalidate=true {onsubmit}
                 data-question-id={question.id.clone()}>
                 { field.view() }
+                if let Some(reason) = &reason {
+                    { reason.view() }
+                }
                 <button type="submit" class="govuk-button">{ &t.app.continue_button }</button>
             </form>
             <p class="govuk-body">
                 <a class="govuk-link" href={Route::Saved.hash()}>{ &t.app.save_and_return }</a>
             </p>
         </>
+    }
+}
+
+/// The reason for a practitioner's adjustment: its field's id, what it holds, and its
+/// error.
+struct Reason {
+    id: String,
+    value: String,
+    error: Option<AttrValue>,
+}
+
+impl Reason {
+    /// A GOV.UK textarea with a character count's message, which says the limit.
+    fn view(&self) -> Html {
+        let t = text();
+        let id = &self.id;
+        let most = t.number(Decimal::from(waymark_engine::limits::REASON_CHARS));
+        let info = format!("{id}-info");
+        let described = match described_by(id, true, self.error.is_some()) {
+            Some(ids) => format!("{ids} {info}"),
+            None => info.clone(),
+        };
+        let class = classes!(
+            "govuk-textarea",
+            self.error.is_some().then_some("govuk-textarea--error")
+        );
+        html! {
+            <div class={classes!(form_group(self.error.is_some()), "govuk-character-count")}>
+                <h2 class="govuk-label-wrapper">
+                    <label class="govuk-label govuk-label--m" for={id.clone()}>
+                        { &t.app.reason_label }
+                    </label>
+                </h2>
+                { hint(id, &t.app.reason_hint) }
+                if let Some(message) = &self.error {
+                    { error_message(id, message) }
+                }
+                <textarea {class} id={id.clone()} name={id.clone()} rows="5"
+                    aria-describedby={described} value={self.value.clone()} />
+                <div id={info} class="govuk-hint govuk-character-count__message">
+                    { fill(&t.app.reason_count, &[("count", &most)]) }
+                </div>
+            </div>
+        }
     }
 }
 
@@ -220,7 +281,12 @@ impl Field<'_> {
                         { text().say(&self.question.text) }
                     </label>
                 </h1>
-                if let Some(words) = &hint_text {
+                if self.question.practitioner {
+                    <div id={format!("{id}-hint")} class="govuk-hint">
+                        { hint_text.clone().unwrap_or_default() }{ " " }
+                        { &text().app.practitioner_hint }
+                    </div>
+                } else if let Some(words) = &hint_text {
                     { hint(id, words) }
                 }
                 { self.help() }
@@ -231,7 +297,7 @@ impl Field<'_> {
                     }
                     <input {class} id={id.clone()} name={id.clone()} type="text"
                         inputmode="decimal" spellcheck="false" autocomplete="off"
-                        aria-describedby={described_by(id, hint_text.is_some(), self.error.is_some())}
+                        aria-describedby={described_by(id, hint_text.is_some() || self.question.practitioner, self.error.is_some())}
                         value={self.value.clone().unwrap_or_default()} />
                     if let Some(suffix) = suffix {
                         <div class="govuk-input__suffix" aria-hidden="true">{ suffix }</div>

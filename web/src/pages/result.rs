@@ -58,9 +58,11 @@ pub fn ResultPage(props: &PageProps) -> Html {
     let owner = t.say(&scheme.owner);
     html! {
         <>
-            if estimate.eligible {
+            if estimate.has_amount() {
                 { panel(estimate, scheme, worked.us) }
                 <p class="govuk-body">{ fill(&t.app.result_hope, &[("owner", owner)]) }</p>
+            } else if estimate.conversation {
+                { conversation(scheme, worked.us) }
             } else {
                 <h1 class="govuk-heading-xl" tabindex="-1"
                     data-estimate-us={worked.us.to_string()}>{ &t.app.result_heading }</h1>
@@ -68,7 +70,7 @@ pub fn ResultPage(props: &PageProps) -> Html {
                     <p class="govuk-body">{ t.say(&scheme.text.not_eligible) }</p>
                 </div>
             }
-            if estimate.eligible {
+            if estimate.has_amount() {
                 <h2 class="govuk-heading-l">{ &t.app.next_steps_heading }</h2>
                 <p class="govuk-body">{ t.say(&scheme.text.next_steps) }</p>
                 { super::plan::invitation(state) }
@@ -84,7 +86,7 @@ pub fn ResultPage(props: &PageProps) -> Html {
             { actions(state) }
             <div class="waymark-print-only">
                 <h2 class="govuk-heading-l">{ &t.app.print_answers_heading }</h2>
-                { answers_summary(scheme, &state.answers, false, "h3") }
+                { answers_summary(scheme, &state.flow(scheme), false, "h3") }
                 if !state.disagreement.trim().is_empty() {
                     <h2 class="govuk-heading-l">{ &t.app.disagree_heading }</h2>
                     <p class="govuk-body waymark-notes">{ &state.disagreement }</p>
@@ -119,6 +121,28 @@ fn panel(estimate: &Estimate, scheme: &Scheme, us: u64) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// In place of an amount, when the answers need a conversation: a panel saying the
+/// budget will be worked out with the person, and the scheme's words on what happens.
+fn conversation(scheme: &Scheme, us: u64) -> Html {
+    let t = text();
+    let owner = t.say(&scheme.owner);
+    html! {
+        <>
+            <div class="govuk-panel waymark-panel" id="conversation-panel"
+                data-estimate-us={us.to_string()}>
+                <h1 class="govuk-panel__title" tabindex="-1">{ &t.app.result_heading }</h1>
+                <div class="govuk-panel__body">{ &t.app.conversation_panel }</div>
+            </div>
+            <p class="govuk-body">{ fill(&t.app.conversation_lead, &[("owner", owner)]) }</p>
+            if let Some(words) = &scheme.text.conversation {
+                <div class="govuk-inset-text">
+                    <p class="govuk-body">{ t.say(words) }</p>
+                </div>
+            }
+        </>
     }
 }
 

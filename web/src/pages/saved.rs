@@ -2,7 +2,6 @@
 
 use crate::components::{described_by, error_message, form_group, warning};
 use crate::dom::files;
-use crate::flow::Flow;
 use crate::format::timestamp_date;
 use crate::route::Route;
 use crate::state::{Action, State, IMPORT_FIELD};
@@ -33,7 +32,7 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
         })
     };
     let resume = state.scheme().map(|scheme| match &state.resume {
-        Route::Start => Flow::new(scheme, &state.answers).next_to_answer(),
+        Route::Start => state.flow(scheme).next_to_answer(),
         route => route.clone(),
     });
     let saved_when = state

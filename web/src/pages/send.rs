@@ -81,7 +81,7 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
                 Err(_) => Html::default(),
             } }
             <h2 class="govuk-heading-l">{ &t.answers_heading }</h2>
-            { answers_summary(scheme, &state.answers, true, "h3") }
+            { answers_summary(scheme, &state.flow(scheme), true, "h3") }
             { super::plan::printed(store) }
             if !state.disagreement.trim().is_empty() {
                 <h2 class="govuk-heading-l">{ &t.notes_heading }</h2>
@@ -108,8 +108,10 @@ fn estimate_summary(scheme: &Scheme, submission: &Submission) -> Html {
     let t = &text().send;
     let estimate = &submission.estimate;
     let currency = scheme.currency;
-    let amount = if estimate.eligible {
+    let amount = if estimate.has_amount() {
         crate::format::money_for(estimate.period, estimate.annual.0, currency)
+    } else if estimate.conversation {
+        t.conversation.to_owned()
     } else {
         t.not_eligible.to_owned()
     };
@@ -133,7 +135,7 @@ fn estimate_summary(scheme: &Scheme, submission: &Submission) -> Html {
             { row(&t.row_scheme, version, "send-scheme") }
             { row(&t.row_date, text().date(submission.date), "send-date") }
             { row(&t.row_amount, amount, "send-amount") }
-            if let Some(weekly) = estimate.weekly.filter(|_| estimate.eligible) {
+            if let Some(weekly) = estimate.weekly.filter(|_| estimate.has_amount()) {
                 { row(&t.row_weekly, text().money(weekly.0, currency), "send-weekly") }
             }
         </dl>

@@ -2,7 +2,6 @@
 
 use crate::components::{described_by, error_message, form_group, start_icon, warning};
 use crate::dom::page;
-use crate::flow::Flow;
 use crate::format::{minutes_for, timestamp_date};
 use crate::route::{heading, Route};
 use crate::state::{Action, State, SCHEME_FIELD};
@@ -41,7 +40,7 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
 /// The way in for the scheme in use: start, continue, or why today is not covered.
 fn one_scheme(state: &State, scheme: &Rc<Scheme>) -> Html {
     let t = text();
-    let flow = Flow::new(scheme, &state.answers);
+    let flow = state.flow(scheme);
     let Some(date) = state.date else {
         return Html::default();
     };

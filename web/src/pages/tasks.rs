@@ -1,7 +1,7 @@
 //! The task list of a long scheme: its parts in any order, each with a status, then
 //! checking the answers once every part is complete.
 
-use crate::flow::{Flow, Status};
+use crate::flow::Status;
 use crate::route::Route;
 use crate::state::State;
 use crate::text::{fill, text};
@@ -22,7 +22,7 @@ pub fn view(state: &State) -> Html {
     let Some(scheme) = state.scheme() else {
         return Html::default();
     };
-    let flow = Flow::new(scheme, &state.answers);
+    let flow = state.flow(scheme);
     let tasks: Vec<Task> = scheme
         .sections
         .iter()

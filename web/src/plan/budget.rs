@@ -5,10 +5,10 @@ use waymark_engine::{estimate, Answers, Date, Decimal, Money, Scheme};
 
 /// The budget the plan is checked against: the estimate for the answers on the
 /// assessment date (a yearly amount, or the one-off payment), or nothing when the answers
-/// give no budget or no estimate.
+/// give no budget, need a conversation rather than an amount, or give no estimate.
 pub fn budget(scheme: &Scheme, answers: &Answers, date: Date) -> Money {
     match estimate(scheme, answers, date) {
-        Ok(e) if e.eligible => e.annual,
+        Ok(e) if e.has_amount() => e.annual,
         _ => Money(Decimal::ZERO),
     }
 }

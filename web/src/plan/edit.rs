@@ -256,6 +256,7 @@ mod tests {
         let state = state.reduce(Action::Answer {
             id: "a".into(),
             posted: Some("yes".into()),
+            reason: None,
         });
         go(state, page)
     }

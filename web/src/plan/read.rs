@@ -275,7 +275,7 @@ pub fn dates(form: &Form) -> Result<(Date, Date, Option<Date>), Errors> {
     c.finish(review.map(|review| (starts, ends, review)))
 }
 
-/// An amount of money of zero or more, in pounds and pence, from the field `id`.
+/// An amount of money of zero or more, to the penny or cent, from the field `id`.
 fn money(form: &Form, id: &str, missing: &str) -> Result<Decimal, FieldError> {
     let t = text();
     let typed = form.given(id).ok_or_else(|| error(id, missing))?;
@@ -457,7 +457,7 @@ mod tests {
                 ("support-category", "Select what kind of support it is"),
                 (
                     "support-amount",
-                    "Enter an amount in pounds and pence, like 150.50"
+                    "Enter an amount with no more than 2 decimal places, like 150.50"
                 ),
                 (
                     "support-units",
@@ -545,7 +545,7 @@ mod tests {
             fields(&holding(&one, &scheme).unwrap_err()),
             [(
                 "holding-kind-split-direct_payment",
-                "Enter an amount in pounds for at least two of the ways"
+                "Enter an amount for at least two of the ways"
             )]
         );
         let two = Form::from([

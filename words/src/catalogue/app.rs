@@ -160,6 +160,44 @@ catalogue! {
         pub alternative_not_eligible: String,
         /// An alternative that would bring up more questions. Blanks: `{answer}`.
         pub alternative_more_questions: String,
+        /// An alternative that would need a conversation rather than an amount. Blanks:
+        /// `{answer}`.
+        pub alternative_conversation: String,
+        /// An alternative that gives an amount when the answers given do not. Blanks:
+        /// `{answer}`, `{amount}`.
+        pub alternative_amount: String,
+        /// Heading of the way to mark an assessment as supported by a practitioner.
+        pub supported_heading: String,
+        /// What a supported assessment is.
+        pub supported_body: String,
+        /// The checkbox that marks the assessment as supported.
+        pub supported_label: String,
+        /// Hint of that checkbox.
+        pub supported_hint: String,
+        /// The button that saves the choice.
+        pub supported_button: String,
+        /// Hint of a practitioner's question, after what to enter.
+        pub practitioner_hint: String,
+        /// Label of the reason for a practitioner's adjustment.
+        pub reason_label: String,
+        /// Hint of the reason.
+        pub reason_hint: String,
+        /// How long the reason may be. Blanks: `{count}`.
+        pub reason_count: String,
+        /// No reason given for an adjustment.
+        pub error_reason_missing: String,
+        /// The reason is too long. Blanks: `{count}`.
+        pub error_reason_long: String,
+        /// In place of the answer to a practitioner's question left unanswered.
+        pub no_adjustment: String,
+        /// The reason under an adjustment on check your answers. Blanks: `{reason}`.
+        pub check_reason: String,
+        /// Said on check your answers when the answers need a conversation.
+        pub check_conversation: String,
+        /// The result panel's words when the answers need a conversation.
+        pub conversation_panel: String,
+        /// Under the panel when the answers need a conversation. Blanks: `{owner}`.
+        pub conversation_lead: String,
         /// When no single answer would change the amount.
         pub nothing_changes: String,
         /// Heading of the disagreement notes.

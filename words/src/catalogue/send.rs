@@ -41,6 +41,8 @@ catalogue! {
         pub row_weekly: String,
         /// Said in place of an amount when the person is not eligible.
         pub not_eligible: String,
+        /// In place of the amount when the answers need a conversation with the council.
+        pub conversation: String,
         /// The heading over the answers.
         pub answers_heading: String,
         /// The heading over the notes about disagreeing.
