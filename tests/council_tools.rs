@@ -414,3 +414,36 @@ fn a_new_question_is_answered_for_the_new_version_only() {
         ]
     );
 }
+
+#[test]
+fn a_case_that_needs_a_conversation_has_no_amount_in_either_format() {
+    let scheme = root().join("www/schemes/riverbend-individual-budget-2027.json");
+    let scheme = scheme.display().to_string();
+    let cases = fixture("riverbend.jsonl");
+    let args = |format: &'static str| {
+        let (code, stdout, stderr) = run(&[
+            "batch",
+            &scheme,
+            &cases,
+            "--date",
+            "2026-09-01",
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    assert_eq!(
+        args("jsonl"),
+        "{\"id\":\"a\",\"eligible\":true,\"annual\":\"18225.00\",\"weekly\":null}\n\
+         {\"id\":\"b\",\"eligible\":true,\"conversation\":true,\"annual\":null,\"weekly\":null}\n\
+         {\"id\":\"c\",\"eligible\":true,\"annual\":\"18325.00\",\"weekly\":null}\n"
+    );
+    assert_eq!(
+        args("csv"),
+        "id,eligible,annual,weekly,problem\n\
+         a,yes,18225.00,,\n\
+         b,conversation,,,\n\
+         c,yes,18325.00,,\n"
+    );
+}

@@ -81,11 +81,16 @@ fn genuine() -> Value {
 }
 
 fn verify(submission: &Value) -> (Option<i32>, String) {
+    verify_under(submission, SCHEME)
+}
+
+/// `waymark verify` on a submission under the scheme at `scheme`.
+fn verify_under(submission: &Value, scheme: &str) -> (Option<i32>, String) {
     let dir = temp_dir("verify");
     let path = dir.join("submission.json");
     std::fs::write(&path, submission.to_string()).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(["verify", path.to_str().unwrap(), "--scheme", SCHEME])
+        .args(["verify", path.to_str().unwrap(), "--scheme", scheme])
         .output()
         .unwrap();
     std::fs::remove_dir_all(&dir).ok();
@@ -132,6 +137,68 @@ fn tampered_submissions_are_rejected_with_each_difference() {
     tamper(
         &|s| s["answers"]["nonsense"] = json!(1),
         "/answers/nonsense",
+    );
+}
+
+/// A submission under the US-dollar example, with a practitioner's adjustment and reason.
+fn adjusted() -> (Value, String) {
+    let path = SCHEME.replace(
+        "northvale-recovery-2026",
+        "riverbend-individual-budget-2027",
+    );
+    let scheme = Scheme::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let answers = Answers::from_json(
+        &json!({"age_group": "age_22_64", "living": "own_home", "daily_living": "some",
+            "behaviour": "occasional", "health": "some",
+            "local_market_uplift": {"answer": "2400.00", "reason": "No worker at the county rate"}})
+        .to_string(),
+    )
+    .unwrap();
+    let english = waymark_words::embedded::catalogue("en").unwrap().unwrap();
+    let envelope = Envelope {
+        date: "2026-09-01".parse().unwrap(),
+        language: "en".into(),
+        consent: Consent {
+            agreed: waymark_words::consent::agreed(&english, &scheme, false, false),
+            at: "2026-09-01T10:00:00Z".into(),
+        },
+        app_version: "0.1.0".into(),
+        idempotency_key: key(3),
+    };
+    let s = build(&scheme, &answers, Extras::default(), envelope).unwrap();
+    (serde_json::to_value(s).unwrap(), path)
+}
+
+#[test]
+fn a_practitioners_reason_travels_in_the_submission_and_is_verified() {
+    let (genuine, scheme) = adjusted();
+    assert_eq!(genuine["estimate"]["currency"], "USD");
+    assert_eq!(genuine["estimate"]["annual"], "20625.00");
+    let (code, out) = verify_under(&genuine, &scheme);
+    assert_eq!(code, Some(0), "{out}");
+    let step = genuine["estimate"]["explanation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| s["id"] == "total")
+        .unwrap();
+    let reason = format!("/estimate/explanation/{step}/inputs/2/source/reason");
+    assert_eq!(
+        genuine.pointer(&reason).and_then(Value::as_str),
+        Some("No worker at the county rate")
+    );
+    let mut s = genuine.clone();
+    s["estimate"]["explanation"][step]["inputs"][2]["source"]["reason"] = json!("Changed");
+    let (code, out) = verify_under(&s, &scheme);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains(&reason), "{out}");
+    let mut s = genuine;
+    s["answers"]["local_market_uplift"] = json!("2400.00");
+    let (code, out) = verify_under(&s, &scheme);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("/answers/local_market_uplift: an adjustment needs the reason"),
+        "{out}"
     );
 }
 

@@ -33,11 +33,13 @@ export interface WaymarkError { issues: Issue[] }
 export type Decimal = string;
 /** An answer as an answers file writes it: an option id, true or false, or a decimal string. */
 export type AnswerValue = string | boolean;
+/** A practitioner's adjustment, with the reason they give for it. */
+export interface Adjustment { answer: string | number; reason: string }
 /** Where a step's input came from, by id. */
 export type Source =
   | { kind: "step"; step: string }
-  | { kind: "parameter"; parameter: string; entry: number; from: string; to?: string; band?: number; reference?: string }
-  | { kind: "answer"; question: string }
+  | { kind: "parameter"; parameter: string; entry: number; from: string; to?: string; band?: number; option?: string; reference?: string }
+  | { kind: "answer"; question: string; reason?: string }
   | { kind: "points"; question: string; answer?: AnswerValue }
   | { kind: "section"; section: string }
   | { kind: "fixed" }
@@ -45,25 +47,26 @@ export type Source =
 /** One step of an explanation: data, with no words. */
 export interface ExplainedStep {
   id: string;
-  kind: "points" | "sum" | "product" | "difference" | "percent" | "power" | "band" | "at_most" | "at_least" | "require" | "choose" | "round" | "divide" | "not_eligible";
+  kind: "points" | "sum" | "product" | "difference" | "percent" | "power" | "band" | "at_most" | "at_least" | "require" | "choose" | "round" | "divide" | "not_eligible" | "lookup" | "weighted" | "as_money" | "refer" | "conversation";
   inputs: Array<{ value: Decimal; unit: "money" | "number"; source: Source }>;
   unit: "money" | "number";
   unrounded?: Decimal;
   rounding?: { places: number; strategy: "half_up" | "half_down" | "half_even" | "up" | "down" };
   passed?: boolean;
   condition?: { holds: boolean; answers: Array<{ question: string; answer?: AnswerValue }> };
+  answer?: { question: string; answer?: AnswerValue };
   result: Decimal;
 }
 /** Which scheme version produced an estimate. */
 export interface SchemeRef { id: string; version: string; applies_from: string; applies_to?: string }
 /** The figures of an estimate, without its explanation. */
-export interface Figures { format: "waymark-estimate"; version: 2; scheme: SchemeRef; date: string; eligible: boolean; period: "annual" | "weekly" | "one_off"; currency: string; annual: Decimal; weekly: Decimal | null }
+export interface Figures { format: "waymark-estimate"; version: 2; scheme: SchemeRef; date: string; eligible: boolean; conversation?: true; period: "annual" | "weekly" | "one_off"; currency: string; annual: Decimal; weekly: Decimal | null }
 /** An indicative budget with its explanation. */
 export interface Estimate extends Figures { points: Decimal; sections: Array<{ id: string; points: Decimal; amount: Decimal | null }>; explanation: ExplainedStep[]; notices: Issue[] }
 /** What `estimate` is asked for. */
 export interface EstimateOptions { explain?: boolean }
 /** For one question, the amount with each other answer. */
-export interface QuestionAlternatives { question: string; current: AnswerValue; alternatives: Array<{ answer: AnswerValue; outcome: { eligible: boolean; annual: Decimal; weekly: Decimal | null; change: Decimal } | null }> }
+export interface QuestionAlternatives { question: string; current: AnswerValue; alternatives: Array<{ answer: AnswerValue; outcome: { eligible: boolean; conversation?: true; annual: Decimal; weekly: Decimal | null; change: Decimal } | null }> }
 /** A finding of a plan check; the scheme's message is the check's with this code. */
 export interface Finding { code: string; severity: "blocks" | "advice"; detail?: { kind: string; [key: string]: unknown }; path: string }
 /** A plan's costing and findings. */
@@ -72,9 +75,11 @@ export interface PlanReport { costing: { days: number; budget: Decimal; budget_f
 export interface GroupCost { key: string; per_year: Decimal; over_plan: Decimal }
 /** A difference between a submission and what the engine works out. */
 export interface Difference { path: string; message: string }
-export function estimate(scheme: Scheme, answers: Record<string, AnswerValue | number> | string, date: string): Figures;
-export function estimate(scheme: Scheme, answers: Record<string, AnswerValue | number> | string, date: string, options: { explain: true }): Estimate;
-export function estimate(scheme: Scheme, answers: Record<string, AnswerValue | number> | string, date: string, options?: EstimateOptions): Figures | Estimate;
+/** Answers by question id. */
+export type AnswersInput = Record<string, AnswerValue | number | Adjustment> | string;
+export function estimate(scheme: Scheme, answers: AnswersInput, date: string): Figures;
+export function estimate(scheme: Scheme, answers: AnswersInput, date: string, options: { explain: true }): Estimate;
+export function estimate(scheme: Scheme, answers: AnswersInput, date: string, options?: EstimateOptions): Figures | Estimate;
 "#;
 
 /// A scheme, read and checked once, to pass to the other functions.
@@ -129,6 +134,8 @@ struct FiguresDocument<'a> {
     scheme: SchemeRef,
     date: Date,
     eligible: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    conversation: bool,
     period: Period,
     currency: &'a str,
     annual: Money,
@@ -159,6 +166,7 @@ pub fn js_estimate(
         scheme: SchemeRef::of(scheme),
         date,
         eligible: f.eligible,
+        conversation: f.conversation,
         period: scheme.period,
         currency: scheme.currency.code(),
         annual: f.annual,

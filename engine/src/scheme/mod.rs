@@ -324,7 +324,7 @@ pub struct MoneyLimits {
 
 /// A test on answers: either on one answer (`question` with exactly one of `any_of`,
 /// `at_least` and `at_most`), or over several tests (exactly one of `all`, `any` and
-/// `not`). Tests nest at most [`Condition::MOST_DEPTH`] deep.
+/// `not`). Tests nest at most six deep.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
