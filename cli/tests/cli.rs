@@ -294,3 +294,61 @@ fn schema_prints_the_json_schema() {
     assert_eq!(schema["title"], "Scheme");
     assert!(schema["$defs"]["Calc"].is_object());
 }
+
+/// The US-dollar example as text: a weighted sum, lookups, a choice on several answers,
+/// money from a number, a practitioner's reason and cents; then the answers that reach
+/// the review panel's level, with no amount. The scheme is in English only, so Welsh is
+/// refused.
+#[test]
+fn the_weighted_formula_reads_as_an_explanation_in_both_languages() {
+    let answers = r#"{"age_group": "age_18_21", "living": "supported", "daily_living": "most",
+        "behaviour": "daily", "health": "daily", "overnight_awake": true,
+        "local_market_uplift": {"answer": "2400.00", "reason": "No worker at the county rate"}}"#;
+    let run = |answers: &str, lang: &str| {
+        let o = waymark(
+            &[
+                "estimate",
+                &scheme("riverbend-individual-budget-2027"),
+                "-",
+                "--date",
+                "2026-09-01",
+                "--format",
+                "text",
+                "--lang",
+                lang,
+            ],
+            Some(answers),
+        );
+        let code = if lang == "en" { 0 } else { 2 };
+        assert_eq!(o.status.code(), Some(code), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let en = run(answers, "en");
+    for line in [
+        "Your indicative budget: $63,292.13 a year",
+        "90 + 12 × 3 + 10 × 3 + 9 × 2 + 2 × 6 + 25 × 1 = 211",
+        "211 is below the level of 230, at which the amount is decided with you",
+        "Because your answer to “Where do you live?” was “In supported living”: 1.1",
+        "Because of your answers (“How old are you?”: “18 to 21”; “Where do you live?”: “In supported living”): $1,500.00",
+        "59392.127025 taken as an amount of money: $59,392.127…, rounded to the nearest cent, halves rounded up: $59,392.13",
+        "Local-market uplift a year $2,400.00, added by the practitioner, who gave this reason: No worker at the county rate",
+    ] {
+        assert!(en.contains(line), "expected {line:?} in {en}");
+    }
+    assert!(!en.contains("a week"), "{en}");
+    let panel = r#"{"age_group": "age_22_64", "living": "group_home", "daily_living": "all",
+        "behaviour": "constant", "health": "skilled", "overnight_awake": true}"#;
+    let en = run(panel, "en");
+    assert!(
+        en.contains(
+            "On these answers, the amount is decided with you rather than worked out here."
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("A county review panel sets your budget"),
+        "{en}"
+    );
+    assert!(!en.contains("$0.00"), "{en}");
+    assert!(run(panel, "cy").is_empty());
+}

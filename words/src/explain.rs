@@ -540,3 +540,53 @@ pub fn about(c: &Catalogue, scheme: &Scheme, estimate: &Estimate) -> [String; 2]
         fill(&c.explain.date, &[("date", &c.date(estimate.date))]),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::rounding;
+    use crate::Catalogue;
+    use waymark_engine::amount::{Rounding, RoundingRule};
+    use waymark_engine::scheme::Currency;
+
+    fn catalogue(code: &str) -> Catalogue {
+        let path = format!("{}/../www/lang/{code}.json", env!("CARGO_MANIFEST_DIR"));
+        Catalogue::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn rounding_names_each_currencys_units_or_says_decimal_places() {
+        let to = |places, strategy| Rounding { places, strategy };
+        let currency = |code| Currency::from_code(code).unwrap();
+        let (en, cy) = (catalogue("en"), catalogue("cy"));
+        let half = to(2, RoundingRule::HalfUp);
+        assert_eq!(
+            rounding(&en, half, Currency::GBP),
+            "to the nearest penny, halves rounded up"
+        );
+        assert_eq!(
+            rounding(&en, half, currency("USD")),
+            "to the nearest cent, halves rounded up"
+        );
+        assert_eq!(
+            rounding(&cy, half, currency("USD")),
+            "i’r sent agosaf, gyda hanner yn mynd i fyny"
+        );
+        let whole = to(0, RoundingRule::Up);
+        assert_eq!(
+            rounding(&en, whole, currency("EUR")),
+            "up to the next whole euro"
+        );
+        assert_eq!(
+            rounding(&cy, whole, currency("USD")),
+            "i fyny i’r ddoler gyfan nesaf"
+        );
+        assert_eq!(
+            rounding(&cy, whole, Currency::GBP),
+            "i fyny i’r bunt gyfan nesaf"
+        );
+        assert_eq!(
+            rounding(&en, half, currency("CHF")),
+            "to 2 decimal places, halves rounded up"
+        );
+    }
+}
