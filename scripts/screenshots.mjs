@@ -4,7 +4,9 @@
 // Needs the built site (make web). Pages: start (one scheme, a choice of several, with an
 // error), task list, each kind of question with and without an error, check your answers,
 // result (eligible, not eligible, printed), saved answers (with an import error), delete,
-// deleted, and unreadable saved data.
+// deleted, and unreadable saved data; Riverbend in US dollars: its result, check your
+// answers marked as supported, the practitioner's question with its reason's error, and
+// the result when the answers need a conversation instead of an amount.
 import { screenshots } from "./shoot.mjs";
 import {
   answerAll,
@@ -130,6 +132,36 @@ try {
   // Unreadable saved data.
   ({ page, context } = await open(northvale, { storage: "{not json" }));
   await shoot(page, "19-recovery");
+  await context.close();
+
+  // Riverbend, in US dollars and only in English: the result, a supported assessment
+  // with the practitioner's question and its error, and a conversation instead of an amount.
+  const riverbend = byFile("riverbend");
+  ({ page, context } = await open(riverbend));
+  await answerAll(page, riverbend, riverbend.eligible.answers, await shown(page));
+  await follow(page, page.locator('main a[href="#/result"]'));
+  await shoot(page, "20-result-dollars");
+  await follow(page, page.locator('main a[href="#/check"]'));
+  await page.locator("#supported").check();
+  await follow(page, page.locator("#supported-form button"));
+  await shoot(page, "21-question-practitioner");
+  await page.locator("#local_market_uplift").fill("2400");
+  await continueWithError(page);
+  await shoot(page, "22-question-practitioner-error");
+  await page.locator("#local_market_uplift-reason").fill("No support worker could be recruited at the county rate in Pine Hollow.");
+  await submit(page);
+  await shoot(page, "23-check-supported");
+  await follow(page, page.locator('main a[href="#/result"]'));
+  await shoot(page, "24-result-adjusted");
+  await context.close();
+  const panel = {
+    age_group: "age_22_64", living: "group_home", daily_living: "all",
+    behaviour: "constant", health: "skilled", overnight_awake: true,
+  };
+  ({ page, context } = await open(riverbend));
+  await answerAll(page, riverbend, panel, await shown(page));
+  await follow(page, page.locator('main a[href="#/result"]'));
+  await shoot(page, "25-result-conversation");
   await context.close();
 } finally {
   await browser.close();

@@ -7,6 +7,7 @@ import {
   appUrl,
   cliEstimate,
   cliSteps,
+  currencySymbol,
   exampleSchemes,
   fillAnswer,
   follow,
@@ -42,11 +43,12 @@ describe("the self-assessment journey", { timeout: 120_000 }, () => {
   /** The amounts `waymark estimate` gives, written as the page writes them. */
   function expectedAmounts(scheme, answers, date) {
     const cli = cliEstimate(scheme.file, answers, date);
+    const symbol = currencySymbol(cli.currency);
     return {
       cli,
       amounts: {
-        annual: formatMoney(cli.annual),
-        weekly: cli.weekly === null ? null : formatMoney(cli.weekly),
+        annual: formatMoney(cli.annual, symbol),
+        weekly: cli.weekly == null ? null : formatMoney(cli.weekly, symbol),
       },
     };
   }

@@ -92,6 +92,11 @@ export async function defaultExample() {
   return tests.cases[0];
 }
 
+/** The symbol English writes before an amount of `currency` (an ISO 4217 code): "$" for USD. */
+export function currencySymbol(currency) {
+  return english.format.currencies[currency].split("{amount}")[0];
+}
+
 /** Writes a decimal string as the page does: "1768.00" becomes "£1,768.00". */
 export function formatMoney(decimal, symbol = "£") {
   const negative = decimal.startsWith("-");
@@ -180,16 +185,22 @@ export async function shownSteps(page) {
  * Opens the app in a fresh browser context (so fresh storage), on `date`, offering only
  * `schemes` (paths relative to www) when given, by answering config.json's request with a
  * configuration naming them and holding `config`'s other keys (`submit`, `embed`).
- * Records requests and any page errors.
+ * `files` maps paths (relative to www) to JSON the site answers with, for schemes made up
+ * by a test. Records requests and any page errors.
  */
 export async function openApp(
   browser,
   origin,
-  { date, schemes, storage, config: extra = {}, lang, locale } = {},
+  { date, schemes, storage, config: extra = {}, lang, locale, files = {} } = {},
 ) {
   const context = await browser.newContext({ acceptDownloads: true, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const { requests, errors } = watch(page);
+  for (const [file, value] of Object.entries(files)) {
+    await page.route(`${origin}/${file}`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(value) }),
+    );
+  }
   if (schemes) {
     const config = JSON.stringify({ schemes: schemes.map((p) => ({ path: p })), default: 0, ...extra });
     await page.route("**/config.json", (route) =>

@@ -35,7 +35,7 @@ pub fn answers_summary(scheme: &Scheme, flow: &Flow, changeable: bool, heading: 
                         <dd class="govuk-summary-list__value">
                             if let Some(reason) = reason {
                                 <p class="govuk-body">{ answer }</p>
-                                <p class="govuk-body waymark-notes">
+                                <p class="govuk-body waymark-notes govuk-!-margin-bottom-0">
                                     { fill(&t.app.check_reason, &[("reason", reason)]) }
                                 </p>
                             } else {

@@ -283,7 +283,7 @@ impl Field<'_> {
                 </h1>
                 if self.question.practitioner {
                     <div id={format!("{id}-hint")} class="govuk-hint">
-                        { hint_text.clone().unwrap_or_default() }{ " " }
+                        { hint_text.clone().unwrap_or_default() }<br />
                         { &text().app.practitioner_hint }
                     </div>
                 } else if let Some(words) = &hint_text {
