@@ -1,13 +1,12 @@
 //! `waymark impact`: what a new version of a scheme would do to every case's budget.
 //!
 //! Every case is worked out under both versions; one CSV row per case gives the old and new
-//! amounts, the difference and the steps where the change started (see `changes`). The
+//! amounts, the difference and the steps where the change started (see `waymark_engine::compare`). The
 //! summary keeps only counts, a histogram and the ten largest losses, so memory does not
 //! grow with the caseload; it becomes a self-contained HTML report beside the CSV.
 
 use crate::args::{date, date_or_today, threads};
 use crate::batch::{in_force, known_columns, work_out, yes_no};
-use crate::changes::Versions;
 use crate::csv::{self, Cell::Figure, Cell::Text};
 use crate::files;
 use crate::impact_report;
@@ -19,6 +18,7 @@ use crate::rows::{Layout, Reader, Row};
 use crate::Failure;
 use std::borrow::Cow;
 use std::path::Path;
+use waymark_engine::compare::Versions;
 use waymark_engine::estimate::{estimate_checked, figures_checked};
 use waymark_engine::{Answers, Date, Issue, Scheme};
 use waymark_words::Catalogue;

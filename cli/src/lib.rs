@@ -5,7 +5,6 @@ pub mod args;
 pub mod batch;
 pub mod bench;
 pub mod caseload;
-pub mod changes;
 pub mod check;
 pub mod csv;
 pub mod estimate;

@@ -1,4 +1,7 @@
-//! Which steps of the explanation changed a person's amount between two scheme versions.
+//! Two estimates for one person side by side: the amounts, the answers that changed, and
+//! the steps of the explanation where each change in money started. The same comparison
+//! serves a person's new self-assessment beside their last, a council's reassessment
+//! letter (`waymark compare`) and the impact of a new scheme version on a caseload.
 //!
 //! Comparing two explanations step by step (by id) finds every step whose result moved, but
 //! most of those only pass on a change made earlier: if the price per point goes up, the
@@ -10,14 +13,19 @@
 //! is not followed: a cap that held someone's budget in both versions hides what happened
 //! below it, and a band lookup that lands in the same band hides a change of score.
 
-use waymark_engine::explain::{ExplainedStep, Input, Op, Source};
-use waymark_engine::Scheme;
+use crate::amount::Money;
+use crate::answers::Answers;
+use crate::estimate::Estimate;
+use crate::explain::{ExplainedStep, Input, Op, Source};
+use crate::scheme::{AnswerKind, Scheme};
+use serde::{Deserialize, Serialize};
 
 /// The closing step whose change is explained.
 const RESULT: &str = "annual";
 
 /// The step ids of two scheme versions, to tell a step that was added or removed from one
 /// that was not reached because a person was not eligible.
+#[derive(Debug, Clone)]
 pub struct Versions {
     old: Vec<String>,
     new: Vec<String>,
@@ -168,71 +176,117 @@ fn live_steps<'a>(
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use waymark_engine::{estimate, Answers, Date};
+/// Two estimates for one person and what differs between them. Amounts, ids and dates
+/// only: a renderer words it in the person's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// The earlier estimate.
+    pub before: Estimate,
+    /// The later estimate.
+    pub after: Estimate,
+    /// The later yearly amount less the earlier (for a one-off scheme, the payments).
+    pub difference: Money,
+    /// The ids of the questions whose answers differ, in the later scheme's order and then
+    /// the earlier scheme's for questions only it asks.
+    pub changed_answers: Vec<String>,
+    /// The ids of the steps where each change in the yearly amount started, in the order
+    /// they are worked out (see [`Versions::changed_by`]); empty when the amounts agree.
+    pub changed_steps: Vec<String>,
+}
 
-    fn scheme(text: &str) -> Scheme {
-        Scheme::from_json(text).unwrap_or_else(|e| panic!("{e:?}"))
-    }
+/// One side of a comparison: the scheme version, the answers and the estimate worked out
+/// from them.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The scheme version.
+    pub scheme: &'a Scheme,
+    /// The answers.
+    pub answers: &'a Answers,
+    /// The estimate worked out from them.
+    pub estimate: &'a Estimate,
+}
 
-    /// The labels of the steps that changed a case's amount from demo 1 to demo 2.
-    fn labels(answers: serde_json::Value) -> Vec<String> {
-        let old = scheme(include_str!("../../tests/fixtures/council/demo-1.json"));
-        let new = scheme(include_str!("../../tests/fixtures/council/demo-2.json"));
-        let answers: Answers = serde_json::from_value(answers).unwrap();
-        let date = Date::new(2026, 6, 1).unwrap();
-        let a = estimate(&old, &answers, date).unwrap();
-        let b = estimate(&new, &answers, date).unwrap();
-        let versions = Versions::new(&old, &new);
-        let words = crate::words::staff().ok().unwrap();
-        versions
-            .changed_by(&a.explanation, &b.explanation)
+/// Compares two estimates for one person, possibly under two scheme versions and dates.
+pub fn compare(before: Side<'_>, after: Side<'_>) -> Comparison {
+    let changed_steps = if before.estimate.annual == after.estimate.annual
+        && before.estimate.eligible == after.estimate.eligible
+        && before.estimate.conversation == after.estimate.conversation
+    {
+        Vec::new()
+    } else {
+        Versions::new(before.scheme, after.scheme)
+            .changed_by(&before.estimate.explanation, &after.estimate.explanation)
             .iter()
-            .map(|s| waymark_words::explain::label(&words, &new, &s.id))
+            .map(|s| s.id.clone())
             .collect()
+    };
+    let difference = Money(
+        after
+            .estimate
+            .annual
+            .0
+            .checked_sub(before.estimate.annual.0)
+            .unwrap_or_default(),
+    );
+    Comparison {
+        before: before.estimate.clone(),
+        after: after.estimate.clone(),
+        difference,
+        changed_answers: changed_answers(before, after),
+        changed_steps,
     }
+}
 
-    #[test]
-    fn a_higher_price_is_named_and_what_it_passes_through_is_not() {
-        let got = labels(serde_json::json!({"daily": "lots", "fluctuates": false, "age": 60}));
-        assert_eq!(got, ["Your points times the price per point"]);
+/// The questions whose answers differ: in the later scheme's order, then the questions
+/// only the earlier scheme asks. An answer left out and `null` are the same, and so are
+/// `"yes"` and `true` to a yes-or-no question and `"3"` and `3`.
+fn changed_answers(before: Side<'_>, after: Side<'_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let questions = after
+        .scheme
+        .questions()
+        .chain(before.scheme.questions())
+        .map(|(_, q)| q);
+    for q in questions {
+        if out.contains(&q.id) {
+            continue;
+        }
+        let yes_no = matches!(q.answer, AnswerKind::YesNo(_));
+        let a = plain(before.answers.0.get(&q.id), yes_no);
+        let b = plain(after.answers.0.get(&q.id), yes_no);
+        if a != b {
+            out.push(q.id.clone());
+        }
     }
+    out
+}
 
-    #[test]
-    fn a_cap_that_held_in_both_versions_hides_the_price() {
-        let got = labels(
-            serde_json::json!({"daily": "lots", "fluctuates": true, "crisis": "often", "age": 20}),
-        );
-        assert_eq!(got, ["Keeping within the upper limit"]);
-    }
-
-    #[test]
-    fn a_price_that_reaches_a_lower_cap_names_both() {
-        let got = labels(
-            serde_json::json!({"daily": "some", "fluctuates": true, "crisis": "often", "age": 24}),
-        );
-        assert_eq!(
-            got,
-            [
-                "Your points times the price per point",
-                "Keeping within the upper limit"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_higher_threshold_names_only_the_threshold() {
-        let got = labels(serde_json::json!({"daily": "some", "fluctuates": false, "age": 30}));
-        assert_eq!(got, ["Checking your points reach the level for a budget"]);
-    }
-
-    #[test]
-    fn no_change_names_nothing() {
-        let got = labels(
-            serde_json::json!({"daily": "none", "fluctuates": true, "crisis": "rarely", "age": 50}),
-        );
-        assert!(got.is_empty(), "{got:?}");
+/// An answer as a value to compare: `null` for none, booleans for yes or no, numbers by
+/// their exact value.
+fn plain(value: Option<&serde_json::Value>, yes_no: bool) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::String(s)) if yes_no && s == "yes" => Value::Bool(true),
+        Some(Value::String(s)) if yes_no && s == "no" => Value::Bool(false),
+        Some(Value::Object(map)) => {
+            let plain_map = map
+                .iter()
+                .map(|(k, v)| (k.clone(), plain(Some(v), yes_no)))
+                .collect();
+            Value::Object(plain_map)
+        }
+        Some(v) => {
+            let text = match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            };
+            match text.as_deref().and_then(crate::amount::parse_decimal) {
+                Some(d) => Value::String(d.normalize().to_string()),
+                None => v.clone(),
+            }
+        }
     }
 }
