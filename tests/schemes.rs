@@ -119,6 +119,11 @@ fn the_published_json_schemas_are_current() {
             include_str!("../www/submission.schema.json"),
             waymark_engine::submission_json_schema(),
         ),
+        (
+            "review.schema.json",
+            include_str!("../www/review.schema.json"),
+            waymark_engine::review_json_schema(),
+        ),
     ];
     for (name, text, generated) in published {
         let fresh = format!("{}\n", serde_json::to_string_pretty(&generated).unwrap());

@@ -33,6 +33,8 @@ pub enum SchemaKind {
     Plan,
     /// Submissions.
     Submission,
+    /// Reviews of a plan.
+    Review,
 }
 
 /// Checks scheme files (and any test-case files named); every problem is listed.
@@ -103,6 +105,7 @@ pub fn schema(kind: SchemaKind) -> Result<(), Failure> {
         SchemaKind::Cases => waymark_engine::cases_json_schema(),
         SchemaKind::Plan => waymark_engine::plan_json_schema(),
         SchemaKind::Submission => waymark_engine::submission_json_schema(),
+        SchemaKind::Review => waymark_engine::review_json_schema(),
     };
     let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::bad(e.to_string()))?;
     println!("{text}");

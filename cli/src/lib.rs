@@ -16,6 +16,7 @@ pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod receive;
+pub mod reviews;
 pub mod rows;
 pub mod scheme_diff;
 pub mod submissions;

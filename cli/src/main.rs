@@ -5,6 +5,7 @@
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
+use waymark::reviews;
 use waymark::{
     batch, bench, caseload, check, estimate, impact, receive, submissions, test, validate, verify,
     Failure,
@@ -87,6 +88,8 @@ enum Command {
     Batch(batch::Options),
     /// Write a synthetic caseload as JSON Lines.
     Cases(caseload::Options),
+    /// Write synthetic reviews of plans, each with its submission, for trying `outcomes`.
+    Reviews(reviews::Options),
     /// Compare every case under two versions: writes DIR/impact.csv and DIR/impact.html.
     #[command(after_help = limits())]
     Impact(impact::Options),
@@ -122,6 +125,7 @@ fn main() -> ExitCode {
         Command::Batch(options) => batch::run(&options),
         Command::Cases(options) => caseload::run(&options),
         Command::Impact(options) => impact::run(&options),
+        Command::Reviews(options) => reviews::run(&options),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -1,8 +1,10 @@
-//! `waymark verify`: recompute a submission on the server and list every difference.
+//! `waymark verify`: recompute a submission on the server and list every difference, or
+//! check a review of a plan.
 
 use crate::files;
 use crate::words::Deployment;
 use crate::Failure;
+use waymark_engine::review::{self, Review};
 use waymark_engine::submission::{self, Difference, Submission};
 use waymark_engine::{limits, Scheme};
 use waymark_words::consent;
@@ -10,7 +12,7 @@ use waymark_words::consent;
 /// `waymark verify`'s command line.
 #[derive(clap::Args)]
 pub struct Options {
-    /// The submission file, or - for standard input.
+    /// The submission or review file, or - for standard input.
     pub submission: String,
     /// The scheme it was worked out with.
     #[arg(long, value_name = "SCHEME")]
@@ -26,15 +28,29 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     let path = &options.submission;
     let scheme = files::scheme(&options.scheme)?;
     let deployment = Deployment::load(options.catalogues.as_deref())?;
-    let submitted = Submission::from_json(&files::read(path, limits::SUBMISSION_BYTES)?)
-        .map_err(|i| Failure::Bad(files::located(path, &i)))?;
-    let differences = check(&scheme, &deployment, &submitted);
+    let text = files::read(path, limits::SUBMISSION_BYTES.max(limits::REVIEW_BYTES))?;
     let name = files::display_name(path);
-    if differences.is_empty() {
-        println!(
+    let (differences, verified) = if is_review(&text) {
+        let reviewed =
+            Review::from_json(&text).map_err(|i| Failure::Bad(files::located(path, &i)))?;
+        let verified = format!(
+            "verified {name}: a review of {} goals under {} version {}",
+            reviewed.goals.len(),
+            scheme.id,
+            scheme.version
+        );
+        (check_review(&scheme, &deployment, &reviewed), verified)
+    } else {
+        let submitted =
+            Submission::from_json(&text).map_err(|i| Failure::Bad(files::located(path, &i)))?;
+        let verified = format!(
             "verified {name}: {} version {}, {} a year",
             scheme.id, scheme.version, submitted.estimate.annual
         );
+        (check(&scheme, &deployment, &submitted), verified)
+    };
+    if differences.is_empty() {
+        println!("{verified}");
         return Ok(());
     }
     for d in &differences {
@@ -67,6 +83,48 @@ pub fn check(scheme: &Scheme, deployment: &Deployment, submitted: &Submission) -
             message: format!(
                 "this deployment has no words in {:?} to check the consent against",
                 submitted.language
+            ),
+        }),
+    }
+    differences
+}
+
+/// Whether a document says it is a review (anything else is read as a submission).
+pub fn is_review(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Stamp {
+        format: Option<serde_json::Value>,
+    }
+    serde_json::from_str::<Stamp>(text)
+        .is_ok_and(|s| s.format.as_ref().and_then(|f| f.as_str()) == Some(review::FORMAT))
+}
+
+/// Everything wrong with a review, and its consent when it is not in the words of the
+/// deployment's catalogue for its language.
+pub fn check_review(
+    scheme: &Scheme,
+    deployment: &Deployment,
+    reviewed: &Review,
+) -> Vec<Difference> {
+    let mut differences = review::verify(scheme, reviewed);
+    match deployment.catalogue(&reviewed.language) {
+        Some(catalogue) => {
+            let expected = consent::review_agreed(catalogue, scheme);
+            if reviewed.consent.agreed != expected {
+                differences.push(Difference {
+                    path: "/consent/agreed".into(),
+                    message: format!(
+                        "the consent is not in this deployment's words: expected {expected:?}"
+                    ),
+                });
+            }
+        }
+        None if !scheme.languages.contains(&reviewed.language) => {}
+        None => differences.push(Difference {
+            path: "/language".into(),
+            message: format!(
+                "this deployment has no words in {:?} to check the consent against",
+                reviewed.language
             ),
         }),
     }

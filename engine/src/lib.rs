@@ -58,6 +58,7 @@ pub mod limits;
 pub mod plan;
 mod program;
 mod ranges;
+pub mod review;
 pub mod scheme;
 pub mod submission;
 mod units;
@@ -89,6 +90,12 @@ pub fn plan_json_schema() -> serde_json::Value {
 #[cfg(feature = "schema")]
 pub fn submission_json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(submission::Submission)).unwrap_or_default()
+}
+
+/// The JSON Schema for review documents.
+#[cfg(feature = "schema")]
+pub fn review_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(review::Review)).unwrap_or_default()
 }
 
 /// The JSON Schema for test-case files.

@@ -17,6 +17,12 @@ pub const PLAN_BYTES: usize = 1024 * 1024;
 /// The longest submission: answers, an explained estimate and a plan with its report.
 pub const SUBMISSION_BYTES: usize = 4 * 1024 * 1024;
 
+/// The longest review: a plan and what the person said about each goal.
+pub const REVIEW_BYTES: usize = 2 * 1024 * 1024;
+
+/// The longest text a person may write for one part of a review, in characters.
+pub const REVIEW_TEXT_CHARS: usize = 4000;
+
 /// The longest test-case file.
 pub const CASES_BYTES: usize = 16 * 1024 * 1024;
 

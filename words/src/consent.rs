@@ -37,3 +37,13 @@ pub fn expected(catalogue: &Catalogue, scheme: &Scheme, submission: &Submission)
         .is_some_and(|d| !d.trim().is_empty());
     agreed(catalogue, scheme, submission.plan.is_some(), notes)
 }
+
+/// The words a person agrees to when they send a review of their plan: sending to the
+/// scheme's owner, and their plan, which the review carries with what they said about it.
+pub fn review_agreed(catalogue: &Catalogue, scheme: &Scheme) -> Vec<String> {
+    let owner = catalogue.say(&scheme.owner);
+    vec![
+        fill(&catalogue.send.consent_label, &[("owner", owner)]),
+        catalogue.send.part_plan.clone(),
+    ]
+}

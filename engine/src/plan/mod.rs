@@ -12,7 +12,9 @@ mod rules;
 pub use checks::{Detail, Finding, Severity};
 pub use costing::{Costing, GroupCost, SupportCost};
 pub(crate) use rules::validate as validate_rules;
-pub use rules::{Area, Category, CheckRule, HoldingOption, PlanPart, PlanRules, Rule};
+pub use rules::{
+    Area, Category, CheckRule, HoldingOption, PlanPart, PlanRules, ProgressLevel, Rule,
+};
 
 use crate::amount::{Money, Number};
 use crate::date::Date;

@@ -25,6 +25,21 @@ pub struct PlanRules {
     pub holding: Vec<HoldingOption>,
     /// The checks, run in this order.
     pub checks: Vec<CheckRule>,
+    /// The scale a person gives each goal's progress on at a review, from least to most;
+    /// when none is given: `not_started`, `some_progress`, `achieved`, `no_longer_my_goal`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressLevel>,
+}
+
+/// A step of a scheme's own scale for how a goal went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProgressLevel {
+    /// Identifier that reviews use.
+    pub id: String,
+    /// Its name as a person reads it.
+    pub label: Text,
 }
 
 /// A life area a goal can belong to.
@@ -189,6 +204,16 @@ pub(crate) fn validate(rules: &PlanRules) -> Vec<Issue> {
                 "duplicate_id",
                 format!("/plan/areas/{i}/id"),
                 format!("area id {:?} is used more than once", a.id),
+            ));
+        }
+    }
+    let mut levels = BTreeSet::new();
+    for (i, p) in rules.progress.iter().enumerate() {
+        if !levels.insert(p.id.as_str()) {
+            out.push(Issue::new(
+                "duplicate_id",
+                format!("/plan/progress/{i}/id"),
+                format!("progress id {:?} is used more than once", p.id),
             ));
         }
     }

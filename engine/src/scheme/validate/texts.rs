@@ -62,6 +62,9 @@ pub(super) fn all(s: &SchemeFile) -> Vec<(String, &Text)> {
         for (i, a) in rules.areas.iter().enumerate() {
             out.one(&format!("/plan/areas/{i}/label"), &a.label);
         }
+        for (i, p) in rules.progress.iter().enumerate() {
+            out.one(&format!("/plan/progress/{i}/label"), &p.label);
+        }
         for (i, c) in rules.categories.iter().enumerate() {
             out.one(&format!("/plan/categories/{i}/label"), &c.label);
             out.maybe(&format!("/plan/categories/{i}/hint"), c.hint.as_ref());
