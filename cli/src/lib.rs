@@ -6,6 +6,7 @@ pub mod batch;
 pub mod bench;
 pub mod caseload;
 pub mod check;
+pub mod compare;
 pub mod csv;
 pub mod estimate;
 pub mod files;

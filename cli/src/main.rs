@@ -5,7 +5,7 @@
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
-use waymark::reviews;
+use waymark::{compare, reviews};
 use waymark::{
     batch, bench, caseload, check, estimate, impact, receive, submissions, test, validate, verify,
     Failure,
@@ -62,6 +62,9 @@ enum Command {
     /// Cost a recovery support plan and check it (exit 1 if something blocks it).
     #[command(after_help = limits())]
     Validate(validate::Options),
+    /// Compare a new estimate with the last one for one person, for a reassessment letter.
+    #[command(after_help = limits())]
+    Compare(compare::Options),
     /// Recompute a submission; exit 1 with every difference.
     #[command(after_help = limits())]
     Verify(verify::Options),
@@ -117,6 +120,7 @@ fn main() -> ExitCode {
         Command::Test { files } => test::run(&files),
         Command::Estimate(options) => estimate::run(&options),
         Command::Validate(options) => validate::run(&options),
+        Command::Compare(options) => compare::run(&options),
         Command::Verify(options) => verify::run(&options),
         Command::Receive(options) => receive::serve(options),
         Command::Submissions(command) => submissions::run(&command),

@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+pub mod compare;
 pub mod consent;
 pub mod explain;
 mod fill;

@@ -7,6 +7,23 @@ use waymark_engine::plan::{GroupCost, Payer, Plan, PlanReport, Severity};
 use waymark_engine::scheme::Period;
 use waymark_engine::{Estimate, Money, Scheme};
 
+/// The amount of an estimate in one sentence: yearly (and weekly), one-off, none, or to be
+/// decided in a conversation.
+pub fn amount(c: &Catalogue, scheme: &Scheme, e: &Estimate) -> String {
+    let r = &c.report;
+    let money = |m: Money| c.money(m.0, scheme.currency);
+    match (e.eligible, e.period, e.weekly) {
+        _ if e.conversation => r.amount_conversation.clone(),
+        (false, _, _) => r.amount_not_eligible.clone(),
+        (true, Period::OneOff, _) => fill(&r.amount_one_off, &[("amount", &money(e.annual))]),
+        (true, _, Some(w)) => fill(
+            &r.amount_yearly_weekly,
+            &[("amount", &money(e.annual)), ("weekly", &money(w))],
+        ),
+        (true, _, None) => fill(&r.amount_yearly, &[("amount", &money(e.annual))]),
+    }
+}
+
 /// An estimate as numbered steps, in the catalogue's language.
 pub fn estimate(c: &Catalogue, scheme: &Scheme, e: &Estimate) -> String {
     let r = &c.report;
@@ -17,17 +34,7 @@ pub fn estimate(c: &Catalogue, scheme: &Scheme, e: &Estimate) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let amount = match (e.eligible, e.period, e.weekly) {
-        _ if e.conversation => r.amount_conversation.clone(),
-        (false, _, _) => r.amount_not_eligible.clone(),
-        (true, Period::OneOff, _) => fill(&r.amount_one_off, &[("amount", &money(e.annual))]),
-        (true, _, Some(w)) => fill(
-            &r.amount_yearly_weekly,
-            &[("amount", &money(e.annual)), ("weekly", &money(w))],
-        ),
-        (true, _, None) => fill(&r.amount_yearly, &[("amount", &money(e.annual))]),
-    };
-    out.push_str(&amount);
+    out.push_str(&amount(c, scheme, e));
     out.push_str("\n\n");
     out.push_str(&c.explain.heading);
     out.push('\n');

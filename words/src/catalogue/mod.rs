@@ -277,6 +277,32 @@ catalogue! {
         pub finding_advice: String,
         /// Advice with its figures. Blanks: `{message}`, `{detail}`.
         pub finding_advice_detail: String,
+        /// A comparison's first line when the amount went down. Blanks: `{difference}`,
+        /// `{before}`, `{after}`.
+        pub compare_down: String,
+        /// A comparison's first line when the amount went up. Blanks: `{difference}`,
+        /// `{before}`, `{after}`.
+        pub compare_up: String,
+        /// A comparison's first line when the amount is the same. Blanks: `{amount}`.
+        pub compare_same: String,
+        /// A comparison's first line when either estimate has no amount.
+        pub compare_changed: String,
+        /// The heading of the steps where the change started.
+        pub compare_why: String,
+        /// How to ask for the amount to be looked at again. Blanks: `{owner}`.
+        pub compare_look_again: String,
+        /// The heading of the earlier estimate. Blanks: `{date}`.
+        pub compare_before: String,
+        /// The heading of the later estimate. Blanks: `{date}`.
+        pub compare_after: String,
+        /// The heading of the answers that changed.
+        pub compare_answers: String,
+        /// One answer that changed. Blanks: `{question}`, `{before}`, `{after}`.
+        pub compare_answer: String,
+        /// In place of an answer for a question that was not answered.
+        pub compare_not_answered: String,
+        /// No answer changed.
+        pub compare_no_answers: String,
     }
 }
 
