@@ -451,7 +451,7 @@ fn method(page: &mut String, c: &Catalogue, old: &Version, new: &Version) {
 /// A table with a caption; `numeric` marks right-aligned columns. The first column heads
 /// each row. A table with many columns scrolls on its own on a small screen, and can be
 /// reached with the keyboard to scroll it.
-fn table(
+pub(crate) fn table(
     page: &mut String,
     id: &str,
     caption: &str,
@@ -529,7 +529,7 @@ impl Money<'_> {
 }
 
 /// Text made safe for HTML.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -545,7 +545,7 @@ fn esc(text: &str) -> String {
 }
 
 /// GOV.UK-like styles with the system's own fonts: nothing is fetched.
-const CSS: &str = "
+pub(crate) const CSS: &str = "
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;font-size:1.1875rem;line-height:1.45;color:#0b0c0c;background:#fff}
 .width{max-width:1020px;margin:0 auto;padding:0 15px}

@@ -13,6 +13,7 @@ pub mod files;
 pub mod impact;
 pub mod impact_report;
 pub mod impact_summary;
+pub mod outcomes;
 pub mod output;
 pub mod pipeline;
 pub mod progress;

@@ -5,7 +5,7 @@
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
-use waymark::{compare, reviews};
+use waymark::{compare, outcomes, reviews};
 use waymark::{
     batch, bench, caseload, check, estimate, impact, receive, submissions, test, validate, verify,
     Failure,
@@ -91,6 +91,10 @@ enum Command {
     Batch(batch::Options),
     /// Write a synthetic caseload as JSON Lines.
     Cases(caseload::Options),
+    /// Count how plans went from received reviews and submissions: writes DIR/outcomes.csv
+    /// and DIR/outcomes.html.
+    #[command(after_help = limits())]
+    Outcomes(outcomes::Options),
     /// Write synthetic reviews of plans, each with its submission, for trying `outcomes`.
     Reviews(reviews::Options),
     /// Compare every case under two versions: writes DIR/impact.csv and DIR/impact.html.
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
         Command::Batch(options) => batch::run(&options),
         Command::Cases(options) => caseload::run(&options),
         Command::Impact(options) => impact::run(&options),
+        Command::Outcomes(options) => outcomes::run(&options),
         Command::Reviews(options) => reviews::run(&options),
         Command::Completions { shell } => {
             clap_complete::generate(
