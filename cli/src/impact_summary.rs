@@ -406,6 +406,7 @@ mod tests {
         let amounts = |a: &str| {
             Some(Amounts {
                 eligible: true,
+                conversation: false,
                 annual: d(a),
                 weekly: None,
             })
