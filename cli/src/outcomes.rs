@@ -58,6 +58,33 @@ impl Cell {
     }
 }
 
+/// What may be published of one group's cells, by measure: the count, or `None` when it is
+/// held back. A cell counting fewer than [`FEWEST`] people is held back; and when only one
+/// part of a shown total (`total`) is, the next smallest part is held back too, so that the
+/// first cannot be worked out by subtraction.
+fn published(cells: &BTreeMap<String, Cell>, total: &str) -> BTreeMap<String, Option<u64>> {
+    let mut out: BTreeMap<String, Option<u64>> =
+        cells.iter().map(|(m, c)| (m.clone(), c.shown())).collect();
+    let parts = |out: &BTreeMap<String, Option<u64>>| {
+        out.iter()
+            .filter(|(m, _)| m.as_str() != total)
+            .map(|(m, v)| (m.clone(), *v))
+            .collect::<Vec<_>>()
+    };
+    let held = parts(&out).iter().filter(|(_, v)| v.is_none()).count();
+    if held == 1 && out.get(total).is_some_and(Option::is_some) {
+        let smallest = parts(&out)
+            .into_iter()
+            .filter_map(|(m, v)| v.map(|n| (n, m)))
+            .min()
+            .map(|(_, m)| m);
+        if let Some(m) = smallest {
+            out.insert(m, None);
+        }
+    }
+    out
+}
+
 /// Money planned for a category, with the people who planned it.
 #[derive(Debug, Default, Clone)]
 struct Spend {
@@ -265,23 +292,22 @@ impl Outcomes {
     /// One line for each published figure; suppressed cells have no count.
     pub fn csv(&self) -> String {
         let mut out = String::from(CSV_HEADER);
-        let mut line = |breakdown: &str, group: &str, measure: &str, cell: &Cell| {
-            let count = cell
-                .shown()
-                .map_or_else(|| SUPPRESSED.to_owned(), |n| n.to_string());
-            let people = if cell.shown().is_some() {
-                cell.people.len().to_string()
-            } else {
-                format!("fewer than {FEWEST}")
+        let mut line =
+            |breakdown: &str, group: &str, measure: &str, cell: &Cell, shown: Option<u64>| {
+                let count = shown.map_or_else(|| SUPPRESSED.to_owned(), |n| n.to_string());
+                let people = match (shown, cell.people.len()) {
+                    (Some(_), n) => n.to_string(),
+                    (None, n) if n >= FEWEST => "held back".to_owned(),
+                    (None, _) => format!("fewer than {FEWEST}"),
+                };
+                out.push_str(&csv::record(&[
+                    Text(breakdown),
+                    Text(group),
+                    Text(measure),
+                    Figure(&people),
+                    Figure(&count),
+                ]));
             };
-            out.push_str(&csv::record(&[
-                Text(breakdown),
-                Text(group),
-                Text(measure),
-                Figure(&people),
-                Figure(&count),
-            ]));
-        };
         let whole = |n: usize| {
             let mut cell = Cell::default();
             for person in 0..n {
@@ -289,26 +315,38 @@ impl Outcomes {
             }
             cell
         };
-        line("documents", "reviews", "received", &whole(self.reviews));
+        let reviews = whole(self.reviews);
         line(
             "documents",
-            "submissions",
+            "reviews",
             "received",
-            &whole(self.submissions),
+            &reviews,
+            Some(self.reviews as u64),
         );
-        for (breakdown, groups) in [
-            ("life_area", &self.areas),
-            ("support_category", &self.categories),
-            ("support_use", &self.use_of_supports),
+        let submissions = whole(self.submissions);
+        let count = Some(self.submissions as u64);
+        line("documents", "submissions", "received", &submissions, count);
+        for (breakdown, groups, total) in [
+            ("life_area", &self.areas, GOALS),
+            ("support_category", &self.categories, GOALS),
+            ("support_use", &self.use_of_supports, ""),
         ] {
             for (group, measures) in groups {
+                let shown = published(measures, total);
                 for (measure, cell) in measures {
-                    line(breakdown, group, measure, cell);
+                    line(breakdown, group, measure, cell, shown[measure]);
                 }
             }
         }
+        let shown = published(&self.contingency, KEPT);
         for (measure, cell) in &self.contingency {
-            line("contingency", "money_kept_aside", measure, cell);
+            line(
+                "contingency",
+                "money_kept_aside",
+                measure,
+                cell,
+                shown[measure],
+            );
         }
         for ((category, currency), spend) in &self.spending {
             let cell = Cell {
@@ -359,7 +397,9 @@ impl Outcomes {
             page,
             "<p>So that nobody can be picked out, a figure that counts fewer than {FEWEST} people \
              is not shown: it says “fewer than {FEWEST}”. Counts are of goals (or supports), and \
-             each is shown only when at least {FEWEST} different people’s reviews make it up.</p>"
+             each is shown only when at least {FEWEST} different people’s reviews make it up. \
+             Where only one part of a total would be hidden, the next smallest part says “not \
+             shown” too, so the hidden one cannot be worked out from the others.</p>"
         );
         page.push_str("<h2>Summary</h2>\n<dl class=\"summary\">\n");
         let contingency_used = self.contingency.get(USED).map_or(0, |c| c.people.len());
@@ -400,8 +440,10 @@ impl Outcomes {
             groups
                 .iter()
                 .map(|(group, cells)| {
-                    let mut row = vec![group.clone(), shown(cells.get(GOALS))];
-                    row.extend(levels.iter().map(|l| shown(cells.get(l))));
+                    let published = published(cells, GOALS);
+                    let cell = |m: &str| shown(cells.get(m), published.get(m).copied().flatten());
+                    let mut row = vec![group.clone(), cell(GOALS)];
+                    row.extend(levels.iter().map(|l| cell(l)));
                     row
                 })
                 .collect()
@@ -458,12 +500,20 @@ impl Outcomes {
         let spending_rows: Vec<Vec<String>> = groups
             .iter()
             .map(|group| {
+                let cell = |cells: Option<&BTreeMap<String, Cell>>, total: &str, m: &str| {
+                    let published = cells.map(|c| published(c, total)).unwrap_or_default();
+                    shown(
+                        cells.and_then(|c| c.get(m)),
+                        published.get(m).copied().flatten(),
+                    )
+                };
                 let use_of = self.use_of_supports.get(*group);
+                let goals = self.categories.get(*group);
                 let mut row = vec![
                     (*group).to_owned(),
-                    shown(use_of.and_then(|m| m.get(USED))),
-                    shown(use_of.and_then(|m| m.get(NOT_USED))),
-                    shown(self.categories.get(*group).and_then(|m| m.get("achieved"))),
+                    cell(use_of, "", USED),
+                    cell(use_of, "", NOT_USED),
+                    cell(goals, GOALS, "achieved"),
                 ];
                 for currency in &currencies {
                     let spend = self
@@ -514,13 +564,14 @@ impl Outcomes {
     }
 }
 
-/// A cell's count, or why it is not shown.
-fn shown(cell: Option<&Cell>) -> String {
-    match cell {
-        None => "0".into(),
-        Some(c) => c
-            .shown()
-            .map_or_else(|| format!("fewer than {FEWEST}"), |n| n.to_string()),
+/// A cell's published count, or why it is not shown: it counts fewer than [`FEWEST`]
+/// people, or it would give away one that does; a cell nobody is in is 0.
+fn shown(cell: Option<&Cell>, published: Option<u64>) -> String {
+    match (cell, published) {
+        (None, _) => "0".into(),
+        (Some(_), Some(n)) => n.to_string(),
+        (Some(c), None) if c.people.len() < FEWEST => format!("fewer than {FEWEST}"),
+        (Some(_), None) => "not shown".into(),
     }
 }
 

@@ -332,7 +332,9 @@ fn outcomes_count_every_goal_suppress_small_cells_and_list_bad_files() {
         let cells: Vec<&str> = line.split(',').collect();
         let people = cells[3];
         assert!(
-            people == "fewer than 5" || people.parse::<u64>().unwrap() >= 5,
+            people == "fewer than 5"
+                || people == "held back"
+                || people.parse::<u64>().unwrap() >= 5,
             "{line}"
         );
     }
@@ -345,4 +347,35 @@ fn outcomes_count_every_goal_suppress_small_cells_and_list_bad_files() {
     assert!(html.contains("fewer than 5 people is not shown"));
     assert!(html.contains("broken.json"));
     assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
+}
+
+#[test]
+fn one_small_part_of_a_total_takes_the_next_smallest_with_it() {
+    let dir = temp_dir("outcomes-complement");
+    let docs = dir.join("docs").display().to_string();
+    run(
+        &[
+            "reviews", NORTHVALE, "--count", "200", "--seed", "1", "--out", &docs,
+        ],
+        None,
+    );
+    let report = dir.join("report").display().to_string();
+    let out = run(&["outcomes", &docs, "--out", &report], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = std::fs::read_to_string(dir.join("report/outcomes.csv")).unwrap();
+    // In every life area with its total shown, either no part or at least two are hidden.
+    let mut groups: std::collections::BTreeMap<&str, (bool, usize)> = Default::default();
+    for line in csv.lines().filter(|l| l.starts_with("life_area,")) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let entry = groups.entry(cells[1]).or_default();
+        if cells[2] == "goals" {
+            entry.0 = cells[4] != "suppressed";
+        } else if cells[4] == "suppressed" {
+            entry.1 += 1;
+        }
+    }
+    assert!(!groups.is_empty());
+    for (area, (total_shown, hidden)) in groups {
+        assert!(!total_shown || hidden != 1, "{area}: {csv}");
+    }
 }
