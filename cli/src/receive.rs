@@ -1,7 +1,9 @@
 //! `waymark receive`: a reference receiver for submissions. It is an HTTP server on
 //! loopback that verifies each submission with the engine, stores it in an SQLite
 //! database, returns a reference, and stores a submission sent again with the same key
-//! only once. With `--site DIR` it also serves the static site, so the app can send to it
+//! only once. Reviews of plans are posted to `/reviews`, checked with
+//! [`crate::verify::check_review`] and stored beside submissions, sharing their
+//! references. With `--site DIR` it also serves the static site, so the app can send to it
 //! from the same origin.
 //!
 //! HTTP is hyper's, on a Tokio runtime with two worker threads. Verifying, storing and
@@ -32,6 +34,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
+use waymark_engine::review::Review;
 use waymark_engine::submission::Submission;
 use waymark_engine::Scheme;
 
@@ -335,7 +338,8 @@ impl Receiver {
             (&Method::GET | &Method::HEAD, "/health") => {
                 Reply::json(StatusCode::OK, serde_json::json!({"status": "ok"}))
             }
-            (&Method::POST, "/submissions") => self.receive(r.headers(), r.body()),
+            (&Method::POST, "/submissions") => self.receive(r.headers(), r.body(), false),
+            (&Method::POST, "/reviews") => self.receive(r.headers(), r.body(), true),
             (&Method::GET | &Method::HEAD, _) => match &self.site {
                 Some(site) => serve_file(site, path),
                 None => Reply::not_found(),
@@ -383,7 +387,8 @@ impl Receiver {
         response
     }
 
-    fn receive(&self, headers: &HeaderMap, body: &Bytes) -> Reply {
+    /// Verifies and stores a submission, or a review when `review` is set.
+    fn receive(&self, headers: &HeaderMap, body: &Bytes, review: bool) -> Reply {
         let bad = |message: &str| Reply::error(StatusCode::BAD_REQUEST, message);
         let (content_type, key) = match (
             single(headers, header::CONTENT_TYPE),
@@ -415,8 +420,13 @@ impl Receiver {
                 );
             }
         };
-        let submitted = match Submission::from_json(text) {
-            Ok(s) => s,
+        let read = if review {
+            Review::from_json(text).map(|r| Received::Review(Box::new(r)))
+        } else {
+            Submission::from_json(text).map(|s| Received::Submission(Box::new(s)))
+        };
+        let received = match read {
+            Ok(received) => received,
             Err(issues) => {
                 return Reply::json(
                     StatusCode::BAD_REQUEST,
@@ -424,10 +434,17 @@ impl Receiver {
                 )
             }
         };
-        if key.is_some_and(|key| key != submitted.idempotency_key) {
-            return bad("the Idempotency-Key header is not the submission's idempotency_key");
+        let (own_key, stamp) = match &received {
+            Received::Submission(s) => (&s.idempotency_key, &s.scheme),
+            Received::Review(r) => (&r.idempotency_key, &r.scheme),
+        };
+        if key.is_some_and(|key| key != own_key) {
+            return bad(if review {
+                "the Idempotency-Key header is not the review's idempotency_key"
+            } else {
+                "the Idempotency-Key header is not the submission's idempotency_key"
+            });
         }
-        let stamp = &submitted.scheme;
         let Some(scheme) = self
             .schemes
             .iter()
@@ -442,7 +459,10 @@ impl Receiver {
                 serde_json::json!({"differences": [{"path": "/scheme/version", "message": message}]}),
             );
         };
-        let differences = crate::verify::check(scheme, &self.deployment, &submitted);
+        let differences = match &received {
+            Received::Submission(s) => crate::verify::check(scheme, &self.deployment, s),
+            Received::Review(r) => crate::verify::check_review(scheme, &self.deployment, r),
+        };
         if !differences.is_empty() {
             return Reply::json(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -456,11 +476,15 @@ impl Receiver {
             )
         };
         // The canonical document: what was verified, written out again.
-        let document = match serde_json::to_string(&submitted) {
+        let document = match &received {
+            Received::Submission(s) => serde_json::to_string(s),
+            Received::Review(r) => serde_json::to_string(r),
+        };
+        let document = match document {
             Ok(document) => document,
             Err(e) => return server_error(e.to_string()),
         };
-        match self.store.store(&submitted, &document) {
+        match self.store.store_document(own_key, stamp, &document) {
             Ok(Stored::New(reference)) => Reply::json(
                 StatusCode::CREATED,
                 serde_json::json!({"reference": reference, "repeat": false}),
@@ -479,6 +503,12 @@ impl Receiver {
             Err(e) => server_error(e.to_string()),
         }
     }
+}
+
+/// A document received: a submission or a review.
+enum Received {
+    Submission(Box<Submission>),
+    Review(Box<Review>),
 }
 
 /// The value of a header sent at most once, or with the same value each time; an error

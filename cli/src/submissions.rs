@@ -11,7 +11,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
-use waymark_engine::submission::Submission;
+use waymark_engine::submission::{SchemeStamp, Submission};
 
 /// The tables, created when missing. `received` is a UTC time in RFC 3339.
 const SCHEMA: &str = "
@@ -93,6 +93,17 @@ impl Store {
     /// Stores a verified submission, as `document` (its canonical JSON), once per
     /// idempotency key. Looking the key up and inserting are one transaction.
     pub fn store(&self, submitted: &Submission, document: &str) -> rusqlite::Result<Stored> {
+        self.store_document(&submitted.idempotency_key, &submitted.scheme, document)
+    }
+
+    /// Stores a verified document (a submission or a review), as its canonical JSON, once
+    /// per idempotency key; submissions and reviews share the references.
+    pub fn store_document(
+        &self,
+        key: &str,
+        scheme: &SchemeStamp,
+        document: &str,
+    ) -> rusqlite::Result<Stored> {
         let mut connection = self
             .connection
             .lock()
@@ -101,7 +112,7 @@ impl Store {
         let before: Option<(i64, String)> = transaction
             .query_row(
                 "SELECT number, document FROM submissions WHERE idempotency_key = ?1",
-                [&submitted.idempotency_key],
+                [key],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;
@@ -116,12 +127,7 @@ impl Store {
         transaction.execute(
             "INSERT INTO submissions (idempotency_key, scheme_id, scheme_version, document)
              VALUES (?1, ?2, ?3, ?4)",
-            [
-                &submitted.idempotency_key,
-                &submitted.scheme.id,
-                &submitted.scheme.version,
-                document,
-            ],
+            [key, &scheme.id, &scheme.version, document],
         )?;
         let number = transaction.last_insert_rowid();
         transaction.commit()?;

@@ -379,3 +379,42 @@ fn one_small_part_of_a_total_takes_the_next_smallest_with_it() {
         assert!(!total_shown || hidden != 1, "{area}: {csv}");
     }
 }
+
+#[test]
+fn the_reference_receiver_stores_a_review_once_and_refuses_a_wrong_one() {
+    use waymark::receive::{Bytes, Receiver, Request};
+    let dir = temp_dir("receive-review");
+    let docs = dir.join("docs").display().to_string();
+    run(
+        &["reviews", NORTHVALE, "--count", "1", "--out", &docs],
+        None,
+    );
+    let review = std::fs::read(dir.join("docs/review-000001.json")).unwrap();
+    let scheme =
+        waymark_engine::Scheme::from_json(&std::fs::read_to_string(NORTHVALE).unwrap()).unwrap();
+    let store = waymark::submissions::Store::open(Path::new(":memory:")).unwrap();
+    let deployment = waymark::words::Deployment::load(None).unwrap();
+    let receiver = Receiver::new(vec![scheme], store, deployment, None, Vec::new());
+    let post = |body: &[u8]| {
+        let request = Request::builder()
+            .method("POST")
+            .uri("/reviews")
+            .header("content-type", "application/json")
+            .body(Bytes::copy_from_slice(body))
+            .unwrap();
+        let response = receiver.respond(request);
+        let answer: Value = serde_json::from_slice(response.body()).unwrap();
+        (response.status().as_u16(), answer)
+    };
+    let (status, answer) = post(&review);
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(answer["reference"], "WM-000001");
+    let (status, answer) = post(&review);
+    assert_eq!((status, answer["repeat"].clone()), (200, Value::Bool(true)));
+    let mut changed: Value = serde_json::from_slice(&review).unwrap();
+    changed["goals"][0]["supports_used"] = serde_json::json!(["support-99"]);
+    changed["idempotency_key"] = "00000000-0000-4000-8000-000000000009".into();
+    let (status, answer) = post(changed.to_string().as_bytes());
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(answer["differences"][0]["path"], "/goals/0/supports_used/0");
+}
