@@ -37,6 +37,10 @@ pub struct Options {
     /// The folder for outcomes.csv and outcomes.html.
     #[arg(long, default_value = "outcomes", value_name = "DIR")]
     pub out: String,
+    /// A scheme whose names for life areas and kinds of support the page uses instead of
+    /// their ids; give it once for each scheme.
+    #[arg(long = "scheme", value_name = "SCHEME")]
+    pub schemes: Vec<String>,
 }
 
 /// A count of people, with how many things they had between them (goals, supports).
@@ -105,6 +109,8 @@ pub struct Outcomes {
     spending: BTreeMap<(String, String), Spend>,
     bad: Vec<String>,
     repeated: usize,
+    /// Names for ids of life areas and kinds of support, from the schemes given.
+    names: BTreeMap<String, String>,
 }
 
 /// Reads every document and writes the CSV and the page.
@@ -159,6 +165,27 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     let csv_path = Path::new(dir).join("outcomes.csv");
     let html_path = Path::new(dir).join("outcomes.html");
     let words = crate::words::staff()?;
+    let mut names = BTreeMap::new();
+    for path in &options.schemes {
+        let scheme = files::scheme(path)?;
+        let areas: Vec<(String, String)> =
+            match scheme.plan.as_ref().filter(|r| !r.areas.is_empty()) {
+                Some(rules) => rules
+                    .areas
+                    .iter()
+                    .map(|a| (a.id.clone(), words.say(&a.label).to_owned()))
+                    .collect(),
+                None => scheme
+                    .sections
+                    .iter()
+                    .map(|x| (x.id.clone(), words.say(&x.title).to_owned()))
+                    .collect(),
+            };
+        names.extend(areas);
+        let categories = scheme.plan.iter().flat_map(|r| &r.categories);
+        names.extend(categories.map(|c| (c.id.clone(), words.say(&c.label).to_owned())));
+    }
+    outcomes.names = names;
     let write = |path: &Path, text: String| {
         std::fs::write(path, text)
             .map_err(|e| Failure::bad(format!("{}: cannot write: {e}", path.display())))
@@ -270,6 +297,11 @@ impl Outcomes {
             self.contingency.entry(said.into()).or_default().add(person);
             self.contingency.entry(KEPT.into()).or_default().add(person);
         }
+    }
+
+    /// A life area's or kind of support's name, or its id when no scheme given names it.
+    fn name(&self, id: &str) -> String {
+        self.names.get(id).cloned().unwrap_or_else(|| id.to_owned())
     }
 
     /// The progress levels in the order of the usual scale, then any others as met.
@@ -442,7 +474,7 @@ impl Outcomes {
                 .map(|(group, cells)| {
                     let published = published(cells, GOALS);
                     let cell = |m: &str| shown(cells.get(m), published.get(m).copied().flatten());
-                    let mut row = vec![group.clone(), cell(GOALS)];
+                    let mut row = vec![self.name(group), cell(GOALS)];
                     row.extend(levels.iter().map(|l| cell(l)));
                     row
                 })
@@ -510,7 +542,7 @@ impl Outcomes {
                 let use_of = self.use_of_supports.get(*group);
                 let goals = self.categories.get(*group);
                 let mut row = vec![
-                    (*group).to_owned(),
+                    self.name(group),
                     cell(use_of, "", USED),
                     cell(use_of, "", NOT_USED),
                     cell(goals, GOALS, "achieved"),

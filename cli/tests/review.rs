@@ -293,7 +293,12 @@ fn outcomes_count_every_goal_suppress_small_cells_and_list_bad_files() {
     std::fs::copy(docs.join("review-000001.json"), dir.join("again.json")).unwrap();
     let report = dir.join("report").display().to_string();
     let again = dir.join("again.json").display().to_string();
-    let out = run(&["outcomes", &docs_dir, &again, "--out", &report], None);
+    let out = run(
+        &[
+            "outcomes", &docs_dir, &again, "--out", &report, "--scheme", NORTHVALE,
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("broken.json"));
     assert!(
@@ -346,6 +351,11 @@ fn outcomes_count_every_goal_suppress_small_cells_and_list_bad_files() {
     assert!(html.contains("<caption id=\"areas-caption\">How goals went, by life area</caption>"));
     assert!(html.contains("fewer than 5 people is not shown"));
     assert!(html.contains("broken.json"));
+    // Life areas by the scheme's names, not their ids.
+    assert!(
+        html.contains("<th scope=\"row\">Physical health</th>"),
+        "{html}"
+    );
     assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
 }
 
