@@ -9,9 +9,13 @@ use waymark_engine::Scheme;
 /// `waymark check`'s command line.
 #[derive(clap::Args)]
 pub struct Options {
-    /// Scheme files and test-case files (`*.tests.json`).
+    /// Scheme files, test-case files (`*.tests.json`) and community directories
+    /// (`*.directory.json`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
+    /// The scheme a directory's plan categories and life areas are checked against.
+    #[arg(long, value_name = "SCHEME")]
+    pub scheme: Option<String>,
     /// How many combinations of answers to sample when more points lowering the amount can
     /// be neither proved impossible nor searched for in every combination.
     #[arg(long, default_value_t = 2000, value_name = "N")]
@@ -35,13 +39,25 @@ pub enum SchemaKind {
     Submission,
     /// Reviews of a plan.
     Review,
+    /// Community directories.
+    Directory,
 }
 
 /// Checks scheme files (and any test-case files named); every problem is listed.
 pub fn run(options: &Options) -> Result<(), Failure> {
     let mut problems = Vec::new();
+    let scheme = options.scheme.as_deref().map(files::scheme).transpose()?;
     for path in &options.files {
-        let outcome = if files::is_case_file(path) {
+        let outcome = if files::is_directory_file(path) {
+            files::directory(path, scheme.as_ref()).map(|d| {
+                let whole = if d.source.complete {
+                    ""
+                } else {
+                    ", not the whole feed"
+                };
+                format!("{} services{whole}", d.entries.len())
+            })
+        } else if files::is_case_file(path) {
             files::cases(Path::new(path)).map(|c| format!("{} test cases", c.cases.len()))
         } else {
             files::scheme(path).and_then(|s| {
@@ -106,6 +122,7 @@ pub fn schema(kind: SchemaKind) -> Result<(), Failure> {
         SchemaKind::Plan => waymark_engine::plan_json_schema(),
         SchemaKind::Submission => waymark_engine::submission_json_schema(),
         SchemaKind::Review => waymark_engine::review_json_schema(),
+        SchemaKind::Directory => waymark_engine::directory_json_schema(),
     };
     let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::bad(e.to_string()))?;
     println!("{text}");

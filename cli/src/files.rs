@@ -4,6 +4,7 @@ use crate::Failure;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use waymark_engine::cases::CaseFile;
+use waymark_engine::directory::Directory;
 use waymark_engine::{limits, Answers, Issue, Scheme};
 
 /// Reads a text file, or standard input for `-`, of at most `limit` bytes: only that much
@@ -94,6 +95,17 @@ pub fn cases(path: &Path) -> Result<CaseFile, Failure> {
     let name = path.display().to_string();
     CaseFile::from_json(&read(&name, limits::CASES_BYTES)?)
         .map_err(|issue| Failure::Bad(located(&name, &[issue])))
+}
+
+/// Reads a community directory, checked against the scheme when one is given.
+pub fn directory(path: &str, scheme: Option<&Scheme>) -> Result<Directory, Failure> {
+    Directory::from_json(&read(path, limits::DIRECTORY_BYTES)?, scheme)
+        .map_err(|issues| Failure::Bad(located(path, &issues)))
+}
+
+/// Whether a path names a community directory.
+pub fn is_directory_file(path: &str) -> bool {
+    path.ends_with(".directory.json")
 }
 
 /// Whether a path names a test-case file rather than a scheme.

@@ -5,11 +5,11 @@
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
-use waymark::{compare, outcomes, reviews};
 use waymark::{
-    batch, bench, caseload, check, estimate, impact, receive, submissions, test, validate, verify,
-    Failure,
+    batch, bench, caseload, check, directory, estimate, impact, receive, submissions, test,
+    validate, verify, Failure,
 };
+use waymark::{compare, outcomes, reviews};
 
 /// The limits on what the tool reads and the exit codes, for every command's help, written
 /// from the limits themselves.
@@ -100,6 +100,9 @@ enum Command {
     /// Compare every case under two versions: writes DIR/impact.csv and DIR/impact.html.
     #[command(after_help = limits())]
     Impact(impact::Options),
+    /// Community directories: import one from an Open Referral UK feed.
+    #[command(subcommand)]
+    Directory(directory::Command),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -135,6 +138,7 @@ fn main() -> ExitCode {
         Command::Impact(options) => impact::run(&options),
         Command::Outcomes(options) => outcomes::run(&options),
         Command::Reviews(options) => reviews::run(&options),
+        Command::Directory(command) => directory::run(&command),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

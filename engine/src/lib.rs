@@ -49,6 +49,7 @@ pub mod answers;
 pub mod cases;
 pub mod compare;
 pub mod date;
+pub mod directory;
 pub mod estimate;
 pub mod explain;
 pub mod fairness;
@@ -96,6 +97,12 @@ pub fn submission_json_schema() -> serde_json::Value {
 #[cfg(feature = "schema")]
 pub fn review_json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(review::Review)).unwrap_or_default()
+}
+
+/// The JSON Schema for community directories.
+#[cfg(feature = "schema")]
+pub fn directory_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(directory::Directory)).unwrap_or_default()
 }
 
 /// The JSON Schema for test-case files.

@@ -26,6 +26,9 @@ pub const REVIEW_TEXT_CHARS: usize = 4000;
 /// The longest test-case file.
 pub const CASES_BYTES: usize = 16 * 1024 * 1024;
 
+/// The longest community directory: 5,000 entries take about 2 MiB.
+pub const DIRECTORY_BYTES: usize = 16 * 1024 * 1024;
+
 /// The most goals a plan may have.
 pub const PLAN_GOALS: usize = 200;
 

@@ -73,9 +73,9 @@ pub struct StepWords<'a> {
     pub reason: Option<&'a str>,
     /// Each figure it read from the scheme.
     pub parameters: Vec<ParameterLine<'a>>,
-    /// Each answer it used.
+    /// Each answer it used, but for practitioner's adjustments.
     pub answers: Vec<String>,
-    /// Each practitioner's adjustment it used, with their reason (also among `answers`).
+    /// Each practitioner's adjustment it used, with their reason.
     pub adjustments: Vec<String>,
 }
 
@@ -113,23 +113,27 @@ pub fn step_words<'a>(c: &Catalogue, scheme: &'a Scheme, step: &ExplainedStep) -
         answers: step
             .inputs
             .iter()
+            .filter(|input| !is_adjustment(input))
             .filter_map(|input| answer_line(c, scheme, input))
             .collect(),
         adjustments: step
             .inputs
             .iter()
-            .filter(|input| {
-                matches!(
-                    input.source,
-                    Source::Answer {
-                        reason: Some(_),
-                        ..
-                    }
-                )
-            })
+            .filter(|input| is_adjustment(input))
             .filter_map(|input| answer_line(c, scheme, input))
             .collect(),
     }
+}
+
+/// Whether an input is a practitioner's adjustment, with its reason.
+fn is_adjustment(input: &Input) -> bool {
+    matches!(
+        input.source,
+        Source::Answer {
+            reason: Some(_),
+            ..
+        }
+    )
 }
 
 /// A step's label: the scheme step's, or the closing step's for `annual` and `weekly`.
