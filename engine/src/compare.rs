@@ -157,11 +157,17 @@ fn live_steps<'a>(
     other: Option<&ExplainedStep>,
     whole: &'a [ExplainedStep],
 ) -> Vec<&'a str> {
-    if step.kind == Op::NotEligible {
+    let decided_by = match step.kind {
         // Nothing is payable: the threshold that was not reached decided it.
+        Op::NotEligible => Some((Op::Require, false)),
+        // The amount is decided in a conversation: the level that was reached decided it.
+        Op::Conversation => Some((Op::Refer, true)),
+        _ => None,
+    };
+    if let Some((kind, passed)) = decided_by {
         return whole
             .iter()
-            .filter(|s| s.kind == Op::Require && s.passed == Some(false))
+            .filter(|s| s.kind == kind && s.passed == Some(passed))
             .map(|s| s.id.as_str())
             .collect();
     }
