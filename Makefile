@@ -21,6 +21,11 @@ ENGINE_JS := www/dist/engine/waymark_bg.wasm www/dist/engine/waymark.js www/dist
 ENGINE_JS_INPUTS := $(shell find engine js -name '*.rs' -o -name Cargo.toml) \
 	Cargo.toml $(wildcard Cargo.lock) scripts/build-engine-js.sh
 
+# The example community directory, imported from its Open Referral UK feed by the tool.
+DIRECTORY := www/dist/directories/northvale.directory.json
+DIRECTORY_INPUTS := $(wildcard www/directories/northvale/*.json) \
+	www/schemes/northvale-recovery-2026.json $(shell find engine cli -name '*.rs')
+
 # The engine's tests compiled to wasm and run in headless Chromium through ChromeDriver;
 # scripts/webdriver.json adds Chromium's switches for a machine with no outside network.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -46,13 +51,18 @@ tools:
 browser:
 	scripts/install-browser.sh
 
-web: $(WASM) $(ENGINE_JS)
+web: $(WASM) $(ENGINE_JS) $(DIRECTORY)
 
 $(WASM) &: $(WASM_INPUTS) | tools
 	scripts/build-web.sh
 
 $(ENGINE_JS) &: $(ENGINE_JS_INPUTS) | tools
 	scripts/build-engine-js.sh
+
+$(DIRECTORY): $(DIRECTORY_INPUTS)
+	mkdir -p $(dir $@)
+	cargo run -q -p waymark --release -- directory import www/directories/northvale/services-page-*.json \
+		--scheme www/schemes/northvale-recovery-2026.json --mapping www/directories/northvale/mapping.json --out $@
 
 # Serves www/ with the reference receiver, so the app can send a submission locally; what
 # is sent is stored in the SQLite database target/submissions.db (`waymark submissions
