@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load_scheme,load_and_estimate,validate_plan,verify_submission,caseload_row,receiver_request}
+mkdir -p "$corpus"/{load_scheme,load_and_estimate,validate_plan,verify_submission,verify_review,caseload_row,receiver_request}
 
 # load_scheme: every scheme file.
 for f in www/schemes/*.json tests/fixtures/council/demo-*.json; do
@@ -37,6 +37,7 @@ for f in www/plans/*.json; do
   case "$f" in *.answers.json) continue ;; esac
   name=$(basename "$f" .json)
   cp "$f" "$corpus/validate_plan/$name.json"
+  cp "$f" "$corpus/verify_review/$name.json"
   { printf '12000.00\0'; cat "$f"; } >"$corpus/validate_plan/$name-budget.json"
   { jq -c . "www/plans/$name.answers.json"; printf '\0'; cat "$f"; } \
     >"$corpus/verify_submission/$name.json"
