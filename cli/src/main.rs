@@ -21,7 +21,7 @@ fn limits() -> String {
     };
     format!(
         "Limits: a scheme file may be at most {}, answers {}, a plan {} with at most {} goals and {} supports, \
-         a submission {}, a test-case file {}, a catalogue {} and each caseload row {}. Anything larger is \
+         a submission {}, a review {}, a test-case file {}, a catalogue {} and each caseload row {}. Anything larger is \
          refused before it is read whole.\n\n\
          Exit codes: 0 success; 1 a check or test failed, or a plan has a blocking finding; 2 bad input.",
         size(limits::SCHEME_BYTES),
@@ -30,6 +30,7 @@ fn limits() -> String {
         limits::PLAN_GOALS,
         limits::PLAN_SUPPORTS,
         size(limits::SUBMISSION_BYTES),
+        size(limits::REVIEW_BYTES),
         size(limits::CASES_BYTES),
         size(waymark::words::CATALOGUE_BYTES),
         size(waymark::rows::LONGEST_RECORD),
