@@ -6,7 +6,9 @@
 // result (eligible, not eligible, printed), saved answers (with an import error), delete,
 // deleted, and unreadable saved data; Riverbend in US dollars: its result, check your
 // answers marked as supported, the practitioner's question with its reason's error, and
-// the result when the answers need a conversation instead of an amount.
+// the result when the answers need a conversation instead of an amount; and, with the
+// site's own configuration, "Find local support" (the whole directory, a search with
+// filters, and the support added from it).
 import { screenshots } from "./shoot.mjs";
 import {
   answerAll,
@@ -162,6 +164,28 @@ try {
   await answerAll(page, riverbend, panel, await shown(page));
   await follow(page, page.locator('main a[href="#/result"]'));
   await shoot(page, "25-result-conversation");
+  await context.close();
+
+  // Find local support, from the directory the site's configuration names.
+  ({ page, context } = await openApp(browser, server.origin, { date: northvale.eligible.date, lang }));
+  await answerAll(page, northvale, northvale.eligible.answers, words);
+  await follow(page, page.locator('main a[href="#/result"]'));
+  await follow(page, page.locator("#make-plan"));
+  await page.evaluate(() => {
+    location.hash = "#/plan/supports";
+  });
+  await follow(page, page.locator("#find-support"));
+  await page.locator(".waymark-results").waitFor();
+  await shoot(page, "26-find-support");
+  await page.locator("#find-text").fill("group");
+  await page.locator("#find-cost").selectOption("free");
+  await page.locator("#find-delivery").selectOption("in-person");
+  await page.locator("#find-area").selectOption("community");
+  await shoot(page, "27-find-support-filtered");
+  await page.locator("#find-text").fill("swim");
+  await page.locator("#find-cost").selectOption("paid");
+  await follow(page, page.locator(".waymark-results button").first());
+  await shoot(page, "28-find-support-added");
   await context.close();
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 //! The app: loads the configuration and schemes, holds the state, and carries out the side
-//! effects the state asks for (the address bar, the title, focus, saving, posting what the
-//! person agreed to send, and telling a portal around the page what happened).
+//! effects the state asks for (the address bar, the title, focus, saving, fetching the
+//! directory of local services, posting what the person agreed to send, and telling a
+//! portal around the page what happened).
 
 use crate::components::{back_link, error_summary, footer, header};
 use crate::config::Config;
@@ -273,6 +274,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    {
+        let store = store.clone();
+        use_effect_with(store.find.fetches, move |fetches| {
+            if *fetches > 0 {
+                fetch_directory(&store);
+            }
+        });
+    }
     use_language(&store, &props.host, &props.catalogues, &cache);
     use_tell_host(&store, &props.host);
     let owner = store.scheme().map(|s| text().say(&s.owner));
@@ -427,6 +436,21 @@ fn save(store: &UseReducerHandle<State>) {
     if outcome.is_err() && store.storage_works {
         store.dispatch(Action::StorageFailed);
     }
+}
+
+/// Fetches the directory of local services the state asks for, from the site.
+fn fetch_directory(store: &UseReducerHandle<State>) {
+    let Some(url) = store.find.url.clone() else {
+        return;
+    };
+    let store = store.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = fetch::text(&url).await;
+        store.dispatch(Action::Plan(crate::plan::PlanAction::Directory {
+            url,
+            text,
+        }));
+    });
 }
 
 /// Posts the outbox's submission to the configured receiver, and reports how it went.

@@ -6,6 +6,9 @@
 //!  "default": 0}
 //! ```
 //!
+//! A scheme may also name its directory of local services (`"directory":
+//! "dist/directories/NAME.directory.json"`), written by `waymark directory import`.
+//!
 //! With one scheme, the page uses it. With several, the start page asks which one, the
 //! default listed first.
 //!
@@ -81,6 +84,10 @@ pub struct SchemeEntry {
     /// does not load it.
     #[serde(default)]
     pub tests: Option<String>,
+    /// The scheme's directory of local services, which the page fetches only when the
+    /// person opens "Find local support"; without one, the plan does not offer it.
+    #[serde(default)]
+    pub directory: Option<String>,
 }
 
 impl Config {
@@ -170,6 +177,28 @@ mod tests {
             config.offered().unwrap_err(),
             "the configuration names scheme 0 as the default but offers 0"
         );
+    }
+
+    #[test]
+    fn a_scheme_may_name_its_directory_and_nothing_else() {
+        let config = Config::from_json(
+            r#"{"schemes": [{"path": "a.json", "directory": "dist/directories/a.directory.json"},
+                            {"path": "b.json"}]}"#,
+        )
+        .unwrap();
+        let directories: Vec<Option<&str>> = config
+            .schemes
+            .iter()
+            .map(|e| e.directory.as_deref())
+            .collect();
+        assert_eq!(
+            directories,
+            [Some("dist/directories/a.directory.json"), None]
+        );
+        let error =
+            Config::from_json(r#"{"schemes": [{"path": "a.json", "directories": "d.json"}]}"#)
+                .unwrap_err();
+        assert!(error.contains("unknown field `directories`"), "{error}");
     }
 
     /// The deployment's own configuration is valid and every scheme it names loads.

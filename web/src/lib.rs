@@ -17,9 +17,10 @@
 //!   [`language`] decides which language that is.
 //!
 //! Nothing a person types leaves the device until they choose to send it: until then the
-//! page fetches only `config.json` and the scheme files it names, from its own site, and
-//! keeps answers in `localStorage`; then it posts one submission to the configured
-//! endpoint.
+//! page fetches only `config.json`, the scheme files and the catalogue it needs and, when
+//! the person opens "Find local support", the scheme's directory, all from its own site;
+//! it keeps answers in `localStorage`, and searches the directory on the device. Then it
+//! posts one submission to the configured endpoint.
 //! Every path is relative, so the site works under any sub-path. The assessment date is
 //! today on the device unless the address has `?date=YYYY-MM-DD` (for tests and demonstrations).
 

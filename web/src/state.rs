@@ -64,6 +64,8 @@ pub enum Notice {
     Imported(Option<Change>),
     /// Saved answers were loaded, but the scheme has changed since.
     Changed(Change),
+    /// A service from the directory, by this name, was added to the plan.
+    Added(String),
 }
 
 /// How saved answers and the scheme now in use differ.
@@ -238,6 +240,8 @@ pub struct State {
     /// Counts choices of language worth remembering on the device; the app stores
     /// `language` when it changes.
     pub language_choices: u64,
+    /// "Find local support": the directory, the search and its results.
+    pub find: crate::plan::find::Find,
 }
 
 /// What the page finished loading.
@@ -362,6 +366,7 @@ impl State {
             language: text().language.clone(),
             words: Words(text()),
             language_choices: 0,
+            find: crate::plan::find::Find::default(),
             sent: None,
             sending: Sending::Idle,
             posts: 0,
@@ -469,9 +474,32 @@ impl State {
             Route::Check | Route::Result if flow.is_complete() => route,
             Route::Send | Route::Sent if flow.is_complete() => self.sending_route(route),
             Route::Plan(plan) if flow.is_complete() => {
-                Route::Plan(crate::plan::route::resolve(plan, self.plan.as_ref()))
+                let directory = self.directory_url().is_some();
+                Route::Plan(crate::plan::route::resolve(
+                    plan,
+                    self.plan.as_ref(),
+                    directory,
+                ))
             }
             _ => flow.next_to_answer(),
+        }
+    }
+
+    /// The address of the chosen scheme's directory of local services, if it has one.
+    pub fn directory_url(&self) -> Option<&str> {
+        let offered = self.config.offered().ok()?;
+        offered.get(self.chosen?)?.directory.as_deref()
+    }
+
+    /// Asks for the directory when "Find local support" is shown.
+    fn want_directory(&mut self) {
+        let Route::Plan(route) = &self.route else {
+            return;
+        };
+        if route.page == crate::plan::PlanPage::Find {
+            if let Some(url) = self.directory_url().map(str::to_owned) {
+                self.find.want(&url);
+            }
         }
     }
 
@@ -803,6 +831,7 @@ impl Reducible for State {
                 state.words = words;
             }
         }
+        state.want_directory();
         state.rework();
         Rc::new(state)
     }

@@ -3,13 +3,21 @@
 use crate::plan::Form;
 use wasm_bindgen::JsCast;
 use web_sys::{FormData, HtmlFormElement};
-use yew::SubmitEvent;
+use yew::{Event, SubmitEvent};
 
 /// Every field the form behind `event` sent, as the browser would send it: named fields
 /// with their values, ticked boxes and chosen radios only.
 pub fn posted(event: &SubmitEvent) -> Form {
-    let data = event
-        .target()
+    read(event.target())
+}
+
+/// What the form whose handler `event` reached would send now, as the person types.
+pub fn current(event: &Event) -> Form {
+    read(event.current_target())
+}
+
+fn read(target: Option<web_sys::EventTarget>) -> Form {
+    let data = target
         .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
         .and_then(|form| FormData::new_with_form(&form).ok());
     let Some(data) = data else {

@@ -23,6 +23,7 @@ pub fn banner(notice: Option<&Notice>) -> Html {
             <>{ heading(&t.app.imported) }{ for change.as_ref().map(changed) }</>
         }),
         Some(Notice::Changed(change)) => frame(BannerKind::Important, changed(change)),
+        Some(Notice::Added(name)) => success(heading(&fill(&t.plan.find_added, &[("name", name)]))),
     }
 }
 

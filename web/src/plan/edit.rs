@@ -36,6 +36,19 @@ pub enum PlanAction {
         /// The field to focus, if there is one.
         field: Option<String>,
     },
+    /// The directory at this address arrived, or could not be fetched.
+    Directory {
+        /// The address it was fetched from.
+        url: String,
+        /// Its text, or why there is none.
+        text: Result<String, String>,
+    },
+    /// The search box or a filter of "Find local support" changed, or its form was sent.
+    Search(Form),
+    /// The person asked to see more results.
+    MoreResults,
+    /// The person chose to add the directory's entry at this position to the plan.
+    AddFound(usize),
 }
 
 impl State {
@@ -50,6 +63,54 @@ impl State {
                     self.focus += 1;
                 }
                 self.focus_field = field;
+            }
+            PlanAction::Directory { url, text } => {
+                if let Some(scheme) = self.scheme().cloned() {
+                    self.find.arrived(&url, text, &scheme);
+                }
+            }
+            PlanAction::Search(form) => self.find.ask(&form),
+            PlanAction::MoreResults => self.find.more(),
+            PlanAction::AddFound(index) => self.add_found(index),
+        }
+    }
+
+    /// Adds a service from the directory as a support, filled in as the person would fill
+    /// in the form and checked in the same way, then shows its page to change the cost.
+    /// When something is missing (a kind of support the scheme pays for), the form for a
+    /// new support asks for it, with the rest filled in.
+    fn add_found(&mut self, index: usize) {
+        let (Some(scheme), Some(date), Some(before)) =
+            (self.scheme().cloned(), self.date, self.plan_or_new())
+        else {
+            return;
+        };
+        let Some(entry) = self
+            .find
+            .ready()
+            .and_then(|r| r.directory.entries.get(index))
+        else {
+            return;
+        };
+        let (name, form) = (
+            entry.name.clone(),
+            super::find::support_form(entry, &scheme),
+        );
+        let new = PlanPage::Support(Item::New);
+        let budget = budget(&scheme, &self.answers, date);
+        let changed = apply(&scheme, &before, &new, &form)
+            .and_then(|(plan, page)| Ok((structure(&scheme, &before, plan, &page, budget)?, page)));
+        match changed {
+            Ok((plan, page)) => {
+                self.plan = Some(plan);
+                self.save();
+                self.go(Route::Plan(PlanRoute::to(page)));
+                self.notice = Some(crate::state::Notice::Added(name));
+            }
+            Err(errors) => {
+                self.go(Route::Plan(PlanRoute::to(new)));
+                self.errors = errors;
+                self.plan_form = Some(Rc::new(form));
             }
         }
     }
@@ -151,9 +212,11 @@ fn apply(
             (plan.starts, plan.ends, plan.review) = read::dates(form)?;
             PlanPage::Dates
         }
-        other @ (PlanPage::Tasks | PlanPage::Goals | PlanPage::Supports | PlanPage::Check) => {
-            other.clone()
-        }
+        other @ (PlanPage::Tasks
+        | PlanPage::Goals
+        | PlanPage::Supports
+        | PlanPage::Find
+        | PlanPage::Check) => other.clone(),
     };
     Ok((plan, page))
 }
@@ -459,6 +522,103 @@ mod tests {
         assert_eq!(state.focus_field.as_deref(), Some("goal-area"));
         let state = go(state, PlanPage::Tasks);
         assert_eq!(state.focus_field, None);
+    }
+
+    /// A person with a goal, on "Find local support" with the test directory loaded.
+    fn finding() -> Rc<State> {
+        let config = crate::config::Config::from_json(
+            r#"{"schemes": [{"path": "t.json", "directory": "t.directory.json"}]}"#,
+        )
+        .unwrap();
+        let state = Rc::new(State::new()).reduce(Action::Loaded(Box::new(Loaded {
+            schemes: vec![scheme()],
+            date: "2026-06-01".parse().unwrap(),
+            stored: None,
+            storage_works: true,
+            route: Some(Route::question("a")),
+            config: Rc::new(config),
+            language: ("en".into(), false),
+            words: crate::text::Words(crate::text::english()),
+        })));
+        let state = state.reduce(Action::Answer {
+            id: "a".into(),
+            posted: Some("yes".into()),
+            reason: None,
+        });
+        let state = add_goal(state, "Swim again");
+        assert_eq!(
+            state.find.fetches, 0,
+            "nothing is fetched before the page is opened"
+        );
+        let state = go(state, PlanPage::Find);
+        assert_eq!(state.route, Route::Plan(PlanRoute::to(PlanPage::Find)));
+        assert_eq!(state.find.fetches, 1);
+        state.reduce(Action::Plan(PlanAction::Directory {
+            url: "t.directory.json".into(),
+            text: Ok(crate::plan::testing::directory()),
+        }))
+    }
+
+    #[test]
+    fn find_local_support_needs_a_directory() {
+        let state = go(ready(PlanPage::Tasks), PlanPage::Find);
+        assert_eq!(state.route, Route::Plan(PlanRoute::to(PlanPage::Supports)));
+        assert_eq!(state.find.fetches, 0);
+    }
+
+    #[test]
+    fn a_paid_service_is_added_costed_and_its_page_shown() {
+        let state = finding();
+        let state = state.reduce(Action::Plan(PlanAction::Search(Form::from([(
+            "find-text",
+            "gym",
+        )]))));
+        assert_eq!(*state.find.results, [0]);
+        let state = state.reduce(Action::Plan(PlanAction::AddFound(0)));
+        let id = "support-1".to_owned();
+        assert_eq!(
+            state.route,
+            Route::Plan(PlanRoute::to(PlanPage::Support(Item::Existing(id))))
+        );
+        assert_eq!(
+            state.notice,
+            Some(crate::state::Notice::Added("Pool and gym".into()))
+        );
+        assert_eq!(state.persist, Persist::Write);
+        let support = &state.plan.as_ref().unwrap().supports[0];
+        assert_eq!(support.payer, Payer::Budget);
+        assert_eq!(support.amount.0.to_string(), "4.50");
+        let costing = state.worked.as_ref().unwrap().costing().unwrap();
+        assert_eq!(costing.supports[0].id, "support-1");
+        let codes: Vec<&str> = state
+            .worked
+            .as_ref()
+            .unwrap()
+            .findings()
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect();
+        assert!(
+            codes.contains(&"unlinked"),
+            "the scheme's checks run: {codes:?}"
+        );
+    }
+
+    #[test]
+    fn a_free_service_is_free_help_and_one_of_no_kind_asks_for_its_kind() {
+        let state = finding().reduce(Action::Plan(PlanAction::AddFound(1)));
+        let support = &state.plan.as_ref().unwrap().supports[0];
+        assert_eq!(support.payer, Payer::Community);
+        assert!(support.amount.0.is_zero());
+        let state = go(state, PlanPage::Find).reduce(Action::Plan(PlanAction::AddFound(2)));
+        assert_eq!(
+            state.route,
+            Route::Plan(PlanRoute::to(PlanPage::Support(Item::New)))
+        );
+        assert_eq!(state.errors[0].field, "support-category");
+        let form = state.plan_form.as_ref().unwrap();
+        assert_eq!(form.text("support-description"), "Quiet hour");
+        assert_eq!(state.plan.as_ref().unwrap().supports.len(), 1);
     }
 
     #[test]

@@ -12,12 +12,14 @@
 //! - [`form`]: what a form sent, as names and values.
 //! - [`ids`]: the id of every field, shared by pages, errors and findings.
 //! - [`budget`]: the budget a plan is checked against, and a new plan's dates.
+//! - [`find`]: "Find local support", the scheme's directory searched on the device.
 //! - [`names`]: what a person reads for the ids and values in a plan.
 //! - [`status`]: how far along each part of the plan is, for its task list.
 //! - [`text`]: the plan's part of the interface text catalogue.
 
 pub mod budget;
 pub mod edit;
+pub mod find;
 pub mod form;
 pub mod ids;
 pub mod locate;

@@ -35,6 +35,8 @@ pub enum PlanPage {
     Support(Item),
     /// Confirmation before removing the support with this id.
     RemoveSupport(String),
+    /// "Find local support": the scheme's directory, searched on the device.
+    Find,
     /// Money kept aside, and when it would be used.
     Contingency,
     /// What to do in a crisis.
@@ -95,6 +97,7 @@ impl PlanRoute {
             ["add-support"] => PlanPage::Support(Item::New),
             ["supports", support] => PlanPage::Support(Item::Existing(id(support)?)),
             ["supports", support, "remove"] => PlanPage::RemoveSupport(id(support)?),
+            ["find-support"] if !change => PlanPage::Find,
             ["contingency"] => PlanPage::Contingency,
             ["crisis"] => PlanPage::Crisis,
             ["risks"] => PlanPage::Risks,
@@ -119,6 +122,7 @@ impl PlanRoute {
             PlanPage::Support(Item::New) => "add-support".into(),
             PlanPage::Support(Item::Existing(id)) => format!("supports/{}", encode(id)),
             PlanPage::RemoveSupport(id) => format!("supports/{}/remove", encode(id)),
+            PlanPage::Find => "find-support".into(),
             PlanPage::Contingency => "contingency".into(),
             PlanPage::Crisis => "crisis".into(),
             PlanPage::Risks => "risks".into(),
@@ -142,7 +146,9 @@ impl PlanRoute {
         }
         PlanRoute::to(match self.page {
             PlanPage::Goal(_) | PlanPage::RemoveGoal(_) => PlanPage::Goals,
-            PlanPage::Support(_) | PlanPage::RemoveSupport(_) => PlanPage::Supports,
+            PlanPage::Support(_) | PlanPage::RemoveSupport(_) | PlanPage::Find => {
+                PlanPage::Supports
+            }
             _ => PlanPage::Tasks,
         })
     }
@@ -158,8 +164,8 @@ impl PlanRoute {
 }
 
 /// The page to show for `route`: a goal or support that is not in `plan` leads to the
-/// list it would be in.
-pub fn resolve(route: PlanRoute, plan: Option<&Plan>) -> PlanRoute {
+/// list it would be in, and so does "Find local support" without a directory.
+pub fn resolve(route: PlanRoute, plan: Option<&Plan>, directory: bool) -> PlanRoute {
     let goal = |id: &str| plan.is_some_and(|p| p.goals.iter().any(|g| g.id == id));
     let support = |id: &str| plan.is_some_and(|p| p.supports.iter().any(|s| s.id == id));
     match &route.page {
@@ -169,6 +175,7 @@ pub fn resolve(route: PlanRoute, plan: Option<&Plan>) -> PlanRoute {
         PlanPage::Support(Item::Existing(id)) | PlanPage::RemoveSupport(id) if !support(id) => {
             PlanRoute::to(PlanPage::Supports)
         }
+        PlanPage::Find if !directory => PlanRoute::to(PlanPage::Supports),
         _ => route,
     }
 }
@@ -186,6 +193,7 @@ pub fn heading(page: &PlanPage) -> &'static str {
         PlanPage::Support(Item::New) => &t.support_add_heading,
         PlanPage::Support(Item::Existing(_)) => &t.support_change_heading,
         PlanPage::RemoveSupport(_) => &t.support_remove_heading,
+        PlanPage::Find => &t.find_heading,
         PlanPage::Contingency => &t.contingency_heading,
         PlanPage::Crisis => &t.crisis_heading,
         PlanPage::Risks => &t.risks_heading,
@@ -213,6 +221,7 @@ mod tests {
             PlanPage::Support(Item::New),
             PlanPage::Support(Item::Existing("support-2".into())),
             PlanPage::RemoveSupport("remove".into()),
+            PlanPage::Find,
             PlanPage::Contingency,
             PlanPage::Crisis,
             PlanPage::Risks,
@@ -223,7 +232,12 @@ mod tests {
         ];
         for page in pages {
             for route in [PlanRoute::to(page.clone()), PlanRoute::change(page.clone())] {
-                if route.change && matches!(route.page, PlanPage::Tasks | PlanPage::Check) {
+                if route.change
+                    && matches!(
+                        route.page,
+                        PlanPage::Tasks | PlanPage::Check | PlanPage::Find
+                    )
+                {
                     continue;
                 }
                 let path = route.path();
@@ -241,6 +255,7 @@ mod tests {
             "goals/a/b",
             "nowhere",
             "change/check",
+            "change/find-support",
             "goals/%zz",
         ] {
             assert_eq!(PlanRoute::from_path(Some(rest)), None, "{rest}");

@@ -98,7 +98,7 @@ pub fn parts(plan: &Plan) -> Vec<Part> {
 fn part_of(page: &PlanPage) -> PlanPage {
     match page {
         PlanPage::Goal(_) | PlanPage::RemoveGoal(_) => PlanPage::Goals,
-        PlanPage::Support(_) | PlanPage::RemoveSupport(_) => PlanPage::Supports,
+        PlanPage::Support(_) | PlanPage::RemoveSupport(_) | PlanPage::Find => PlanPage::Supports,
         other => other.clone(),
     }
 }

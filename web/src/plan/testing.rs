@@ -31,3 +31,22 @@ pub fn scheme() -> Scheme {
         Err(issues) => panic!("the test scheme is broken: {issues:?}"),
     }
 }
+
+/// A directory for the plan's test scheme: a paid gym, a free friendship group online,
+/// and a service of no kind the scheme has.
+pub fn directory() -> String {
+    json!({
+        "format": "waymark-directory", "version": 1, "language": "en",
+        "source": {"standard": "oruk-1.0", "imported": "2026-05-01", "complete": true},
+        "organisations": ["Vale Leisure"],
+        "entries": [
+            {"name": "Pool and gym", "organisation": 0, "categories": ["gym"],
+             "costs": [{"amount": "30.00", "per": "a month", "frequency": "monthly"},
+                       {"amount": "4.50", "per": "a swim", "frequency": "weekly"}],
+             "delivery": ["in_person"]},
+            {"name": "Friendship calls", "categories": ["friends"], "delivery": ["online"]},
+            {"name": "Quiet hour", "description": "A quiet hour at the pool"}
+        ]
+    })
+    .to_string()
+}

@@ -436,5 +436,91 @@ catalogue! {
         pub finding_split_parts: String,
         /// A finding's figures: a support that needs approval. Blanks: `{support}`, `{category}`.
         pub finding_approval: String,
+        /// The way from the supports page to the directory of local services, and its heading.
+        pub find_heading: String,
+        /// What the directory is, and that searching stays on the device.
+        pub find_intro: String,
+        /// Said while the directory loads.
+        pub find_loading: String,
+        /// Said when the directory could not be loaded or read.
+        pub find_failed: String,
+        /// Said when the directory may not list every service.
+        pub find_incomplete: String,
+        /// The search box's label.
+        pub find_search_label: String,
+        /// The search box's hint.
+        pub find_search_hint: String,
+        /// The legend of the filters.
+        pub find_filters_legend: String,
+        /// The life area filter's label.
+        pub find_area_label: String,
+        /// The kind of support filter's label.
+        pub find_category_label: String,
+        /// The free or paid filter's label.
+        pub find_cost_label: String,
+        /// The online or in person filter's label.
+        pub find_delivery_label: String,
+        /// A filter's choice that leaves nothing out.
+        pub find_any: String,
+        /// The choice of free services only.
+        pub find_free_only: String,
+        /// The choice of paid services only.
+        pub find_paid_only: String,
+        /// The choice of services online only.
+        pub find_online_only: String,
+        /// The choice of services in person only.
+        pub find_in_person_only: String,
+        /// The button that searches, for those who need one.
+        pub find_submit: String,
+        /// How many services were found. Blanks: `{count}`.
+        pub find_found: Counted,
+        /// How many of them are shown. Blanks: `{shown}`, `{count}`.
+        pub find_showing: String,
+        /// What to try when nothing was found.
+        pub find_none_hint: String,
+        /// The button that shows more results.
+        pub find_show_more: String,
+        /// A result's key: who runs it.
+        pub find_organisation_key: String,
+        /// A result's key: what it costs.
+        pub find_cost_key: String,
+        /// A free service's cost.
+        pub find_cost_free: String,
+        /// A result's key: where it is.
+        pub find_where_key: String,
+        /// Where, for a service online.
+        pub find_where_online: String,
+        /// Where, for a service at the person's home.
+        pub find_where_at_home: String,
+        /// Where, for a service by phone.
+        pub find_where_by_phone: String,
+        /// A result's key: when it is open.
+        pub find_opening_key: String,
+        /// Opening times on some days. Blanks: `{days}`, `{opens}`, `{closes}`.
+        pub find_opening: String,
+        /// A result's key: the languages spoken.
+        pub find_languages_key: String,
+        /// A result's key: how to get in touch.
+        pub find_contact_key: String,
+        /// The link to the service's own web page, which is another website.
+        pub find_website: String,
+        /// The button that adds a result to the plan.
+        pub find_add_button: String,
+        /// Shown on the support's page after adding it. Blanks: `{name}`.
+        pub find_added: String,
+        /// Monday.
+        pub day_monday: String,
+        /// Tuesday.
+        pub day_tuesday: String,
+        /// Wednesday.
+        pub day_wednesday: String,
+        /// Thursday.
+        pub day_thursday: String,
+        /// Friday.
+        pub day_friday: String,
+        /// Saturday.
+        pub day_saturday: String,
+        /// Sunday.
+        pub day_sunday: String,
     }
 }

@@ -9,6 +9,7 @@
 mod check;
 mod contingency;
 mod dates;
+mod find;
 mod goals;
 mod holding;
 mod notes;
@@ -125,6 +126,7 @@ pub fn page(store: &UseReducerHandle<State>, route: &PlanRoute) -> Html {
         PlanPage::Goal(_) => goals::form(&page),
         PlanPage::RemoveGoal(_) | PlanPage::RemoveSupport(_) => supports::remove(&page),
         PlanPage::Supports => supports::list(&page),
+        PlanPage::Find => find::view(&page),
         PlanPage::Support(_) => supports::form(&page),
         PlanPage::Contingency => contingency::view(&page),
         PlanPage::Crisis => notes::crisis(&page),

@@ -23,6 +23,14 @@ pub(super) fn list(page: &Page) -> Html {
     let plan = &worked.plan;
     let add = Route::Plan(PlanRoute::to(PlanPage::Support(Item::New))).hash();
     let next = Route::Plan(PlanRoute::to(PlanPage::Tasks)).hash();
+    let find = page.state().directory_url().map(|_| {
+        let href = Route::Plan(PlanRoute::to(PlanPage::Find)).hash();
+        html! {
+            <p class="govuk-body">
+                <a class="govuk-link" {href} id="find-support">{ &t.find_heading }</a>
+            </p>
+        }
+    });
     let cards = plan.supports.iter().map(|support| {
         let cost = worked
             .costing()
@@ -41,6 +49,7 @@ pub(super) fn list(page: &Page) -> Html {
         <>
             { page.heading() }
             <p class="govuk-body">{ &t.supports_intro }</p>
+            { for find }
             if plan.supports.is_empty() {
                 <p class="govuk-body">{ &t.supports_none }</p>
                 <a href={add} class="govuk-button" draggable="false">{ &t.support_add_button }</a>
