@@ -2,7 +2,7 @@
 
 use crate::plan::Form;
 use wasm_bindgen::JsCast;
-use web_sys::{FormData, HtmlFormElement};
+use web_sys::{Element, FormData, HtmlFormElement};
 use yew::{Event, SubmitEvent};
 
 /// Every field the form behind `event` sent, as the browser would send it: named fields
@@ -11,9 +11,14 @@ pub fn posted(event: &SubmitEvent) -> Form {
     read(event.target())
 }
 
-/// What the form whose handler `event` reached would send now, as the person types.
+/// What the form around the field behind `event` would send now, as the person types.
+/// (Yew delegates events, so the form is found from the field, not the handler.)
 pub fn current(event: &Event) -> Form {
-    read(event.current_target())
+    let form = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|field| field.closest("form").ok().flatten());
+    read(form.map(Into::into))
 }
 
 fn read(target: Option<web_sys::EventTarget>) -> Form {
