@@ -124,6 +124,11 @@ fn the_published_json_schemas_are_current() {
             include_str!("../www/review.schema.json"),
             waymark_engine::review_json_schema(),
         ),
+        (
+            "directory.schema.json",
+            include_str!("../www/directory.schema.json"),
+            waymark_engine::directory_json_schema(),
+        ),
     ];
     for (name, text, generated) in published {
         let fresh = format!("{}\n", serde_json::to_string_pretty(&generated).unwrap());

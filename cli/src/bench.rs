@@ -50,6 +50,7 @@ pub fn run(dir: &str) -> Result<(), Failure> {
     let (scheme, answers) = generated(200)?;
     let date = Date::new(2026, 6, 1).ok_or_else(|| Failure::bad("bad date"))?;
     report("generated (200 questions)", &scheme, &answers, date);
+    directory_search();
     let Some(with_plans) = with_plans else {
         return Ok(());
     };
@@ -110,6 +111,63 @@ fn report(name: &str, scheme: &Scheme, answers: &Answers, date: Date) {
         show(explained),
         show(alone),
         show(changes)
+    );
+}
+
+/// Prints the time a search of a synthetic 5,000-service directory takes for each letter
+/// typed, at the median and the 95th percentile, natively (the browser's figures are in
+/// `scripts/browser-bench.mjs`).
+fn directory_search() {
+    use waymark_engine::directory::{Directory, DirectorySource, Finder, Query};
+    let feed = crate::oruk_synthetic::feed(5000, 1);
+    let (Ok(parsed), Some(imported)) = (crate::oruk::feed(&feed), Date::new(2026, 12, 1)) else {
+        return;
+    };
+    let source = DirectorySource {
+        standard: "oruk".into(),
+        imported,
+        services: None,
+        complete: true,
+    };
+    let mut directory = Directory::empty("en", source);
+    let mapping = crate::directory::Mapping::default();
+    for (at, service) in &parsed.services {
+        if let crate::oruk::Read::Kept(service, _) = crate::oruk::entry(service, at, &mapping) {
+            crate::directory::add(&mut directory, *service);
+        }
+    }
+    let finder = Finder::new(&directory);
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        for typed in [
+            "w",
+            "wa",
+            "wal",
+            "walk",
+            "walki",
+            "walking",
+            "walking g",
+            "walking group",
+        ] {
+            for free in [None, Some(true)] {
+                let query = Query {
+                    text: typed.into(),
+                    free,
+                    ..Query::default()
+                };
+                let start = Instant::now();
+                let found = finder.find(&directory, &query);
+                times.push(start.elapsed());
+                std::hint::black_box(found);
+            }
+        }
+    }
+    times.sort();
+    let at = |share: f64| times[((times.len() - 1) as f64 * share) as usize];
+    println!(
+        "searching 5,000 directory entries for each letter typed: {} median, {} at p95",
+        show(at(0.5)),
+        show(at(0.95))
     );
 }
 

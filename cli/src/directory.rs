@@ -6,7 +6,7 @@ use crate::oruk::{self, Read, Terms};
 use crate::{args, output, Failure};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use waymark_engine::directory::{Directory, DirectorySource, FORMAT, VERSION};
+use waymark_engine::directory::{Directory, DirectorySource};
 use waymark_engine::{Date, Issue, Scheme};
 
 /// The largest ORUK file read: a page of a feed, or a whole feed in one file.
@@ -18,6 +18,8 @@ pub enum Command {
     /// Read Open Referral UK files (pages of a feed, or single services) into a directory
     /// file; exit 1 if any service was left out or the pages do not add up.
     Import(Import),
+    /// Write a made-up Open Referral UK feed, to try the import and the search.
+    Synthetic(crate::oruk_synthetic::Options),
 }
 
 /// `waymark directory import`'s command line.
@@ -47,6 +49,7 @@ pub struct Import {
 pub fn run(command: &Command) -> Result<(), Failure> {
     match command {
         Command::Import(options) => import(options),
+        Command::Synthetic(options) => crate::oruk_synthetic::run(options),
     }
 }
 
@@ -107,8 +110,8 @@ impl Mapping {
         let mut problems = Vec::new();
         for (i, t) in mapping.terms.iter().enumerate() {
             let lists = [
-                ("categories", &t.categories, &categories, "plan category"),
-                ("areas", &t.areas, &areas, "life area"),
+                ("categories", &t.categories, &categories, "plan categories"),
+                ("areas", &t.areas, &areas, "life areas"),
             ];
             for (field, list, known, what) in lists {
                 for (k, id) in list.iter().enumerate() {
@@ -116,7 +119,7 @@ impl Mapping {
                         problems.push(Issue::new(
                             "unknown_id",
                             format!("/terms/{i}/{field}/{k}"),
-                            format!("{id:?} is not one of the scheme's {what}s"),
+                            format!("{id:?} is not one of the scheme's {what}"),
                         ));
                     }
                 }
@@ -216,22 +219,13 @@ fn import(options: &Import) -> Result<(), Failure> {
             }
         }
     }
-    let mut directory = Directory {
-        json_schema: None,
-        format: FORMAT.into(),
-        version: VERSION,
-        language: options.language.clone(),
-        source: DirectorySource {
-            standard: "oruk".into(),
-            imported: date,
-            services: pages.first().map(|(_, p)| p.total),
-            complete: false,
-        },
-        organisations: Vec::new(),
-        places: Vec::new(),
-        terms: Vec::new(),
-        entries: Vec::with_capacity(services.len()),
+    let source = DirectorySource {
+        standard: "oruk".into(),
+        imported: date,
+        services: pages.first().map(|(_, p)| p.total),
+        complete: false,
     };
+    let mut directory = Directory::empty(&options.language, source);
     for service in services {
         add(&mut directory, service);
     }

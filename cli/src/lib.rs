@@ -15,6 +15,7 @@ pub mod impact;
 pub mod impact_report;
 pub mod impact_summary;
 pub mod oruk;
+pub mod oruk_synthetic;
 pub mod outcomes;
 pub mod output;
 pub mod pipeline;

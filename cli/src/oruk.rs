@@ -656,6 +656,7 @@ pub fn plain(text: &str) -> String {
     }
     out.chars()
         .filter(|c| !c.is_control() || *c == '\n')
+        .map(|c| if c == '\u{a0}' { ' ' } else { c })
         .collect()
 }
 

@@ -331,7 +331,7 @@ fn the_weighted_formula_reads_as_an_explanation_in_both_languages() {
         "Because your answer to “Where do you live?” was “In supported living”: 1.1",
         "Because of your answers (“How old are you?”: “18 to 21”; “Where do you live?”: “In supported living”): $1,500.00",
         "59392.127025 taken as an amount of money: $59,392.127…, rounded to the nearest cent, halves rounded up: $59,392.13",
-        "Local-market uplift a year $2,400.00, added by the practitioner, who gave this reason: No worker at the county rate",
+        "What local-market uplift is needed a year? $2,400.00, added by the practitioner, who gave this reason: No worker at the county rate",
     ] {
         assert!(en.contains(line), "expected {line:?} in {en}");
     }

@@ -230,6 +230,21 @@ impl Entry {
 }
 
 impl Directory {
+    /// A directory with no entries yet, in `language`, from `source`.
+    pub fn empty(language: &str, source: DirectorySource) -> Directory {
+        Directory {
+            json_schema: None,
+            format: FORMAT.into(),
+            version: VERSION,
+            language: language.into(),
+            source,
+            organisations: Vec::new(),
+            places: Vec::new(),
+            terms: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+
     /// Reads a directory strictly, and checks it (against the scheme's plan categories and
     /// life areas, when a scheme is given); every problem found is returned.
     pub fn from_json(text: &str, scheme: Option<&Scheme>) -> Result<Directory, Vec<Issue>> {
@@ -353,9 +368,9 @@ impl Directory {
                     "categories",
                     &entry.categories,
                     &categories,
-                    "plan category",
+                    "plan categories",
                 ),
-                ("areas", &entry.areas, &areas, "life area"),
+                ("areas", &entry.areas, &areas, "life areas"),
             ];
             for (field, list, known, what) in known {
                 let Some(known) = known else { continue };
@@ -364,7 +379,7 @@ impl Directory {
                         out.push(Issue::new(
                             "unknown_id",
                             pointer(["entries", &i.to_string(), field, &k.to_string()]),
-                            format!("{id:?} is not one of the scheme's {what}s"),
+                            format!("{id:?} is not one of the scheme's {what}"),
                         ));
                     }
                 }
