@@ -308,16 +308,26 @@ impl Reader<'_> {
         };
         let email = self.text(service, "email").or(from_org)?;
         let email = email.trim().trim_start_matches("mailto:").to_owned();
-        if is_email(&email) {
-            Some(email)
-        } else {
-            self.changed.push(Issue::new(
-                "link_dropped",
-                format!("{}/email", self.at),
-                "this is not an email address, so it is left out",
-            ));
-            None
+        self.kept_if(email, is_email, "/email", "this is not an email address")
+    }
+
+    /// A contact kept when it is `valid`, or dropped, saying why.
+    fn kept_if(
+        &mut self,
+        value: String,
+        valid: fn(&str) -> bool,
+        path: &str,
+        why: &str,
+    ) -> Option<String> {
+        if valid(&value) {
+            return Some(value);
         }
+        self.changed.push(Issue::new(
+            "link_dropped",
+            format!("{}{path}", self.at),
+            format!("{why}, so it is left out"),
+        ));
+        None
     }
 
     fn phone(&mut self, service: &Map<String, Value>) -> Option<String> {
@@ -336,16 +346,7 @@ impl Reader<'_> {
             .trim()
             .trim_start_matches("tel:")
             .to_owned();
-        if is_phone(&number) {
-            Some(number)
-        } else {
-            self.changed.push(Issue::new(
-                "link_dropped",
-                format!("{}/contacts", self.at),
-                "this is not a phone number, so it is left out",
-            ));
-            None
-        }
+        self.kept_if(number, is_phone, "/contacts", "this is not a phone number")
     }
 
     fn costs(&mut self, service: &Map<String, Value>) -> Vec<Cost> {

@@ -5,6 +5,39 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, V
 use std::collections::BTreeSet;
 use std::fmt;
 
+/// Reads a versioned document strictly, as [`from_str`] does; a document of `format` but
+/// of another version is refused by name first, so it is not read as this one.
+pub fn versioned<T: DeserializeOwned>(
+    text: &str,
+    format: &str,
+    version: u32,
+) -> Result<T, Vec<Issue>> {
+    #[derive(serde::Deserialize)]
+    struct Stamp {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    if let Ok(Stamp {
+        format: given,
+        version: found,
+    }) = serde_json::from_str::<Stamp>(text)
+    {
+        let found = found.unwrap_or(serde_json::Value::Null);
+        if given.as_ref().and_then(|f| f.as_str()) == Some(format)
+            && found.as_u64() != Some(u64::from(version))
+        {
+            return Err(vec![Issue::new(
+                "unsupported_version",
+                "/version",
+                format!(
+                    "this is a {format} of version {found}, and this engine reads version {version} only"
+                ),
+            )]);
+        }
+    }
+    from_str(text).map_err(|e| vec![e])
+}
+
 /// Reads `text` as a `T`, refusing duplicate keys, and locating any error by JSON Pointer.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
     check_duplicate_keys(text)?;

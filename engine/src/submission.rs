@@ -66,26 +66,7 @@ impl Submission {
     pub fn from_json(text: &str) -> Result<Submission, Vec<Issue>> {
         crate::limits::within(text, crate::limits::SUBMISSION_BYTES, "submission")
             .map_err(|e| vec![e])?;
-        #[derive(Deserialize)]
-        struct Stamp {
-            format: Option<serde_json::Value>,
-            version: Option<serde_json::Value>,
-        }
-        if let Ok(Stamp { format, version }) = serde_json::from_str::<Stamp>(text) {
-            let version = version.unwrap_or(serde_json::Value::Null);
-            if format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
-                && version.as_u64() != Some(u64::from(VERSION))
-            {
-                return Err(vec![Issue::new(
-                    "unsupported_version",
-                    "/version",
-                    format!(
-                        "this is a {FORMAT} of version {version}, and this engine reads version {VERSION} only"
-                    ),
-                )]);
-            }
-        }
-        crate::json::from_str(text).map_err(|e| vec![e])
+        crate::json::versioned(text, FORMAT, VERSION)
     }
 }
 

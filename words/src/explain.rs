@@ -254,11 +254,12 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
                 &[("value", &v(a)), ("limit", &v(floor)), ("result", &result)],
             )
         }
-        (Op::Require, [a, t]) => {
-            let template = if step.passed == Some(true) {
-                &s.require_met
-            } else {
-                &s.require_not_met
+        (Op::Require | Op::Refer, [a, t]) => {
+            let template = match (step.kind, step.passed == Some(true)) {
+                (Op::Require, true) => &s.require_met,
+                (Op::Require, false) => &s.require_not_met,
+                (_, true) => &s.refer_met,
+                (_, false) => &s.refer_not_met,
             };
             fill(template, &[("value", &v(a)), ("threshold", &v(t))])
         }
@@ -268,14 +269,6 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
         }
         (Op::Lookup, [chosen]) => chosen_by(c, scheme, step.answer.as_slice(), &v(chosen)),
         (Op::AsMoney, [a]) => fill(&s.as_money, &[("value", &v(a)), ("result", &result)]),
-        (Op::Refer, [a, t]) => {
-            let template = if step.passed == Some(true) {
-                &s.refer_met
-            } else {
-                &s.refer_not_met
-            };
-            fill(template, &[("value", &v(a)), ("threshold", &v(t))])
-        }
         (Op::Conversation, _) => s.conversation.clone(),
         (Op::Round, [a]) => fill(&s.round, &[("value", &v(a))]),
         (Op::Divide, [a, b]) => fill(
