@@ -34,10 +34,13 @@ pub struct Page {
     pub count: u64,
 }
 
+/// Services with their JSON paths in a file.
+pub type Services<'a> = Vec<(String, &'a Map<String, Value>)>;
+
 /// The services of one file, and its page, if it is one.
 pub struct Feed<'a> {
     /// Each service with its JSON path in the file.
-    pub services: Vec<(String, &'a Map<String, Value>)>,
+    pub services: Services<'a>,
     /// The page's numbers, for a paginated list.
     pub page: Option<Page>,
 }
@@ -88,7 +91,7 @@ pub fn feed(value: &Value) -> Result<Feed<'_>, String> {
 fn services<'a>(
     items: &'a [Value],
     key: &str,
-) -> Result<Vec<(String, &'a Map<String, Value>)>, String> {
+) -> Result<Services<'a>, String> {
     items
         .iter()
         .enumerate()
