@@ -88,10 +88,7 @@ pub fn feed(value: &Value) -> Result<Feed<'_>, String> {
     }
 }
 
-fn services<'a>(
-    items: &'a [Value],
-    key: &str,
-) -> Result<Services<'a>, String> {
+fn services<'a>(items: &'a [Value], key: &str) -> Result<Services<'a>, String> {
     items
         .iter()
         .enumerate()
