@@ -156,7 +156,8 @@ fn results(page: &Page, find: &Find, ready: &Ready) -> Html {
             if count == 0 {
                 <p class="govuk-body">{ &t.find_none_hint }</p>
             } else {
-                <ul class="govuk-list waymark-results" aria-labelledby={FOUND_ID}>{ for cards }</ul>
+                <ul class="govuk-list waymark-results" aria-labelledby={FOUND_ID}
+                    data-search-us={find.us.to_string()}>{ for cards }</ul>
             }
             if find.shown < count {
                 <p class="govuk-body">
@@ -263,7 +264,7 @@ fn card(page: &Page, ready: &Ready, index: usize, entry: &Entry) -> Html {
         }
     };
     html! {
-        <li class="govuk-summary-card">
+        <li class="govuk-summary-card" key={index}>
             <div class="govuk-summary-card__title-wrapper">
                 <h2 class="govuk-summary-card__title" lang={lang.clone()}>{ entry.name.clone() }</h2>
             </div>
