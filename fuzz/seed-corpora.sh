@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load_scheme,load_and_estimate,validate_plan,verify_submission,verify_review,caseload_row,receiver_request}
+mkdir -p "$corpus"/{load_scheme,load_and_estimate,validate_plan,verify_submission,verify_review,caseload_row,receiver_request,import_directory}
 
 # load_scheme: every scheme file.
 for f in www/schemes/*.json tests/fixtures/council/demo-*.json; do
@@ -43,6 +43,9 @@ for f in www/plans/*.json; do
     >"$corpus/verify_submission/$name.json"
 done
 cp fuzz/seeds/verify_submission/*.json "$corpus/verify_submission/"
+
+# import_directory: the example feed's pages and the awkward feed.
+cp www/directories/northvale/services-page-*.json tests/fixtures/directory/*.json "$corpus/import_directory/"
 
 # caseload_row: the caseload fixtures, and the default scheme's test cases as JSON Lines.
 cp tests/fixtures/council/cases.csv tests/fixtures/council/cases.jsonl "$corpus/caseload_row/"
