@@ -167,7 +167,7 @@ fn title(state: &State) -> String {
             route::title(&t.app.recovery_heading, None, false)
         }
         Phase::Ready => {
-            let heading = route::heading(&state.route, state.heading_scheme());
+            let heading = route::heading(&state.route, state.heading_scheme(), state.plan.as_ref());
             route::title(&heading, owner, !state.errors.is_empty())
         }
     }
@@ -271,6 +271,14 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(store.posts, move |posts| {
             if *posts > 0 {
                 send(&store);
+            }
+        });
+    }
+    {
+        let store = store.clone();
+        use_effect_with(store.review.posts, move |posts| {
+            if *posts > 0 {
+                send_review(&store);
             }
         });
     }
@@ -468,6 +476,31 @@ fn send(store: &UseReducerHandle<State>) {
             posted,
             at: clock::timestamp(),
         });
+    });
+}
+
+/// Posts the review waiting in the outbox to the configured receiver of reviews, and
+/// reports how it went.
+fn send_review(store: &UseReducerHandle<State>) {
+    let (Some(outbox), Some(submit)) = (&store.review.kept.outbox, &store.config.submit) else {
+        return;
+    };
+    let Some(endpoint) = submit.review_endpoint.clone() else {
+        return;
+    };
+    let (body, key, timeout) = (
+        Rc::clone(&outbox.json),
+        outbox.key.clone(),
+        submit.timeout_seconds,
+    );
+    let store = store.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let posted = post::submission(&endpoint, &body, &key, timeout).await;
+        store.dispatch(Action::Review(crate::review::ReviewAction::Posted {
+            key,
+            posted,
+            at: clock::timestamp(),
+        }));
     });
 }
 

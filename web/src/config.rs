@@ -15,7 +15,7 @@
 //! Two optional parts say how the deployment works with the portal around it:
 //!
 //! ```json
-//! {"submit": {"endpoint": "submissions", "timeout_seconds": 30},
+//! {"submit": {"endpoint": "submissions", "review_endpoint": "reviews", "timeout_seconds": 30},
 //!  "embed": {"allowed_origins": ["https://portal.example.gov.uk"], "estimate_updates": false}}
 //! ```
 //!
@@ -51,6 +51,10 @@ pub struct Config {
 pub struct Submit {
     /// The address a submission is posted to, relative to the page (or absolute).
     pub endpoint: String,
+    /// The address a review of the plan is posted to, relative to the page (or absolute);
+    /// without one, a review can be downloaded but not sent.
+    #[serde(default)]
+    pub review_endpoint: Option<String>,
     /// How long to wait for the receiver before telling the person it did not answer.
     #[serde(default = "default_timeout")]
     pub timeout_seconds: u32,
@@ -107,6 +111,16 @@ impl Config {
         {
             return Err(
                 "config.json is not valid: submit.timeout_seconds must be at least 1".into(),
+            );
+        }
+        if config
+            .submit
+            .as_ref()
+            .and_then(|s| s.review_endpoint.as_deref())
+            .is_some_and(|e| e.trim().is_empty())
+        {
+            return Err(
+                "config.json is not valid: submit.review_endpoint must not be empty".into(),
             );
         }
         Ok(config)
@@ -247,6 +261,28 @@ mod tests {
             error.unwrap_err(),
             "config.json is not valid: submit.timeout_seconds must be at least 1"
         );
+    }
+
+    #[test]
+    fn a_review_endpoint_is_optional_and_never_empty() {
+        let config =
+            Config::from_json(r#"{"submit": {"endpoint": "s", "review_endpoint": "reviews"}}"#)
+                .unwrap();
+        let submit = config.submit.unwrap();
+        assert_eq!(submit.review_endpoint.as_deref(), Some("reviews"));
+        let without = Config::from_json(r#"{"submit": {"endpoint": "s"}}"#).unwrap();
+        assert_eq!(without.submit.unwrap().review_endpoint, None);
+        for bad in [r#""""#, r#"" ""#, "1", "null"] {
+            let text = format!(r#"{{"submit": {{"endpoint": "s", "review_endpoint": {bad}}}}}"#);
+            let result = Config::from_json(&text);
+            if bad == "null" {
+                assert_eq!(result.unwrap().submit.unwrap().review_endpoint, None);
+            } else {
+                assert!(result.is_err(), "{bad}");
+            }
+        }
+        let error = Config::from_json(r#"{"submit": {"endpoint": "s", "reviews": "r"}}"#);
+        assert!(error.unwrap_err().contains("unknown field `reviews`"));
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub mod format;
 pub mod language;
 mod pages;
 pub mod plan;
+pub mod review;
 pub mod route;
 pub mod saved;
 pub mod send;

@@ -7,6 +7,7 @@
 //! (`#/plan/...`) and headings [`crate::plan::route`] declares.
 
 use crate::plan::route::PlanRoute;
+use crate::review::ReviewPage;
 use crate::text::{fill, text};
 use waymark_engine::Scheme;
 
@@ -39,6 +40,8 @@ pub enum Route {
     Sent,
     /// A page of the recovery support plan.
     Plan(PlanRoute),
+    /// A page of reviewing the plan, the history or the comparison of assessments.
+    Review(ReviewPage),
 }
 
 impl Route {
@@ -83,6 +86,7 @@ impl Route {
             ("send", None) => Route::Send,
             ("sent", None) => Route::Sent,
             ("plan", rest) => Route::Plan(PlanRoute::from_path(rest)?),
+            ("review", rest) => Route::Review(ReviewPage::from_path(rest)?),
             ("questions", Some(id)) if !id.is_empty() => Route::question(&decode(id)?),
             ("change", Some(id)) if !id.is_empty() => Route::change(&decode(id)?),
             _ => return None,
@@ -103,6 +107,7 @@ impl Route {
             Route::Send => "send".into(),
             Route::Sent => "sent".into(),
             Route::Plan(plan) => plan.path(),
+            Route::Review(page) => page.path(),
         }
     }
 
@@ -114,13 +119,17 @@ impl Route {
     /// Whether the page belongs to the assessment itself (rather than to managing what is
     /// saved), so it is where a person resumes.
     pub fn is_assessment(&self) -> bool {
-        !matches!(self, Route::Saved | Route::Delete)
+        !matches!(self, Route::Saved | Route::Delete | Route::Review(_))
     }
 }
 
 /// The main heading of a page, which is also the first part of its title.
-/// `scheme` is the scheme in use, when one has been chosen.
-pub fn heading(route: &Route, scheme: Option<&Scheme>) -> String {
+/// `scheme` is the scheme in use, when one has been chosen; `plan` the person's plan.
+pub fn heading(
+    route: &Route,
+    scheme: Option<&Scheme>,
+    plan: Option<&waymark_engine::plan::Plan>,
+) -> String {
     let t = text();
     match route {
         Route::Start => scheme
@@ -141,6 +150,7 @@ pub fn heading(route: &Route, scheme: Option<&Scheme>) -> String {
             &[("owner", scheme.map_or("", |s| text().say(&s.owner)))],
         ),
         Route::Plan(plan) => crate::plan::route::heading(&plan.page).to_owned(),
+        Route::Review(page) => page.heading(plan, scheme.map_or("", |s| text().say(&s.owner))),
     }
 }
 
@@ -227,6 +237,13 @@ mod tests {
             Route::Plan(PlanRoute::change(PlanPage::Goal(Item::Existing(
                 "goal-1".into(),
             )))),
+            Route::Review(ReviewPage::Start),
+            Route::Review(ReviewPage::Goal("goal 1/ü".into())),
+            Route::Review(ReviewPage::Contingency),
+            Route::Review(ReviewPage::Check),
+            Route::Review(ReviewPage::Sent),
+            Route::Review(ReviewPage::History),
+            Route::Review(ReviewPage::Compare),
         ];
         for route in routes {
             assert_eq!(Route::from_hash(&route.hash()), Some(route.clone()));

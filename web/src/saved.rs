@@ -17,6 +17,7 @@
 //! tried again with the same idempotency key after a reload; then it is in `sent`, with
 //! the receiver's reference.
 
+use crate::review::Kept;
 use crate::send::{Outbox, Sent};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -63,6 +64,10 @@ pub struct Saved {
     /// The last submission a receiver accepted, with its receipt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent: Option<Sent>,
+    /// Reviews of the plan: what was said so far, one waiting to be accepted, and those
+    /// accepted, as the person's history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Kept>,
 }
 
 /// Which scheme, and which version of it, answers are for.
@@ -130,6 +135,7 @@ mod tests {
             plan: None,
             outbox: None,
             sent: None,
+            review: None,
         }
     }
 

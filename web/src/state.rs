@@ -242,6 +242,8 @@ pub struct State {
     pub language_choices: u64,
     /// "Find local support": the directory, the search and its results.
     pub find: crate::plan::find::Find,
+    /// Reviewing the plan: what was said, a review waiting to be accepted, the history.
+    pub review: crate::review::Reviewing,
 }
 
 /// What the page finished loading.
@@ -331,6 +333,8 @@ pub enum Action {
     Language(String),
     /// The catalogue of a language arrived.
     Words(Words),
+    /// Something happened on the review's pages.
+    Review(crate::review::ReviewAction),
 }
 
 impl State {
@@ -367,6 +371,7 @@ impl State {
             words: Words(text()),
             language_choices: 0,
             find: crate::plan::find::Find::default(),
+            review: crate::review::Reviewing::default(),
             sent: None,
             sending: Sending::Idle,
             posts: 0,
@@ -428,7 +433,10 @@ impl State {
 
     /// Whether anything the person gave is held.
     pub fn has_data(&self) -> bool {
-        !self.answers.0.is_empty() || !self.disagreement.is_empty() || self.plan.is_some()
+        !self.answers.0.is_empty()
+            || !self.disagreement.is_empty()
+            || self.plan.is_some()
+            || !self.review.kept.is_empty()
     }
 
     /// The document to save or download, with `saved_at` left for the caller to stamp.
@@ -449,6 +457,7 @@ impl State {
             plan: self.plan.clone(),
             outbox: self.outbox.clone(),
             sent: self.sent.clone(),
+            review: Some(self.review.kept.clone()).filter(|k| !k.is_empty()),
         })
     }
 
@@ -473,6 +482,7 @@ impl State {
             Route::Question { ref id, .. } if flow.applies(id) => route,
             Route::Check | Route::Result if flow.is_complete() => route,
             Route::Send | Route::Sent if flow.is_complete() => self.sending_route(route),
+            Route::Review(page) if flow.is_complete() => Route::Review(self.resolve_review(page)),
             Route::Plan(plan) if flow.is_complete() => {
                 let directory = self.directory_url().is_some();
                 Route::Plan(crate::plan::route::resolve(
@@ -575,6 +585,7 @@ impl State {
         self.outbox = None;
         self.sent = None;
         self.sending = Sending::Idle;
+        self.review = crate::review::Reviewing::default();
         self.saved_at = None;
         self.resume = Route::Start;
         if self.schemes.len() != 1 {
@@ -610,6 +621,7 @@ impl State {
         self.plan = saved.plan;
         self.outbox = saved.outbox;
         self.sent = saved.sent;
+        self.review.kept = saved.review.unwrap_or_default();
         self.saved_at = Some(saved.saved_at).filter(|s| !s.is_empty());
         self.resume = Route::from_path(&saved.page)
             .filter(Route::is_assessment)
@@ -830,6 +842,7 @@ impl Reducible for State {
                 state.language = words.0.language.clone();
                 state.words = words;
             }
+            Action::Review(action) => state.review_action(action),
         }
         state.want_directory();
         state.rework();

@@ -11,6 +11,7 @@ pub mod problem;
 mod question;
 mod recovery;
 mod result;
+pub mod review;
 mod saved;
 pub mod send;
 mod start;
@@ -36,6 +37,7 @@ pub fn page(store: &UseReducerHandle<State>) -> Html {
         Route::Send => send::view(store),
         Route::Sent => send::sent(store),
         Route::Plan(route) => plan::page(store, route),
+        Route::Review(page) => review::view(store, page),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn back(state: &State) -> Option<Route> {
         (Route::Send, _) => Some(Route::Result),
         (Route::Delete, _) => Some(Route::Saved),
         (Route::Plan(route), _) => Some(plan::back(route)),
+        (Route::Review(page), _) => Some(review::back(state, page)),
         _ => None,
     }
 }

@@ -62,6 +62,7 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={super::download(state)}>
                     { &t.app.download }
                 </button>
+                { super::review::links(state) }
             } else {
                 <p class="govuk-body">{ &t.app.saved_none }</p>
             }

@@ -15,7 +15,7 @@ pub fn view(store: &UseReducerHandle<State>) -> Html {
     let t = text();
     let state = &**store;
     let scheme = state.scheme().filter(|_| !state.choosing_scheme());
-    let title = heading(&Route::Start, state.heading_scheme());
+    let title = heading(&Route::Start, state.heading_scheme(), None);
     html! {
         <>
             <h1 class="govuk-heading-xl" tabindex="-1">{ title }</h1>

@@ -29,7 +29,7 @@ pub mod route;
 pub mod status;
 
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use edit::PlanAction;
 pub use form::Form;

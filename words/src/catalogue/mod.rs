@@ -10,10 +10,12 @@
 mod app;
 mod plan;
 mod read;
+mod review;
 mod send;
 
 pub use app::App;
 pub use plan::PlanText;
+pub use review::ReviewText;
 pub use send::SendText;
 
 use read::{catalogue, Entry};
@@ -35,6 +37,8 @@ catalogue! {
         pub plan: PlanText,
         /// Sending and the receipt.
         pub send: SendText,
+        /// Reviewing the plan, the history and the comparison of assessments.
+        pub review: ReviewText,
         /// How an estimate was worked out, in the app and on the command line.
         pub explain: Explain,
         /// The command line's text reports.
