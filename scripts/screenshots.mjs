@@ -8,7 +8,9 @@
 // answers marked as supported, the practitioner's question with its reason's error, and
 // the result when the answers need a conversation instead of an amount; and, with the
 // site's own configuration, "Find local support" (the whole directory, a search with
-// filters, and the support added from it).
+// filters, and the support added from it); reviewing the plan (its goals, a goal with an
+// error, the money kept aside, the check), the comparison with the last assessment and
+// the history.
 import { screenshots } from "./shoot.mjs";
 import {
   answerAll,
@@ -20,6 +22,7 @@ import {
   openApp,
   startServer,
 } from "../tests/browser/support.mjs";
+import { stored as reviewStorage } from "../tests/browser/review-support.mjs";
 
 const schemes = exampleSchemes();
 const byFile = (part) => schemes.find((s) => s.file.includes(part));
@@ -186,6 +189,38 @@ try {
   await page.locator("#find-cost").selectOption("paid");
   await follow(page, page.locator(".waymark-results button").first());
   await shoot(page, "28-find-support-added");
+  await context.close();
+
+  // Reviewing the plan, the history and the new assessment beside the last.
+  ({ page, context } = await openApp(browser, server.origin, {
+    date: "2026-12-01",
+    storage: reviewStorage(),
+    lang,
+  }));
+  const visit = async (hash) => {
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await page.waitForFunction((h) => location.hash === h, hash);
+    await page.locator("main h1").first().waitFor();
+  };
+  await visit("#/review");
+  await shoot(page, "29-review");
+  await visit("#/review/goals/goal-1");
+  await continueWithError(page);
+  await shoot(page, "30-review-goal-error");
+  await page.locator("#progress-2").check();
+  await page.locator("#in-own-words").fill("I swim on Sundays now");
+  await page.locator("#supports-used").check();
+  await submit(page);
+  await shoot(page, "31-review-money-kept-aside");
+  await page.locator("#contingency-used-2").check();
+  await submit(page);
+  await shoot(page, "32-review-check");
+  await visit("#/review/compare");
+  await shoot(page, "33-compare");
+  await visit("#/review/history");
+  await shoot(page, "34-history");
   await context.close();
 } finally {
   await browser.close();
