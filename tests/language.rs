@@ -408,16 +408,37 @@ fn a_practitioners_adjustment_keeps_its_reason_in_the_explanation() {
 }
 
 #[test]
-fn only_a_number_or_an_amount_can_be_a_practitioners_adjustment() {
+fn only_a_number_or_an_amount_can_be_a_practitioners_adjustment_and_no_condition_tests_one() {
     let mut s = riverbend();
-    s["sections"][0]["questions"][0]["practitioner"] = json!(true);
-    let step = position(&s["allocation"]["steps"], "age");
-    s["allocation"]["steps"][step]["calc"]["lookup"]["otherwise"] = json!({"number": "1"});
+    s["sections"][1]["questions"][0]["practitioner"] = json!(true);
     let (code, path, _) = refused(&s);
     assert_eq!(
         (code.as_str(), path.as_str()),
-        ("invalid_question", "/sections/0/questions/0/practitioner")
+        ("invalid_question", "/sections/1/questions/0/practitioner")
     );
+    // Nor may a condition test one: a person's own assessment leaves it unanswered.
+    let mut s = riverbend();
+    s["sections"][1]["questions"][3]["show_if"] =
+        json!({"question": "local_market_uplift", "at_least": "1"});
+    s["sections"][1]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .swap(3, 3);
+    let uplift = s["sections"][2]["questions"][0].clone();
+    s["sections"][0]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .push(uplift);
+    s["sections"][2]["questions"][0]["id"] = json!("other_uplift");
+    let (code, path, message) = refused(&s);
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        (
+            "invalid_condition",
+            "/sections/1/questions/3/show_if/question"
+        )
+    );
+    assert!(message.contains("practitioner's adjustment"), "{message}");
 }
 
 #[test]

@@ -119,8 +119,10 @@ fn report(name: &str, scheme: &Scheme, answers: &Answers, date: Date) {
 /// `scripts/browser-bench.mjs`).
 fn directory_search() {
     use waymark_engine::directory::{Directory, DirectorySource, Finder, Query};
-    let feed = crate::oruk_synthetic::feed(5000, 1);
-    let (Ok(parsed), Some(imported)) = (crate::oruk::feed(&feed), Date::new(2026, 12, 1)) else {
+    let Ok(value) = crate::oruk::parse(&crate::oruk_synthetic::feed(5000, 1)) else {
+        return;
+    };
+    let (Ok(parsed), Some(imported)) = (crate::oruk::feed(&value), Date::new(2026, 12, 1)) else {
         return;
     };
     let source = DirectorySource {
@@ -131,9 +133,10 @@ fn directory_search() {
     };
     let mut directory = Directory::empty("en", source);
     let mapping = crate::directory::Mapping::default();
+    let mut tables = crate::directory::Tables::default();
     for (at, service) in &parsed.services {
         if let crate::oruk::Read::Kept(service, _) = crate::oruk::entry(service, at, &mapping) {
-            crate::directory::add(&mut directory, *service);
+            crate::directory::add(&mut directory, &mut tables, *service);
         }
     }
     let finder = Finder::new(&directory);

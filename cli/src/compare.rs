@@ -51,6 +51,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
         Some(path) => files::scheme(path)?,
         None => after_scheme.clone(),
     };
+    files::same_currency(&before_scheme, before_path, &after_scheme, &options.scheme)?;
     let before_answers = files::answers(&options.before)?;
     let after_answers = files::answers(&options.after)?;
     let (before_date, after_date) = match (options.before_date, options.after_date) {

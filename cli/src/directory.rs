@@ -5,8 +5,8 @@ use crate::files::{self, located};
 use crate::oruk::{self, Read, Terms};
 use crate::{args, output, Failure};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
-use waymark_engine::directory::{Directory, DirectorySource};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use waymark_engine::directory::{Directory, DirectorySource, Place};
 use waymark_engine::{Date, Issue, Scheme};
 
 /// The largest ORUK file read: a page of a feed, or a whole feed in one file.
@@ -154,7 +154,7 @@ fn import(options: &Import) -> Result<(), Failure> {
     let mut unreadable = Vec::new();
     for path in &options.files {
         let text = files::read(path, FEED_BYTES)?;
-        match serde_json::from_str::<serde_json::Value>(&text) {
+        match oruk::parse(&text) {
             Ok(value) => values.push((path.as_str(), value)),
             Err(e) => unreadable.push(format!("{path}: this is not JSON: {e}")),
         }
@@ -226,8 +226,9 @@ fn import(options: &Import) -> Result<(), Failure> {
         complete: false,
     };
     let mut directory = Directory::empty(&options.language, source);
+    let mut tables = Tables::default();
     for service in services {
-        add(&mut directory, service);
+        add(&mut directory, &mut tables, service);
     }
     drop_failing(&mut directory, scheme.as_ref(), &mut tally, &options.out);
     tally.kept = directory.entries.len();
@@ -249,31 +250,46 @@ fn import(options: &Import) -> Result<(), Failure> {
     }
 }
 
-/// Adds a service to the directory, writing its organisation, places and terms into the
-/// tables once each.
-pub fn add(directory: &mut Directory, service: oruk::Service) {
-    fn position<T: PartialEq>(table: &mut Vec<T>, value: T) -> usize {
-        match table.iter().position(|x| *x == value) {
-            Some(i) => i,
-            None => {
-                table.push(value);
-                table.len() - 1
-            }
-        }
-    }
+/// Builds a directory's tables as services are added: each organisation, place and term
+/// is written once, and found again by its value.
+#[derive(Default)]
+pub struct Tables {
+    organisations: HashMap<String, usize>,
+    places: HashMap<Place, usize>,
+    terms: HashMap<String, usize>,
+}
+
+/// The position of `value` in `table`, adding it the first time.
+fn position<T: Clone + Eq + std::hash::Hash>(
+    table: &mut Vec<T>,
+    index: &mut HashMap<T, usize>,
+    value: T,
+) -> usize {
+    *index.entry(value.clone()).or_insert_with(|| {
+        table.push(value);
+        table.len() - 1
+    })
+}
+
+/// Adds a service to the directory, pointing it into the tables.
+pub fn add(directory: &mut Directory, tables: &mut Tables, service: oruk::Service) {
     let mut entry = service.entry;
     if !service.organisation.is_empty() {
-        entry.organisation = Some(position(&mut directory.organisations, service.organisation));
+        entry.organisation = Some(position(
+            &mut directory.organisations,
+            &mut tables.organisations,
+            service.organisation,
+        ));
     }
     entry.places = service
         .places
         .into_iter()
-        .map(|p| position(&mut directory.places, p))
+        .map(|p| position(&mut directory.places, &mut tables.places, p))
         .collect();
     entry.terms = service
         .terms
         .into_iter()
-        .map(|t| position(&mut directory.terms, t))
+        .map(|t| position(&mut directory.terms, &mut tables.terms, t))
         .collect();
     directory.entries.push(entry);
 }

@@ -97,6 +97,26 @@ pub fn cases(path: &Path) -> Result<CaseFile, Failure> {
         .map_err(|issue| Failure::Bad(located(&name, &[issue])))
 }
 
+/// Refuses two versions of a scheme whose amounts are in different currencies: there is
+/// no difference between them to work out.
+pub fn same_currency(
+    old: &Scheme,
+    old_path: &str,
+    new: &Scheme,
+    new_path: &str,
+) -> Result<(), Failure> {
+    if old.currency == new.currency {
+        return Ok(());
+    }
+    Err(Failure::bad(format!(
+        "{}: its amounts are in {}, and those of {} in {}: amounts in two currencies cannot be compared",
+        display_name(old_path),
+        old.currency.code(),
+        display_name(new_path),
+        new.currency.code()
+    )))
+}
+
 /// Reads a community directory, checked against the scheme when one is given.
 pub fn directory(path: &str, scheme: Option<&Scheme>) -> Result<Directory, Failure> {
     Directory::from_json(&read(path, limits::DIRECTORY_BYTES)?, scheme)

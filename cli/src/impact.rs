@@ -79,6 +79,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     };
     let old = version(&options.from, options.from_date, "--from-date")?;
     let new = version(&options.to, options.to_date, "--to-date")?;
+    files::same_currency(&old.scheme, &old.path, &new.scheme, &new.path)?;
     let threads = pipeline::threads(options.threads);
     let dir = options.out.as_str();
     std::fs::create_dir_all(dir).map_err(|e| Failure::bad(format!("{dir}: cannot create: {e}")))?;

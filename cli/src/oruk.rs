@@ -11,7 +11,8 @@
 //!
 //! Feeds are foreign input, so they are read leniently (unknown fields are ignored) but
 //! every value kept is checked: a service with a value that cannot be right is refused
-//! whole, with the JSON path of the value, and the rest go on.
+//! whole, with the JSON path of the value, and the rest go on. A feed's numbers are read
+//! as the digits written ([`parse`]), never through floating point, since a cost is money.
 
 use serde_json::{Map, Value};
 use waymark_engine::directory::{
@@ -20,6 +21,51 @@ use waymark_engine::directory::{
 };
 use waymark_engine::plan::Frequency;
 use waymark_engine::{Date, Decimal, Issue, Money};
+
+/// Marks a number read as its digits: [`parse`] writes each JSON number as a string that
+/// starts with this character, which no text in a feed can carry (JSON has no raw NUL).
+const NUMBER: char = '\0';
+
+/// Reads JSON text with each number kept as the digits written, as a string that starts
+/// with [`NUMBER`], so no amount passes through floating point on the way in.
+pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if b == b'-' || b.is_ascii_digit() {
+            let end = bytes[i..]
+                .iter()
+                .position(|c| !(c.is_ascii_digit() || b"+-.eE".contains(c)))
+                .map_or(bytes.len(), |n| i + n);
+            out.extend_from_slice(b"\"\\u0000");
+            out.extend_from_slice(&bytes[i..end]);
+            out.push(b'"');
+            i = end;
+            continue;
+        } else if b == b'"' {
+            in_string = true;
+        }
+        out.push(b);
+        i += 1;
+    }
+    // Only ASCII was added between whole characters of the text, so it is still UTF-8.
+    let text = String::from_utf8(out).unwrap_or_default();
+    serde_json::from_str(&text)
+}
+
+/// The digits of a number [`parse`] read, or none for any other value.
+pub fn digits(value: &Value) -> Option<&str> {
+    value.as_str()?.strip_prefix(NUMBER)
+}
 
 /// What a feed's page says about the whole feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +107,8 @@ pub fn feed(value: &Value) -> Result<Feed<'_>, String> {
                 .ok_or_else(|| format!("/{key}: a page's services are a list"))?;
             let count = |k: &str| {
                 page.get(k)
-                    .and_then(Value::as_u64)
+                    .and_then(digits)
+                    .and_then(|n| n.parse::<u64>().ok())
                     .ok_or_else(|| format!("/{k}: a page says this as a whole number"))
             };
             Ok(Feed {
@@ -221,7 +268,7 @@ impl Reader<'_> {
         match object.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) if !s.starts_with(NUMBER) => Some(s.clone()),
             Some(_) => {
                 self.refuse(
                     format!("{path}/{key}"),
@@ -359,7 +406,7 @@ impl Reader<'_> {
             };
             let amount = match cost.get("amount") {
                 None | Some(Value::Null) => Decimal::ZERO,
-                Some(Value::Number(n)) => match n.to_string().parse::<Decimal>() {
+                Some(value) if digits(value).is_some() => match exact(digits(value)) {
                     Ok(d) if d.is_sign_negative() && !d.is_zero() => {
                         self.refuse(
                             format!("{path}/amount"),
@@ -380,11 +427,11 @@ impl Reader<'_> {
                         d.rescale(2);
                         d
                     }
-                    Err(_) => {
+                    Err(()) => {
                         self.refuse(
                             format!("{path}/amount"),
                             "invalid_value",
-                            "this amount is too large",
+                            "this is not an amount that can be kept exactly",
                         );
                         continue;
                     }
@@ -631,6 +678,16 @@ fn text_language(spoken: &[String]) -> Option<String> {
     }
 }
 
+/// A number's digits as an exact decimal, written plainly (`5.50`) or with an exponent.
+fn exact(written: Option<&str>) -> Result<Decimal, ()> {
+    let written = written.ok_or(())?;
+    if written.contains(['e', 'E']) {
+        Decimal::from_scientific(written).map_err(|_| ())
+    } else {
+        written.parse().map_err(|_| ())
+    }
+}
+
 /// A field's list, or nothing when it is absent, `null` or not a list.
 fn array<'a>(object: &'a Map<String, Value>, key: &str) -> &'a [Value] {
     object
@@ -678,12 +735,16 @@ pub fn shorten(text: &str, most: usize) -> String {
 /// A time as `HH:MM`, from `HH:MM` or `HH:MM:SS`.
 fn hours(time: &str) -> Option<String> {
     let time = time.trim();
+    if !time.is_ascii() {
+        return None;
+    }
     let (hm, seconds) = match time.len() {
         5 => (time, None),
         8 => (&time[..5], Some(&time[5..])),
         _ => return None,
     };
-    if seconds.is_some_and(|s| !s.starts_with(':')) {
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if seconds.is_some_and(|s| !s.starts_with(':') || !two_digits(&s[1..])) {
         return None;
     }
     Some(hm.to_owned())
@@ -724,6 +785,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_are_read_as_their_digits() {
+        let value = parse(r#"{"a": 12.0000000000000001, "b": [1e-7, -3], "c": "5.50"}"#).unwrap();
+        assert_eq!(digits(&value["a"]), Some("12.0000000000000001"));
+        assert_eq!(
+            exact(digits(&value["b"][0])),
+            Ok("0.0000001".parse().unwrap())
+        );
+        assert_eq!(digits(&value["b"][1]), Some("-3"));
+        assert_eq!(digits(&value["c"]), None);
+    }
+
+    #[test]
     fn html_becomes_plain_text_with_entities_decoded() {
         assert_eq!(
             plain("<p>Tea &amp; <b>talk</b>&nbsp;on Fridays</p><p>Free &pound;0</p><script>alert(1)</script>"),
@@ -743,6 +816,8 @@ mod tests {
     fn times_and_days_read_as_oruk_writes_them() {
         assert_eq!(hours("09:30:00").as_deref(), Some("09:30"));
         assert_eq!(hours("9:30"), None);
+        assert_eq!(hours("1234é67"), None);
+        assert_eq!(hours("09:30:xx"), None);
         assert_eq!(day("mo"), Some(Day::Monday));
         assert_eq!(frequency("per week"), Some(Frequency::Weekly));
         assert_eq!(frequency("per session"), None);

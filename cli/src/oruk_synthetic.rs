@@ -162,14 +162,15 @@ const TERMS: &[&str] = &[
     "Arts and creativity",
     "Employment support",
 ];
-const PER: &[(&str, f64)] = &[
-    ("per session", 4.0),
-    ("per session", 6.5),
-    ("per month", 20.0),
-    ("per course", 45.0),
-    ("per hour", 18.0),
-    ("per visit", 2.0),
-    ("per week", 12.0),
+/// What a paid service's cost is per, and its least amount in pence.
+const PER: &[(&str, u64)] = &[
+    ("per session", 400),
+    ("per session", 650),
+    ("per month", 2000),
+    ("per course", 4500),
+    ("per hour", 1800),
+    ("per visit", 200),
+    ("per week", 1200),
 ];
 const DAYS: &[&str] = &[
     "MO",
@@ -199,8 +200,26 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     out.finish()
 }
 
-/// A feed of `count` services from `seed`, as one ORUK 1.0 page.
-pub fn feed(count: u64, seed: u64) -> Value {
+/// A feed of `count` services from `seed`, as the text of one ORUK 1.0 page. Its costs
+/// are JSON numbers written from whole pence, never through floating point.
+pub fn feed(count: u64, seed: u64) -> String {
+    let page = page(count, seed).to_string();
+    // Each cost was written as the string "AMOUNT:pounds.pence": write it as the number.
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page.as_str();
+    while let Some(at) = rest.find("\"AMOUNT:") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "\"AMOUNT:".len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push_str(&after[..end]);
+        rest = after.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The page, with each cost as the string `"AMOUNT:pounds.pence"`.
+fn page(count: u64, seed: u64) -> Value {
     let mut rng = Rng(seed);
     let organisations = (count / 12).max(1);
     let venues = (count / 6).max(1);
@@ -212,7 +231,7 @@ pub fn feed(count: u64, seed: u64) -> Value {
             let key = (
                 drawn["name"].to_string(),
                 drawn["organization"]["id"].to_string(),
-                drawn["service_at_locations"].to_string(),
+                drawn["service_at_locations"][0]["location"]["id"].to_string(),
             );
             if seen.insert(key) {
                 break drawn;
@@ -243,7 +262,8 @@ fn service(n: u64, organisations: u64, venues: u64, rng: &mut Rng) -> Value {
     }
     let costs = if rng.below(5) < 2 {
         let (per, base) = PER[rng.below(PER.len() as u64) as usize];
-        let amount = base + (rng.below(4) as f64) * 0.5;
+        let pence = base + 50 * rng.below(4);
+        let amount = format!("AMOUNT:{}.{:02}", pence / 100, pence % 100);
         json!([{"id": format!("cost-{n}"), "amount": amount, "amount_description": per, "option": null, "valid_from": null, "valid_to": null}])
     } else {
         json!([])

@@ -183,15 +183,15 @@ fn plan(scheme: &Scheme, rules: &PlanRules, starts: Date, budget: Money, rng: &m
     let aside = (budget.0 / Decimal::from(20)).floor();
     let count = Decimal::from(supports.len().max(1));
     let each = ((budget.0 - aside) / count).floor();
-    let pounds = |mut d: Decimal| {
-        d.rescale(2);
+    let amount = |mut d: Decimal| {
+        d.rescale(scheme.currency.minor_units());
         Money(d)
     };
     for s in &mut supports {
-        s.amount = pounds(each);
+        s.amount = amount(each);
     }
     let contingency = (!aside.is_zero()).then(|| Contingency {
-        amount: pounds(aside),
+        amount: amount(aside),
         when: "If things get harder for a while".into(),
     });
     Plan {

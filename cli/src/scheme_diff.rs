@@ -164,7 +164,12 @@ fn settings(c: &Catalogue, old: &Version, new: &Version, out: &mut Vec<Change>) 
     let (a, b) = (&old.scheme, &new.scheme);
     if a.rounding != b.rounding {
         let words = |s: &waymark_engine::Scheme| {
-            waymark_words::explain::rounding(c, s.rounding, s.currency)
+            waymark_words::explain::rounding(
+                c,
+                s.rounding,
+                s.currency,
+                waymark_engine::scheme::Unit::Money,
+            )
         };
         out.push(("Rounding of the final amounts".into(), words(a), words(b)));
     }

@@ -51,8 +51,9 @@ pub struct Outcome {
     pub annual: Money,
     /// The weekly amount, if the scheme has one.
     pub weekly: Option<Money>,
-    /// The yearly amount minus the current one.
-    pub change: Money,
+    /// The yearly amount minus the current one; none when either needs a conversation
+    /// rather than an amount, since there is nothing to subtract.
+    pub change: Option<Money>,
 }
 
 /// For each question that applies, the amount with each other answer, the others kept;
@@ -73,7 +74,8 @@ pub fn what_would_change(
     let mut trial = checked.answers.clone();
     let mut out = Vec::new();
     for (i, (_, q)) in scheme.questions().enumerate() {
-        let Some(now) = checked.answer(i).copied() else {
+        // A practitioner's adjustment is not the person's answer to change.
+        let Some(now) = checked.answer(i).copied().filter(|_| !q.practitioner) else {
             continue;
         };
         let decides = scheme.program().decides.get(i).copied().unwrap_or(false);
@@ -110,7 +112,8 @@ fn outcome(f: Figures, current: &Estimate) -> Outcome {
     Outcome {
         eligible: f.eligible,
         conversation: f.conversation,
-        change: Money(f.annual.0.saturating_sub(current.annual.0)),
+        change: (!f.conversation && !current.conversation)
+            .then(|| Money(f.annual.0.saturating_sub(current.annual.0))),
         annual: f.annual,
         weekly: f.weekly,
     }

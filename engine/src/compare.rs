@@ -60,7 +60,7 @@ impl Versions {
             match (position(old), position(new)) {
                 (Some(i), Some(j)) => {
                     let (a, b) = (&old[i], &new[j]);
-                    if a.result == b.result && a.passed == b.passed {
+                    if a.result == b.result && a.passed == b.passed && a.kind == b.kind {
                         continue;
                     }
                     let closing = !self.old.iter().chain(&self.new).any(|s| s == id);
@@ -191,8 +191,10 @@ pub struct Comparison {
     pub before: Estimate,
     /// The later estimate.
     pub after: Estimate,
-    /// The later yearly amount less the earlier (for a one-off scheme, the payments).
-    pub difference: Money,
+    /// The later yearly amount less the earlier (for a one-off scheme, the payments); none
+    /// unless both have an amount, since nothing is subtracted from a conversation or from
+    /// not being eligible.
+    pub difference: Option<Money>,
     /// The ids of the questions whose answers differ, in the later scheme's order and then
     /// the earlier scheme's for questions only it asks.
     pub changed_answers: Vec<String>,
@@ -227,14 +229,16 @@ pub fn compare(before: Side<'_>, after: Side<'_>) -> Comparison {
             .map(|s| s.id.clone())
             .collect()
     };
-    let difference = Money(
-        after
-            .estimate
-            .annual
-            .0
-            .checked_sub(before.estimate.annual.0)
-            .unwrap_or_default(),
-    );
+    let difference = (before.estimate.has_amount() && after.estimate.has_amount())
+        .then(|| {
+            after
+                .estimate
+                .annual
+                .0
+                .checked_sub(before.estimate.annual.0)
+        })
+        .flatten()
+        .map(Money);
     Comparison {
         before: before.estimate.clone(),
         after: after.estimate.clone(),

@@ -8,7 +8,7 @@
 //! in touch, when it is open, the languages spoken, and the scheme's plan categories and
 //! life areas it fits. Organisations, places and taxonomy terms are written once, in
 //! tables the entries point into, and the feed's ids are not kept: a directory of 5,000
-//! services is then small enough to load on a phone (see `tests/directory.rs`).
+//! services is then small enough to load on a phone (see `cli/tests/directory.rs`).
 
 use crate::amount::Money;
 use crate::date::Date;
@@ -170,7 +170,7 @@ pub enum Delivery {
 }
 
 /// A place a service is offered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {

@@ -155,11 +155,12 @@ pub fn estimate_checked(
         .map(|(i, section)| SectionResult {
             id: section.id.clone(),
             points: Number(points(scheme.index().section_questions(i))),
+            // A conversation has no amount, so no share of one by life area either.
             amount: program
                 .steps
                 .iter()
                 .zip(&results)
-                .filter(|(step, _)| step.section == Some(i))
+                .filter(|(step, _)| step.section == Some(i) && !figures.conversation)
                 .filter_map(|(_, result)| *result)
                 .reduce(Decimal::saturating_add)
                 .map(Money),

@@ -790,10 +790,10 @@ fn points_range(q: &Question) -> Range {
     if_not_asked(q, range)
 }
 
-/// A question every person is asked must be answered; one asked only when an earlier
-/// answer makes it relevant reads as zero when it is not asked.
+/// A question every person is asked must be answered; one that may not be asked (because
+/// an earlier answer decides, or it is a practitioner's) reads as zero when it is not.
 fn if_not_asked(q: &Question, range: Range) -> Range {
-    if q.show_if.is_some() {
+    if q.may_be_unasked() {
         range.with_zero()
     } else {
         range

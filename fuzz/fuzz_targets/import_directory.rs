@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use waymark::directory::{add, Mapping};
+use waymark::directory::{add, Mapping, Tables};
 use waymark::oruk::{self, Read};
 use waymark_engine::directory::{Directory, DirectorySource, Finder, Query};
 use waymark_engine::Date;
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+    let Ok(value) = oruk::parse(text) else {
         return;
     };
     let Ok(feed) = oruk::feed(&value) else {
@@ -27,9 +27,10 @@ fuzz_target!(|data: &[u8]| {
         complete: true,
     };
     let mut directory = Directory::empty("en", source);
+    let mut tables = Tables::default();
     for (at, service) in &feed.services {
         if let Read::Kept(service, _) = oruk::entry(service, at, &Mapping::default()) {
-            add(&mut directory, *service);
+            add(&mut directory, &mut tables, *service);
         }
     }
     let written = serde_json::to_string(&directory).expect("a directory is written out");

@@ -66,7 +66,7 @@ export interface Estimate extends Figures { points: Decimal; sections: Array<{ i
 /** What `estimate` is asked for. */
 export interface EstimateOptions { explain?: boolean }
 /** For one question, the amount with each other answer. */
-export interface QuestionAlternatives { question: string; current: AnswerValue; alternatives: Array<{ answer: AnswerValue; outcome: { eligible: boolean; conversation?: true; annual: Decimal; weekly: Decimal | null; change: Decimal } | null }> }
+export interface QuestionAlternatives { question: string; current: AnswerValue; alternatives: Array<{ answer: AnswerValue; outcome: { eligible: boolean; conversation?: true; annual: Decimal; weekly: Decimal | null; change: Decimal | null } | null }> }
 /** A finding of a plan check; the scheme's message is the check's with this code. */
 export interface Finding { code: string; severity: "blocks" | "advice"; detail?: { kind: string; [key: string]: unknown }; path: string }
 /** A plan's costing and findings. */

@@ -28,8 +28,8 @@ pub fn comparison(c: &Catalogue, given: Given<'_>, cmp: &Comparison) -> String {
     let was = |m: Money| c.money(m.0, given.before.currency);
     let now = |m: Money| c.money(m.0, given.after.currency);
     let mut out = String::new();
-    let both = before.has_amount() && after.has_amount();
-    let difference = cmp.difference.0;
+    let both = cmp.difference.is_some();
+    let difference = cmp.difference.unwrap_or_default().0;
     let headline = if both && difference.is_sign_negative() && !difference.is_zero() {
         fill(
             &r.compare_down,
@@ -43,7 +43,7 @@ pub fn comparison(c: &Catalogue, given: Given<'_>, cmp: &Comparison) -> String {
         fill(
             &r.compare_up,
             &[
-                ("difference", &now(cmp.difference)),
+                ("difference", &now(Money(difference))),
                 ("before", &was(before.annual)),
                 ("after", &now(after.annual)),
             ],

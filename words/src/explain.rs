@@ -11,7 +11,7 @@ use waymark_engine::amount::{Rounding, RoundingRule};
 use waymark_engine::answers::Answer;
 use waymark_engine::estimate::Estimate;
 use waymark_engine::explain::{AnswerRead, ExplainedStep, Input, Op, Source};
-use waymark_engine::scheme::{AnswerKind, Currency, Period, Question, Reference};
+use waymark_engine::scheme::{AnswerKind, Currency, Period, Question, Reference, Unit};
 use waymark_engine::{Decimal, Issue, Scheme};
 
 /// A figure a step read from the scheme, in words.
@@ -283,7 +283,7 @@ pub fn sentence(c: &Catalogue, scheme: &Scheme, step: &ExplainedStep) -> String 
             &s.rounded,
             &[
                 ("calculation", &body),
-                ("rounding", &rounding(c, r, scheme.currency)),
+                ("rounding", &rounding(c, r, scheme.currency, step.unit)),
                 ("result", &c.value(step.result, step.unit, currency)),
             ],
         ),
@@ -333,8 +333,9 @@ fn chosen_by(c: &Catalogue, scheme: &Scheme, reads: &[AnswerRead], value: &str) 
     }
 }
 
-/// How a rounding rule rounds, in words, for amounts of `currency`.
-pub fn rounding(c: &Catalogue, r: Rounding, currency: Currency) -> String {
+/// How a rounding rule rounds, in words: for money, in `currency`'s units; for a number,
+/// in decimal places.
+pub fn rounding(c: &Catalogue, r: Rounding, currency: Currency, unit: Unit) -> String {
     let words = &c.explain.rounding;
     let rule: &RoundingPlaces = match r.strategy {
         RoundingRule::HalfUp => &words.half_up,
@@ -343,9 +344,10 @@ pub fn rounding(c: &Catalogue, r: Rounding, currency: Currency) -> String {
         RoundingRule::Up => &words.up,
         RoundingRule::Down => &words.down,
     };
-    let named = match r.places {
-        0 => rule.whole.get(currency.code()),
-        p if p == currency.minor_units() => rule.minor.get(currency.code()),
+    let named = match (unit, r.places) {
+        (Unit::Number, _) => None,
+        (_, 0) => rule.whole.get(currency.code()),
+        (_, p) if p == currency.minor_units() => rule.minor.get(currency.code()),
         _ => None,
     };
     named
@@ -543,7 +545,7 @@ mod tests {
     use super::rounding;
     use crate::Catalogue;
     use waymark_engine::amount::{Rounding, RoundingRule};
-    use waymark_engine::scheme::Currency;
+    use waymark_engine::scheme::{Currency, Unit};
 
     fn catalogue(code: &str) -> Catalogue {
         let path = format!("{}/../www/lang/{code}.json", env!("CARGO_MANIFEST_DIR"));
@@ -557,33 +559,37 @@ mod tests {
         let (en, cy) = (catalogue("en"), catalogue("cy"));
         let half = to(2, RoundingRule::HalfUp);
         assert_eq!(
-            rounding(&en, half, Currency::GBP),
+            rounding(&en, half, Currency::GBP, Unit::Money),
             "to the nearest penny, halves rounded up"
         );
         assert_eq!(
-            rounding(&en, half, currency("USD")),
+            rounding(&en, half, currency("USD"), Unit::Money),
             "to the nearest cent, halves rounded up"
         );
         assert_eq!(
-            rounding(&cy, half, currency("USD")),
+            rounding(&cy, half, currency("USD"), Unit::Money),
             "i’r sent agosaf, gyda hanner yn mynd i fyny"
         );
         let whole = to(0, RoundingRule::Up);
         assert_eq!(
-            rounding(&en, whole, currency("EUR")),
+            rounding(&en, whole, currency("EUR"), Unit::Money),
             "up to the next whole euro"
         );
         assert_eq!(
-            rounding(&cy, whole, currency("USD")),
+            rounding(&cy, whole, currency("USD"), Unit::Money),
             "i fyny i’r ddoler gyfan nesaf"
         );
         assert_eq!(
-            rounding(&cy, whole, Currency::GBP),
+            rounding(&cy, whole, Currency::GBP, Unit::Money),
             "i fyny i’r bunt gyfan nesaf"
         );
         assert_eq!(
-            rounding(&en, half, currency("CHF")),
+            rounding(&en, half, currency("CHF"), Unit::Money),
             "to 2 decimal places, halves rounded up"
+        );
+        assert_eq!(
+            rounding(&en, whole, currency("EUR"), Unit::Number),
+            "up, to 0 decimal places"
         );
     }
 }

@@ -782,6 +782,12 @@ impl Parameter {
 }
 
 impl Question {
+    /// Whether the question may go unasked, and so read as not answered: an earlier answer
+    /// decides whether it is asked, or it is a practitioner's adjustment.
+    pub fn may_be_unasked(&self) -> bool {
+        self.show_if.is_some() || self.practitioner
+    }
+
     /// The fewest and most points an answer can carry, if the question carries points.
     pub fn points_range(&self) -> Option<(Decimal, Decimal)> {
         let points: Vec<Decimal> = match &self.answer {

@@ -111,11 +111,15 @@ impl Validator<'_> {
                 "/weeks_per_year".into(),
                 "weeks_per_year is needed to turn the weekly amount into a yearly one".into(),
             ),
-            (_, Some(w)) if w.0 < Decimal::ONE || w.0 > Decimal::from(53) => self.push(
-                "impossible_value",
-                "/weeks_per_year".into(),
-                format!("{w} weeks in a year is not possible"),
-            ),
+            (Period::Annual | Period::Weekly, Some(w))
+                if w.0 < Decimal::ONE || w.0 > Decimal::from(53) =>
+            {
+                self.push(
+                    "impossible_value",
+                    "/weeks_per_year".into(),
+                    format!("{w} weeks in a year is not possible"),
+                )
+            }
             _ => {}
         }
         self.rounding(&s.rounding, "/rounding".into());
@@ -586,6 +590,16 @@ impl Validator<'_> {
             );
             return;
         };
+        if q.practitioner {
+            self.push(
+                "invalid_condition",
+                format!("{at}/question"),
+                format!(
+                    "{id:?} is a practitioner's adjustment, which a person's own assessment leaves unanswered: a condition cannot test it"
+                ),
+            );
+            return;
+        }
         let tests = [
             c.any_of.is_some(),
             c.at_least.is_some(),
@@ -676,8 +690,7 @@ impl Validator<'_> {
                 }
             }
         }
-        let may_be_unasked = question.show_if.is_some() || question.practitioner;
-        if may_be_unasked && lookup.otherwise.is_none() {
+        if question.may_be_unasked() && lookup.otherwise.is_none() {
             self.push(
                 "missing_value",
                 format!("{at}/otherwise"),

@@ -81,7 +81,7 @@ fn line(
             &[("answer", answer), ("amount", &amount)],
         ));
     }
-    let change = outcome.change.0;
+    let change = outcome.change?.0;
     if change.is_zero() && now.eligible {
         return None;
     }
