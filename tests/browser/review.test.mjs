@@ -131,7 +131,12 @@ describe("reviewing the plan", () => {
         lang,
       });
       await go(page, "#/review/compare");
-      assert.equal(await page.locator("main h1").innerText(), words.review.compare_heading);
+      // The page is drawn again once its language's catalogue has arrived.
+      await page.waitForFunction(
+        (heading) => document.querySelector("main h1")?.textContent === heading,
+        words.review.compare_heading,
+        { timeout: WAIT_MS },
+      );
       const text = await page.locator("#comparison").innerText();
       const headline = await page.locator("#compare-headline").innerText();
       const down = words.report.compare_down.split("{")[0].trim();

@@ -251,8 +251,14 @@ fn contingency(store: &UseReducerHandle<State>) -> Html {
 }
 
 fn row(key: &str, value: Html, change: Option<(Route, String)>) -> Html {
+    let class = classes!(
+        "govuk-summary-list__row",
+        change
+            .is_none()
+            .then_some("govuk-summary-list__row--no-actions")
+    );
     html! {
-        <div class="govuk-summary-list__row">
+        <div {class}>
             <dt class="govuk-summary-list__key">{ key.to_owned() }</dt>
             <dd class="govuk-summary-list__value waymark-notes">{ value }</dd>
             if let Some((route, hidden)) = change {
@@ -561,11 +567,15 @@ fn compared(store: &UseReducerHandle<State>) -> Html {
         let is_heading = *first == r.compare_why
             || *first == r.compare_answers
             || !rest.is_empty() && !rest[0].starts_with("  ");
-        let items: Vec<&str> = rest
-            .iter()
-            .filter(|l| l.starts_with("  "))
-            .map(|l| l.trim())
-            .collect();
+        // An item's own lines (a step's description, reason and parameters) are indented
+        // further, and shown under it.
+        let mut items: Vec<(&str, Vec<&str>)> = Vec::new();
+        for line in rest.iter().filter(|l| l.starts_with("  ")) {
+            match items.last_mut() {
+                Some((_, more)) if line.starts_with("    ") => more.push(line.trim()),
+                _ => items.push((line.trim(), Vec::new())),
+            }
+        }
         let plain: Vec<&str> = rest
             .iter()
             .filter(|l| !l.starts_with("  "))
@@ -578,7 +588,12 @@ fn compared(store: &UseReducerHandle<State>) -> Html {
                     <h2 class="govuk-heading-m">{ first.to_owned() }</h2>
                     { for plain.iter().map(|l| html! { <p class="govuk-body">{ l.to_owned() }</p> }) }
                     if !items.is_empty() {
-                        <ul class="govuk-list govuk-list--bullet">{ for items.iter().map(|l| html! { <li>{ l.to_owned() }</li> }) }</ul>
+                        <ul class="govuk-list govuk-list--bullet">{ for items.iter().map(|(l, more)| html! {
+                            <li>
+                                { l.to_owned() }
+                                { for more.iter().map(|m| html! { <p class="govuk-hint govuk-!-margin-bottom-1">{ m.to_owned() }</p> }) }
+                            </li>
+                        }) }</ul>
                     }
                 </>
             },
