@@ -46,13 +46,15 @@ pub struct Options {
 /// A count of people, with how many things they had between them (goals, supports).
 #[derive(Debug, Default, Clone)]
 struct Cell {
-    people: BTreeSet<usize>,
+    people: BTreeSet<String>,
     count: u64,
 }
 
 impl Cell {
-    fn add(&mut self, person: usize) {
-        self.people.insert(person);
+    fn add(&mut self, person: &str) {
+        if !self.people.contains(person) {
+            self.people.insert(person.to_owned());
+        }
         self.count += 1;
     }
 
@@ -92,7 +94,7 @@ fn published(cells: &BTreeMap<String, Cell>, total: &str) -> BTreeMap<String, Op
 /// Money planned for a category, with the people who planned it.
 #[derive(Debug, Default, Clone)]
 struct Spend {
-    people: BTreeSet<usize>,
+    people: BTreeSet<String>,
     per_year: Decimal,
 }
 
@@ -101,6 +103,9 @@ struct Spend {
 pub struct Outcomes {
     reviews: usize,
     submissions: usize,
+    /// The people who sent reviews, and submissions, each counted once.
+    reviewers: Cell,
+    submitters: Cell,
     scale: Vec<String>,
     areas: BTreeMap<String, BTreeMap<String, Cell>>,
     categories: BTreeMap<String, BTreeMap<String, Cell>>,
@@ -228,16 +233,23 @@ impl Document {
 }
 
 impl Outcomes {
-    /// Counts one document; people are numbered in the order they are read.
+    /// Counts one document. A person is known by their plan, so one person's reviews,
+    /// and the submission of the plan they review, count as one person.
     fn add(&mut self, document: Document) {
-        let person = self.reviews + self.submissions;
         match document {
             Document::Review(r) => {
                 self.reviews += 1;
-                self.review(person, &r);
+                self.reviewers.add(&r.plan_hash);
+                self.review(&r.plan_hash.clone(), &r);
             }
             Document::Submission(s) => {
                 self.submissions += 1;
+                let person = s.plan.as_ref().map_or_else(
+                    || s.idempotency_key.clone(),
+                    waymark_engine::review::plan_hash,
+                );
+                self.submitters.add(&person);
+                let person = person.as_str();
                 let Some(report) = &s.plan_report else {
                     return;
                 };
@@ -246,14 +258,14 @@ impl Outcomes {
                         .spending
                         .entry((group.key.clone(), s.estimate.currency.clone()))
                         .or_default();
-                    spend.people.insert(person);
+                    spend.people.insert(person.to_owned());
                     spend.per_year = spend.per_year.saturating_add(group.per_year.0);
                 }
             }
         }
     }
 
-    fn review(&mut self, person: usize, r: &Review) {
+    fn review(&mut self, person: &str, r: &Review) {
         for g in &r.goals {
             if !self.scale.contains(&g.progress) {
                 self.scale.push(g.progress.clone());
@@ -340,24 +352,15 @@ impl Outcomes {
                     Figure(&count),
                 ]));
             };
-        let whole = |n: usize| {
-            let mut cell = Cell::default();
-            for person in 0..n {
-                cell.add(person);
-            }
-            cell
-        };
-        let reviews = whole(self.reviews);
         line(
             "documents",
             "reviews",
             "received",
-            &reviews,
+            &self.reviewers,
             Some(self.reviews as u64),
         );
-        let submissions = whole(self.submissions);
         let count = Some(self.submissions as u64);
-        line("documents", "submissions", "received", &submissions, count);
+        line("documents", "submissions", "received", &self.submitters, count);
         for (breakdown, groups, total) in [
             ("life_area", &self.areas, GOALS),
             ("support_category", &self.categories, GOALS),
