@@ -360,7 +360,13 @@ impl Outcomes {
             Some(self.reviews as u64),
         );
         let count = Some(self.submissions as u64);
-        line("documents", "submissions", "received", &self.submitters, count);
+        line(
+            "documents",
+            "submissions",
+            "received",
+            &self.submitters,
+            count,
+        );
         for (breakdown, groups, total) in [
             ("life_area", &self.areas, GOALS),
             ("support_category", &self.categories, GOALS),
