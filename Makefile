@@ -13,7 +13,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # The browser bundle. Its recipe runs only when a Rust source or manifest it is built from is
 # newer than the wasm, so `make test` after `make serve` does not build it again.
 WASM := www/dist/waymark_web_bg.wasm www/dist/waymark_web.js
-WASM_INPUTS := $(shell find engine web -name '*.rs' -o -name Cargo.toml) \
+WASM_INPUTS := $(shell find engine words web -name '*.rs' -o -name Cargo.toml) \
 	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh scripts/wasm-opt.sh
 
 # The engine on its own as a JavaScript module, for portals that build their own interface.

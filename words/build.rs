@@ -7,14 +7,14 @@ use std::path::Path;
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www/lang");
     println!("cargo:rerun-if-changed={}", dir.display());
+    // A build without its catalogues would quietly offer no language but English, so a
+    // folder that cannot be read, or holds none, stops the build.
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
+        .expect("www/lang, the folder of catalogues, can be read")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert!(!files.is_empty(), "www/lang holds no catalogues");
     files.sort();
     let mut names = String::from(
         "/// Every catalogue in `www/lang`: its language code and the language's name in itself.\npub const LANGUAGES: &[(&str, &str)] = &[\n",
