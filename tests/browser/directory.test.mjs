@@ -187,7 +187,7 @@ describe("find local support", { timeout: 120_000 }, () => {
     try {
       await openFind(page);
       assert.equal(await page.locator("main h1").innerText(), cy.plan.find_heading);
-      assert.equal(await found(page), `${entries.length} gwasanaeth wedi’u canfod`);
+      assert.equal(await found(page), `${entries.length} o wasanaethau wedi’u canfod`);
       const english = page.locator(".waymark-results h2", { hasText: entries[0].name });
       assert.equal(await english.getAttribute("lang"), "en");
       assert.deepEqual(await axeProblems(page), []);
