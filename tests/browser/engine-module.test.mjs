@@ -34,10 +34,12 @@ for (const name of ["northvale-recovery-2026", "eastbrook-substance-misuse-2026"
       const changes = fromCli.json.what_would_change;
       delete fromCli.json.what_would_change;
       assert.deepEqual(explained, fromCli.json, c.name);
-      const { format, version, scheme: ref, date, eligible, period, currency, annual, weekly } = fromCli.json;
+      const { format, version, scheme: ref, date, eligible, conversation, period, currency, annual, weekly } = fromCli.json;
+      // The figures carry `conversation` only when it is true, as the estimate does.
+      const flag = conversation ? { conversation } : {};
       assert.deepEqual(
         waymark.estimate(scheme, c.answers, c.date),
-        { format, version, scheme: ref, date, eligible, period, currency, annual, weekly },
+        { format, version, scheme: ref, date, eligible, ...flag, period, currency, annual, weekly },
         `${c.name}: the figures alone`,
       );
       assert.deepEqual(waymark.whatWouldChange(scheme, c.answers, c.date), changes, c.name);
