@@ -109,21 +109,9 @@ impl Review {
     }
 }
 
-/// How a review is sent: the day, the language, what the person agreed to, the app and
-/// the idempotency key.
-#[derive(Debug, Clone)]
-pub struct Envelope {
-    /// The day of the review.
-    pub date: Date,
-    /// The language the person used.
-    pub language: String,
-    /// What the person agreed to send, and when.
-    pub consent: Consent,
-    /// The version of the app.
-    pub app_version: String,
-    /// The review's idempotency key.
-    pub idempotency_key: String,
-}
+/// How a review is sent: the same envelope as a submission's, its date the day of the
+/// review.
+pub use crate::submission::Envelope;
 
 /// What the person says about their plan: each goal, the money kept aside, and notes.
 #[derive(Debug, Clone, Default)]

@@ -107,7 +107,7 @@ pub struct Extras {
 /// they agreed to, the app and the idempotency key.
 #[derive(Debug, Clone)]
 pub struct Envelope {
-    /// The assessment date.
+    /// The assessment date (for a review, the day of the review).
     pub date: Date,
     /// The language the person used.
     pub language: String,
