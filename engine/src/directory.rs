@@ -633,14 +633,50 @@ impl Finder {
     /// The positions of the entries that match, those whose name has every word first,
     /// then the rest, each in the directory's order.
     pub fn find(&self, directory: &Directory, query: &Query) -> Vec<usize> {
-        let words: Vec<String> = query
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        self.search(directory, query, 0..directory.entries.len())
+    }
+
+    /// The same as [`Finder::find`] for `query`, given that `previous` is what `find` gave for
+    /// `was`. When every entry `query` can match is among those (the filters are the same,
+    /// and each of `was`'s words is within one of `query`'s, as when the person types on),
+    /// only they are searched; otherwise the whole directory is.
+    pub fn refine(
+        &self,
+        directory: &Directory,
+        was: &Query,
+        previous: &[usize],
+        query: &Query,
+    ) -> Vec<usize> {
+        let same_filters = (&was.area, &was.category, was.free, was.online)
+            == (&query.area, &query.category, query.free, query.online);
+        let (old, new) = (words(&was.text), words(&query.text));
+        if !same_filters
+            || !old
+                .iter()
+                .all(|o| new.iter().any(|n| n.contains(o.as_str())))
+        {
+            return self.find(directory, query);
+        }
+        let mut candidates = previous.to_vec();
+        candidates.sort_unstable();
+        self.search(directory, query, candidates.into_iter())
+    }
+
+    /// The entries among `candidates`, taken in the directory's order, that match `query`:
+    /// those with every word in their name first.
+    fn search(
+        &self,
+        directory: &Directory,
+        query: &Query,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Vec<usize> {
+        let words = words(&query.text);
         let mut in_name = Vec::new();
         let mut elsewhere = Vec::new();
-        for (i, entry) in directory.entries.iter().enumerate() {
+        for i in candidates {
+            let Some(entry) = directory.entries.get(i) else {
+                continue;
+            };
             if !filters(entry, query) {
                 continue;
             }
@@ -660,6 +696,11 @@ impl Finder {
     }
 }
 
+/// The words of a search, in lower case.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
 fn filters(entry: &Entry, query: &Query) -> bool {
     let has = |list: &[String], id: &Option<String>| id.as_ref().is_none_or(|id| list.contains(id));
     let online = entry.delivery.contains(&Delivery::Online);
@@ -674,4 +715,61 @@ fn filters(entry: &Entry, query: &Query) -> bool {
         && query
             .online
             .is_none_or(|want| if want { online } else { in_person })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn directory() -> Directory {
+        let text = r#"{
+            "format": "waymark-directory", "version": 1, "language": "en",
+            "source": {"standard": "oruk-1.0", "imported": "2026-05-01", "complete": true},
+            "organisations": ["Vale Leisure"],
+            "entries": [
+                {"name": "Quiet swim", "description": "A walk to the pool first", "organisation": 0,
+                 "costs": [{"amount": "4.50", "per": "a swim"}], "delivery": ["in_person"]},
+                {"name": "Walking group", "delivery": ["in_person"]},
+                {"name": "Swimming lessons", "description": "Walk-in welcome", "delivery": ["online"]},
+                {"name": "Ŵyl gerdded", "description": "Walking festival"}
+            ]
+        }"#;
+        Directory::from_json(text, None).unwrap()
+    }
+
+    #[test]
+    fn refining_as_the_person_types_finds_what_a_new_search_finds() {
+        let directory = directory();
+        let finder = Finder::new(&directory);
+        let typed = [
+            "", "w", "wa", "wal", "walk", "walk ", "walk s", "walk sw", "walk s", "wa", "",
+        ];
+        let mut was = Query::default();
+        let mut previous = finder.find(&directory, &was);
+        for free in [None, Some(true), Some(true), None] {
+            for text in typed {
+                let query = Query {
+                    text: text.into(),
+                    free,
+                    ..Query::default()
+                };
+                let refined = finder.refine(&directory, &was, &previous, &query);
+                assert_eq!(
+                    refined,
+                    finder.find(&directory, &query),
+                    "{text:?} {free:?}"
+                );
+                (was, previous) = (query, refined);
+            }
+        }
+        let walk = Query {
+            text: "walk".into(),
+            ..Query::default()
+        };
+        assert_eq!(
+            finder.find(&directory, &walk),
+            [1, 0, 2, 3],
+            "names first, then the directory's order"
+        );
+    }
 }

@@ -116,13 +116,14 @@ impl Find {
             }
             Err(message) => Loading::Failed(message),
         };
-        self.search();
+        let query = std::mem::take(&mut self.query);
+        self.search(query, false);
     }
 
     /// The search form changed or was sent.
     pub fn ask(&mut self, form: &Form) {
         let chosen = |name: &str| form.given(name).map(str::to_owned);
-        self.query = Query {
+        let query = Query {
             text: form.text(TEXT).to_owned(),
             area: chosen(AREA),
             category: chosen(CATEGORY),
@@ -137,7 +138,7 @@ impl Find {
                 _ => None,
             },
         };
-        self.search();
+        self.search(query, true);
     }
 
     /// Draws another page of results.
@@ -153,12 +154,20 @@ impl Find {
         }
     }
 
-    fn search(&mut self) {
+    /// Searches for `query`: among the last results when `refine` and they can hold all it
+    /// finds, as when the person types on, or else the whole directory.
+    fn search(&mut self, query: Query, refine: bool) {
         let start = crate::dom::clock::now_ms();
         let results = self
             .ready()
-            .map(|r| r.finder.find(&r.directory, &self.query))
+            .map(|r| match refine {
+                true => r
+                    .finder
+                    .refine(&r.directory, &self.query, &self.results, &query),
+                false => r.finder.find(&r.directory, &query),
+            })
             .unwrap_or_default();
+        self.query = query;
         self.us = crate::dom::clock::micros_since(start);
         self.shown = results.len().min(PAGE);
         self.results = Rc::new(results);

@@ -22,7 +22,7 @@ pub(super) fn view(page: &Page) -> Html {
     html! {
         <>
             { page.heading() }
-            { plan_findings(page.store, worked, "h2", true) }
+            { plan_findings(&page.store.dispatcher(), worked, "h2", true) }
             { sections(worked, Actions::Change, "h2") }
             <div class="waymark-no-print">
                 <h2 class="govuk-heading-l">{ &t.next_heading }</h2>
@@ -50,7 +50,7 @@ pub(super) fn printed(store: &UseReducerHandle<State>, worked: &Worked) -> Html 
     html! {
         <>
             <h2 class="govuk-heading-l">{ &t.print_heading }</h2>
-            { plan_findings(store, worked, "h3", true) }
+            { plan_findings(&store.dispatcher(), worked, "h3", true) }
             { sections(worked, Actions::None, "h3") }
         </>
     }

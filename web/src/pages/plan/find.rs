@@ -7,9 +7,11 @@ use crate::dom::forms;
 use crate::plan::find::{self, Find, Loading, Ready, AREA, CATEGORY, COST, DELIVERY, TEXT};
 use crate::plan::names;
 use crate::plan::PlanAction;
-use crate::state::Action;
+use crate::state::{Action, State};
 use crate::text::{fill, text};
+use std::rc::Rc;
 use waymark_engine::directory::{Day, Delivery, Entry};
+use waymark_engine::scheme::Currency;
 use yew::prelude::*;
 
 /// The id of the live region that says how many services were found.
@@ -133,7 +135,7 @@ fn select(id: &str, label: &str, options: &[(String, String)], chosen: &str) -> 
 }
 
 /// How many services were found, and the first page of them.
-fn results(page: &Page, find: &Find, ready: &Ready) -> Html {
+fn results(page: &Page, find: &Find, ready: &Rc<Ready>) -> Html {
     let t = &text().plan;
     let count = find.results.len();
     let found = fill(
@@ -144,10 +146,18 @@ fn results(page: &Page, find: &Find, ready: &Ready) -> Html {
         let store = page.store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Plan(PlanAction::MoreResults)))
     };
+    let language = AttrValue::from(text().language.clone());
+    let currency = page.worked.scheme.currency;
+    let dispatch = page.store.dispatcher();
     let cards = find.results[..find.shown]
         .iter()
-        .filter_map(|i| Some((*i, ready.directory.entries.get(*i)?)))
-        .map(|(i, entry)| card(page, ready, i, entry));
+        .filter(|i| **i < ready.directory.entries.len())
+        .map(|i| {
+            html! {
+                <Card key={*i} ready={ready.clone()} index={*i} {currency}
+                    language={language.clone()} dispatch={dispatch.clone()} />
+            }
+        });
     html! {
         <>
             <div role="status" aria-live="polite">
@@ -171,12 +181,41 @@ fn results(page: &Page, find: &Find, ready: &Ready) -> Html {
     }
 }
 
+/// What a result card is drawn from.
+#[derive(Properties)]
+struct CardProps {
+    ready: Rc<Ready>,
+    /// The entry's position in the directory.
+    index: usize,
+    currency: Currency,
+    /// The page's language, so a switch draws it again in the new one.
+    language: AttrValue,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+/// A card is drawn again only when it shows another entry or in another language, so a
+/// keystroke draws only the cards that came into the results.
+impl PartialEq for CardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.ready, &other.ready)
+            && self.index == other.index
+            && self.currency == other.currency
+            && self.language == other.language
+            && self.dispatch == other.dispatch
+    }
+}
+
 /// One service: its name as the card's title, what it is, who runs it, its cost, where and
 /// when, the languages spoken, how to get in touch, and the button that adds it. Its own
 /// text is marked with its language when that is not the page's.
-fn card(page: &Page, ready: &Ready, index: usize, entry: &Entry) -> Html {
+#[function_component]
+fn Card(props: &CardProps) -> Html {
     let root = text();
     let t = &root.plan;
+    let (ready, index) = (&*props.ready, props.index);
+    let Some(entry) = ready.directory.entries.get(index) else {
+        return Html::default();
+    };
     let directory = &ready.directory;
     let own = entry.language.as_deref().unwrap_or(&directory.language);
     let lang = (own != root.language).then(|| own.to_owned());
@@ -196,7 +235,7 @@ fn card(page: &Page, ready: &Ready, index: usize, entry: &Entry) -> Html {
     let cost = match entry.suggested_cost() {
         None => html! { t.find_cost_free.clone() },
         Some(cost) => {
-            let money = root.money(cost.amount.0, page.worked.scheme.currency);
+            let money = root.money(cost.amount.0, props.currency);
             let per = cost
                 .per
                 .as_deref()
@@ -253,9 +292,9 @@ fn card(page: &Page, ready: &Ready, index: usize, entry: &Entry) -> Html {
         ));
     }
     let add = {
-        let store = page.store.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            store.dispatch(Action::Plan(PlanAction::AddFound(index)));
+            dispatch.dispatch(Action::Plan(PlanAction::AddFound(index)));
         })
     };
     let hidden = |words: &str| {
@@ -264,7 +303,7 @@ fn card(page: &Page, ready: &Ready, index: usize, entry: &Entry) -> Html {
         }
     };
     html! {
-        <li class="govuk-summary-card" key={index}>
+        <li class="govuk-summary-card">
             <div class="govuk-summary-card__title-wrapper">
                 <h2 class="govuk-summary-card__title" lang={lang.clone()}>{ entry.name.clone() }</h2>
             </div>

@@ -27,6 +27,7 @@ use crate::plan::PlanAction;
 use crate::route::Route;
 use crate::state::{Action, State, Worked};
 use crate::text::{fill, text};
+use std::rc::Rc;
 use waymark_engine::plan::Finding;
 use waymark_engine::Date;
 use yew::prelude::*;
@@ -152,34 +153,67 @@ pub fn aside(store: &UseReducerHandle<State>) -> Option<Html> {
     if route.page == PlanPage::Check {
         return None;
     }
-    let t = &text().plan;
-    let worked = store.worked.as_deref()?;
-    let scheme = &worked.scheme;
+    let worked = store.worked.clone()?;
     Some(html! {
+        <Summary {worked} dispatch={store.dispatcher()} language={text().language.clone()} />
+    })
+}
+
+/// What the live summary is drawn from.
+#[derive(Properties)]
+struct SummaryProps {
+    worked: Rc<Worked>,
+    dispatch: UseReducerDispatcher<State>,
+    /// The page's language, so a switch draws it again in the new one.
+    language: AttrValue,
+}
+
+/// The summary is drawn again only when the plan or the answers were worked out again, not
+/// when something else changes, such as each keystroke in "Find local support".
+impl PartialEq for SummaryProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.worked, &other.worked)
+            && self.dispatch == other.dispatch
+            && self.language == other.language
+    }
+}
+
+/// The live summary: the totals, the findings about parts started, and spending as charts.
+#[function_component]
+fn Summary(props: &SummaryProps) -> Html {
+    let t = &text().plan;
+    let worked = &*props.worked;
+    let scheme = &worked.scheme;
+    html! {
         <aside class="waymark-plan-summary" aria-labelledby="plan-summary-heading">
             <h2 class="govuk-heading-m" id="plan-summary-heading">{ &t.summary_heading }</h2>
             if let Some(costing) = worked.costing() {
                 { totals(costing, &worked.plan, scheme.period, scheme.currency) }
             }
-            { plan_findings(store, worked, "h3", false) }
+            { plan_findings(&props.dispatch, worked, "h3", false) }
             if let Some(costing) = worked.costing() {
                 { spending(scheme, &worked.plan, costing, "h3") }
             }
         </aside>
-    })
+    }
 }
 
 /// The findings for a worked plan: all of them, or only those about parts started.
-fn plan_findings(store: &UseReducerHandle<State>, worked: &Worked, level: &str, all: bool) -> Html {
+fn plan_findings(
+    dispatch: &UseReducerDispatcher<State>,
+    worked: &Worked,
+    level: &str,
+    all: bool,
+) -> Html {
     let shown: Vec<&Finding> = worked
         .findings()
         .iter()
         .filter(|f| all || started(&worked.plan, &locate(&f.path, &worked.plan).page))
         .collect();
     let onshow: OnShow = {
-        let store = store.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |(page, field)| {
-            store.dispatch(Action::Plan(PlanAction::Show { page, field }));
+            dispatch.dispatch(Action::Plan(PlanAction::Show { page, field }));
         })
     };
     let so_far = shown.len() < worked.findings().len();
