@@ -38,11 +38,23 @@ pub fn versioned<T: DeserializeOwned>(
     from_str(text).map_err(|e| vec![e])
 }
 
-/// Reads `text` as a `T`, refusing duplicate keys, and locating any error by JSON Pointer.
+/// Reads `text` as a `T`, refusing duplicate keys, and locating any error by JSON Pointer
+/// (with the `paths` feature; without it, an error that is not a duplicate key has no path).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
     check_duplicate_keys(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let value: T = located(&mut de)?;
+    de.end()
+        .map_err(|e| Issue::new("invalid_json", "", plain_serde_message(&e)))?;
+    Ok(value)
+}
+
+/// Reads a `T`, naming the JSON path of any error.
+#[cfg(feature = "paths")]
+fn located<'de, T: de::Deserialize<'de>>(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+) -> Result<T, Issue> {
+    serde_path_to_error::deserialize(de).map_err(|e| {
         let path = pointer(e.path().iter().filter_map(|seg| match seg {
             serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
             serde_path_to_error::Segment::Map { key } => Some(key.clone()),
@@ -50,10 +62,15 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
             serde_path_to_error::Segment::Unknown => None,
         }));
         Issue::new("invalid_value", path, plain_serde_message(e.inner()))
-    })?;
-    de.end()
-        .map_err(|e| Issue::new("invalid_json", "", plain_serde_message(&e)))?;
-    Ok(value)
+    })
+}
+
+/// Reads a `T`; an error says what is wrong, with no path.
+#[cfg(not(feature = "paths"))]
+fn located<'de, T: de::Deserialize<'de>>(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+) -> Result<T, Issue> {
+    T::deserialize(de).map_err(|e| Issue::new("invalid_value", "", plain_serde_message(&e)))
 }
 
 /// Serde's message without the trailing " at line 3 column 7", which the path replaces.
@@ -199,6 +216,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "paths")]
     fn type_errors_are_located() {
         let e = from_str::<Thing>(r#"{"items": [{"n": 1}, {"n": "x"}]}"#).unwrap_err();
         assert_eq!(e.path, "/items/1/n");
