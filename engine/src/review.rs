@@ -14,7 +14,9 @@ use crate::date::Date;
 use crate::issue::{pointer, Issue};
 use crate::plan::{Plan, PlanRules};
 use crate::scheme::Scheme;
-use crate::submission::{content_hash, is_uuid, sha256_hex, Consent, Difference, SchemeStamp};
+use crate::submission::{
+    content_hash, sent_by, sent_for, sha256_hex, Consent, Difference, SchemeStamp, Sent,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -166,40 +168,21 @@ pub fn build(scheme: &Scheme, plan: &Plan, said: Said, envelope: Envelope) -> Re
 /// Checks a review against the scheme its plan was made under, and lists every problem
 /// by JSON Pointer; an empty list means the review can be stored.
 pub fn verify(scheme: &Scheme, review: &Review) -> Vec<Difference> {
-    let mut out: Vec<Difference> = Vec::new();
+    let mut out = sent_for(
+        scheme,
+        Sent {
+            format: (&review.format, review.version, FORMAT, VERSION),
+            language: &review.language,
+            stamp: &review.scheme,
+            made: ("reviewed under", "this plan was made under"),
+        },
+    );
+    let sent = sent_by(
+        &review.consent,
+        &review.idempotency_key,
+        &review.app_version,
+    );
     let mut differ = |path: String, message: String| out.push(Difference { path, message });
-    if review.format != FORMAT || review.version != VERSION {
-        differ(
-            "/version".into(),
-            format!("this engine reads {FORMAT} version {VERSION}"),
-        );
-    }
-    if !scheme.languages.contains(&review.language) {
-        differ(
-            "/language".into(),
-            format!(
-                "{:?} is not one of the scheme's languages ({})",
-                review.language,
-                scheme.languages.join(", ")
-            ),
-        );
-    }
-    let stamp = &review.scheme;
-    if stamp.id != scheme.id || stamp.version != scheme.version {
-        differ(
-            "/scheme/version".into(),
-            format!(
-                "reviewed under {} version {}, checked with {} version {}",
-                stamp.id, stamp.version, scheme.id, scheme.version
-            ),
-        );
-    }
-    if stamp.hash != content_hash(scheme) {
-        differ(
-            "/scheme/hash".into(),
-            "the scheme's content is not the one this plan was made under".into(),
-        );
-    }
     if review.plan_hash != plan_hash(&review.plan) {
         differ(
             "/plan_hash".into(),
@@ -317,38 +300,6 @@ pub fn verify(scheme: &Scheme, review: &Review) -> Vec<Difference> {
             format!("this is {chars} characters long, and the most is {most}"),
         );
     }
-    let consent = &review.consent;
-    if consent.agreed.is_empty() {
-        differ(
-            "/consent/agreed".into(),
-            "there is no record of consent".into(),
-        );
-    }
-    for (i, words) in consent.agreed.iter().enumerate() {
-        if words.trim().is_empty() || words.chars().any(char::is_control) {
-            differ(
-                format!("/consent/agreed/{i}"),
-                "these are not words a person was shown".into(),
-            );
-        }
-    }
-    if !crate::date::is_timestamp(&consent.at) {
-        differ(
-            "/consent/at".into(),
-            format!("{:?} is not a time like 2026-06-01T10:00:00Z", consent.at),
-        );
-    }
-    if !is_uuid(&review.idempotency_key) {
-        differ(
-            "/idempotency_key".into(),
-            "the idempotency key is not a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e".into(),
-        );
-    }
-    if review.app_version.trim().is_empty() || review.app_version.chars().any(char::is_control) {
-        differ(
-            "/app_version".into(),
-            "the app version is missing or not text".into(),
-        );
-    }
+    out.extend(sent);
     out
 }

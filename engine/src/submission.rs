@@ -235,77 +235,26 @@ fn work_out(
 /// lists every difference; an empty list means the submission is exactly what the
 /// engine works out. Amounts, ids and values are compared, never words.
 pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
-    let mut out = Vec::new();
+    let mut out = sent_for(
+        scheme,
+        Sent {
+            format: (&submitted.format, submitted.version, FORMAT, VERSION),
+            language: &submitted.language,
+            stamp: &submitted.scheme,
+            made: ("submitted for", "this submission was worked out with"),
+        },
+    );
+    out.extend(sent_by(
+        &submitted.consent,
+        &submitted.idempotency_key,
+        &submitted.app_version,
+    ));
     let mut differ = |path: &str, message: String| {
         out.push(Difference {
             path: path.into(),
             message,
         })
     };
-    if submitted.format != FORMAT || submitted.version != VERSION {
-        differ(
-            "/version",
-            format!("this engine reads {FORMAT} version {VERSION}"),
-        );
-    }
-    if !scheme.languages.contains(&submitted.language) {
-        differ(
-            "/language",
-            format!(
-                "{:?} is not one of the scheme's languages ({})",
-                submitted.language,
-                scheme.languages.join(", ")
-            ),
-        );
-    }
-    let stamp = &submitted.scheme;
-    if stamp.id != scheme.id || stamp.version != scheme.version {
-        differ(
-            "/scheme/version",
-            format!(
-                "submitted for {} version {}, checked with {} version {}",
-                stamp.id, stamp.version, scheme.id, scheme.version
-            ),
-        );
-    }
-    if stamp.hash != content_hash(scheme) {
-        differ(
-            "/scheme/hash",
-            "the scheme's content is not the one this submission was worked out with".into(),
-        );
-    }
-    let consent = &submitted.consent;
-    if consent.agreed.is_empty() {
-        differ("/consent/agreed", "there is no record of consent".into());
-    }
-    for (i, words) in consent.agreed.iter().enumerate() {
-        if words.trim().is_empty() || words.chars().any(char::is_control) {
-            differ(
-                &format!("/consent/agreed/{i}"),
-                "these are not words a person was shown".into(),
-            );
-        }
-    }
-    if !crate::date::is_timestamp(&consent.at) {
-        differ(
-            "/consent/at",
-            format!("{:?} is not a time like 2026-06-01T10:00:00Z", consent.at),
-        );
-    }
-    if !is_uuid(&submitted.idempotency_key) {
-        differ(
-            "/idempotency_key",
-            "the idempotency key is not a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e".into(),
-        );
-    }
-    if submitted.app_version.trim().is_empty()
-        || submitted.app_version.chars().any(char::is_control)
-    {
-        differ(
-            "/app_version",
-            "the app version is missing or not text".into(),
-        );
-    }
     match work_out(
         scheme,
         &submitted.answers,
@@ -332,6 +281,107 @@ pub fn verify(scheme: &Scheme, submitted: &Submission) -> Vec<Difference> {
                 &mut differ,
             );
         }
+    }
+    out
+}
+
+/// What heads every document the app sends, as [`sent_for`] checks it.
+pub(crate) struct Sent<'a> {
+    /// The format and version given, and the ones this engine reads.
+    pub format: (&'a str, u32, &'a str, u32),
+    /// The language the person used.
+    pub language: &'a str,
+    /// The scheme version it was made under.
+    pub stamp: &'a SchemeStamp,
+    /// How the document says it was made under the scheme, and what its content was made
+    /// with, for the messages.
+    pub made: (&'a str, &'a str),
+}
+
+/// The differences in what heads a sent document: its format and version, its language
+/// among the scheme's, and the scheme version and content it names.
+pub(crate) fn sent_for(scheme: &Scheme, sent: Sent<'_>) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut differ = |path: &str, message: String| {
+        out.push(Difference {
+            path: path.into(),
+            message,
+        })
+    };
+    let (format, version, reads, read_version) = sent.format;
+    if format != reads || version != read_version {
+        differ(
+            "/version",
+            format!("this engine reads {reads} version {read_version}"),
+        );
+    }
+    if !scheme.languages.iter().any(|l| l == sent.language) {
+        differ(
+            "/language",
+            format!(
+                "{:?} is not one of the scheme's languages ({})",
+                sent.language,
+                scheme.languages.join(", ")
+            ),
+        );
+    }
+    let (stamp, (made_for, made_with)) = (sent.stamp, sent.made);
+    if stamp.id != scheme.id || stamp.version != scheme.version {
+        differ(
+            "/scheme/version",
+            format!(
+                "{made_for} {} version {}, checked with {} version {}",
+                stamp.id, stamp.version, scheme.id, scheme.version
+            ),
+        );
+    }
+    if stamp.hash != content_hash(scheme) {
+        differ(
+            "/scheme/hash",
+            format!("the scheme's content is not the one {made_with}"),
+        );
+    }
+    out
+}
+
+/// The differences in how a document was sent: the consent recorded, the idempotency key
+/// and the app's version.
+pub(crate) fn sent_by(consent: &Consent, key: &str, app_version: &str) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut differ = |path: String, message: &str| {
+        out.push(Difference {
+            path,
+            message: message.into(),
+        })
+    };
+    if consent.agreed.is_empty() {
+        differ("/consent/agreed".into(), "there is no record of consent");
+    }
+    for (i, words) in consent.agreed.iter().enumerate() {
+        if words.trim().is_empty() || words.chars().any(char::is_control) {
+            differ(
+                format!("/consent/agreed/{i}"),
+                "these are not words a person was shown",
+            );
+        }
+    }
+    if !crate::date::is_timestamp(&consent.at) {
+        differ(
+            "/consent/at".into(),
+            &format!("{:?} is not a time like 2026-06-01T10:00:00Z", consent.at),
+        );
+    }
+    if !is_uuid(key) {
+        differ(
+            "/idempotency_key".into(),
+            "the idempotency key is not a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e",
+        );
+    }
+    if app_version.trim().is_empty() || app_version.chars().any(char::is_control) {
+        differ(
+            "/app_version".into(),
+            "the app version is missing or not text",
+        );
     }
     out
 }
