@@ -34,12 +34,13 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	cargo test -p waymark-tests --target wasm32-unknown-unknown
 
 .PHONY: help tools browser web serve test fmt clippy unit scheme-tests wasm-test browser-test \
-	schemas bench fuzz clean
+	schemas bench budget fuzz clean
 
 help:
 	@echo "make serve    build the site once and serve www/ with the reference receiver at http://127.0.0.1:$(PORT)"
 	@echo "make test     every check CI runs, in order, stopping at the first failure"
-	@echo "make bench    engine benchmarks and the gzipped size of a first visit"
+	@echo "make bench    engine and site benchmarks: sizes, a first visit, Lighthouse mobile, drawing"
+	@echo "make budget   check the size budgets of a first visit (200 KB) and the engine module (120 KB)"
 	@echo "make fuzz     fuzz loading and estimating for 60 seconds"
 	@echo "make web      build the browser bundle into www/dist"
 	@echo "make schemas  rewrite www/*.schema.json from the engine's types"
@@ -96,10 +97,17 @@ browser-test: web browser
 schemas:
 	WAYMARK_BLESS=1 cargo test -q -p waymark-tests --test schemes the_published_json_schemas_are_current
 
-bench: web
-	cargo run -p waymark --release -- bench
-	scripts/bench-council.sh
-	node scripts/browser-bench.mjs
+# Every figure of the engine, the council tools and the site: sizes, a first visit (as the
+# reference receiver serves it), Lighthouse's mobile run and drawing; scripts/bench.sh runs
+# each part on its own, so one that fails does not stop the others.
+bench: web browser
+	cargo build -q --release -p waymark
+	scripts/bench.sh
+
+# The size budgets of a first visit and of the engine module, from the files on disk; fails
+# when either is exceeded.
+budget: web
+	node scripts/size-budget.mjs
 
 # Each fuzz target in turn, for FUZZ_SECONDS each (`FUZZ_TARGETS="a b"` runs only those),
 # from corpora seeded with the repository's own files. Without AddressSanitizer, which would

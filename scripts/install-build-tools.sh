@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building the site needs, and nothing that is already there:
 # the wasm32 Rust target, wasm-bindgen-cli at the version Cargo.lock pins for the
-# wasm-bindgen crate, and the npm packages (wasm-opt from binaryen, Playwright, axe-core).
+# wasm-bindgen crate, and the npm packages (wasm-opt from binaryen, Playwright, axe-core,
+# Lighthouse).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,13 @@ if [[ $(wasm-bindgen --version 2>/dev/null) != "wasm-bindgen $wanted" ]]; then
 fi
 
 # npm leaves node_modules/.package-lock.json behind; while it is newer than the lock file,
-# node_modules is what `npm ci` would make.
+# node_modules is what `npm ci` would make. `npm ci` empties the folder a node_modules
+# symlink points to (another checkout's, say), so such a link is removed first and this
+# checkout gets a folder of its own. No package may fetch a browser of its own: Lighthouse
+# drives Debian's Chromium, as Playwright does.
 if [[ ! node_modules/.package-lock.json -nt package-lock.json ]]; then
-  npm ci --no-audit --no-fund
+  if [[ -L node_modules ]]; then
+    rm node_modules
+  fi
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
