@@ -23,7 +23,8 @@
 // Each part is measured on its own: when one fails, it says so and the next still runs,
 // and the script exits 1 at the end.
 //
-// Usage: node scripts/browser-bench.mjs  (after make web)
+// Usage: node scripts/browser-bench.mjs [drawing] [engine] [find]  (after make web; every
+// part when none is named)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,7 +59,10 @@ const row = (label, value, note = "") => console.log(`  ${label}: ${value}${note
 const server = await startServer();
 const browser = await launchBrowser();
 let failed = false;
+// `node scripts/browser-bench.mjs find` measures only the parts named (drawing, engine, find).
+const chosen = process.argv.slice(2);
 const part = async (name, measure) => {
+  if (chosen.length > 0 && !chosen.includes(measure.key)) return;
   try {
     await measure();
   } catch (error) {
@@ -66,6 +70,9 @@ const part = async (name, measure) => {
     console.log(`${name}: could not be measured: ${error.message.split("\n")[0]}`);
   }
 };
+drawing.key = "drawing";
+engineModule.key = "engine";
+findLocalSupport.key = "find";
 try {
   await part("Drawing", drawing);
   await part("The engine module", engineModule);
@@ -354,8 +361,8 @@ async function findLocalSupport() {
     });
     return performance.now() - start;
   });
-  // Each keystroke: from the input event until the page has drawn the new results (Yew
-  // draws in a microtask, so a timer set after the event runs once the drawing is done).
+  // Each keystroke: from the input event until the page has drawn the new results and the
+  // browser has computed their style and layout, as for the clicks above.
   let typed = await page.evaluate(async (words) => {
     const input = document.querySelector("#find-text");
     const times = [];
@@ -366,6 +373,7 @@ async function findLocalSupport() {
           input.value = word.slice(0, i);
           input.dispatchEvent(new InputEvent("input", { bubbles: true }));
           await new Promise((resolve) => setTimeout(resolve, 0));
+          document.documentElement.getBoundingClientRect();
           const search = Number(document.querySelector("[data-search-us]")?.dataset.searchUs ?? 0) / 1000;
           times.push([performance.now() - start, input.value, search]);
         }

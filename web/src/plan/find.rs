@@ -36,7 +36,7 @@ pub const IN_PERSON: &str = "in-person";
 
 /// How many results are drawn at first, and how many more each "show more" adds, so that
 /// drawing them as the person types stays within a frame (`make bench` times it).
-pub const PAGE: usize = 20;
+pub const PAGE: usize = 10;
 
 /// How far the directory has got.
 #[derive(Debug, Clone, Default, PartialEq)]
