@@ -149,12 +149,14 @@ fn results(page: &Page, find: &Find, ready: &Rc<Ready>) -> Html {
     let language = AttrValue::from(text().language.clone());
     let currency = page.worked.scheme.currency;
     let dispatch = page.store.dispatcher();
+    // The cards are not keyed: on a keystroke, the card in each place is patched to show
+    // the entry now there, which costs less than taking one away and drawing another.
     let cards = find.results[..find.shown]
         .iter()
         .filter(|i| **i < ready.directory.entries.len())
         .map(|i| {
             html! {
-                <Card key={*i} ready={ready.clone()} index={*i} {currency}
+                <Card ready={ready.clone()} index={*i} {currency}
                     language={language.clone()} dispatch={dispatch.clone()} />
             }
         });
