@@ -4,7 +4,8 @@
 //! only once. Reviews of plans are posted to `/reviews`, checked with
 //! [`crate::verify::check_review`] and stored beside submissions, sharing their
 //! references. With `--site DIR` it also serves the static site, so the app can send to it
-//! from the same origin.
+//! from the same origin: the build's compressed copies and the caching are
+//! [`crate::site`]'s.
 //!
 //! HTTP is hyper's, on a Tokio runtime with two worker threads. Verifying, storing and
 //! reading the site's files run on Tokio's blocking threads, at most eight at once. Limits
