@@ -10,11 +10,33 @@ MAKEFLAGS += --no-builtin-rules
 PORT ?= 8080
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# The browser bundle. Its recipe runs only when a Rust source or manifest it is built from is
-# newer than the wasm, so `make test` after `make serve` does not build it again.
-WASM := www/dist/waymark_web_bg.wasm www/dist/waymark_web.js
+# The site is built in steps, each only when what it is made from is newer than what it
+# made, so `make test` after `make serve` builds nothing again. The first steps put the page
+# under its plain names in the stage folder, $(STAGE): the wasm and its glue
+# (scripts/build-web.sh), then the page from web/site/ (index.html, main.js, embed.js) with
+# www/styles.css and www/favicon.svg. A step that changes the page, such as writing the
+# start page into index.html, rewrites $(STAGE)/index.html after it is copied there. The
+# last step (scripts/publish-site.mjs) publishes the stage into www/: each asset named by
+# its content, the page and embed.js rewritten to load them, the service worker www/sw.js
+# with the files it keeps, and `.br` and `.gz` copies beside every file of the site.
+STAGE := target/site
+
+# The browser bundle, from the Rust sources.
+WASM := $(STAGE)/dist/waymark_web_bg.wasm $(STAGE)/dist/waymark_web.js
 WASM_INPUTS := $(shell find engine words web -name '*.rs' -o -name Cargo.toml) \
 	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh scripts/wasm-opt.sh
+
+# The page, under its plain names.
+PAGE := $(STAGE)/index.html $(STAGE)/main.js $(STAGE)/embed.js $(STAGE)/styles.css $(STAGE)/favicon.svg
+PAGE_INPUTS := web/site/index.html web/site/main.js web/site/embed.js www/styles.css www/favicon.svg
+
+# The published site, marked by its last file. Every file of www/ that is not build output
+# is an input, since each gets compressed copies and the service worker keeps config.json,
+# the schemes and the catalogues.
+SITE := www/dist/precache.json
+SITE_INPUTS := $(shell find www -type f ! -path 'www/dist/*' ! -name '*.br' ! -name '*.gz' \
+	! -path www/index.html ! -path www/embed.js ! -path www/sw.js ! -regex '.*\.[0-9a-f]\{16\}\.[a-z0-9]*') \
+	web/site/sw.js scripts/publish-site.mjs
 
 # The engine on its own as a JavaScript module, for portals that build their own interface.
 ENGINE_JS := www/dist/engine/waymark_bg.wasm www/dist/engine/waymark.js www/dist/engine/waymark.d.ts
@@ -42,7 +64,7 @@ help:
 	@echo "make bench    engine and site benchmarks: sizes, a first visit, Lighthouse mobile, drawing"
 	@echo "make budget   check the size budgets of a first visit (200 KB) and the engine module (120 KB)"
 	@echo "make fuzz     fuzz loading and estimating for 60 seconds"
-	@echo "make web      build the browser bundle into www/dist"
+	@echo "make web      build the site into www: the bundle, the page, the service worker, compressed copies"
 	@echo "make schemas  rewrite www/*.schema.json from the engine's types"
 	@echo "make clean    remove build output"
 
@@ -52,10 +74,17 @@ tools:
 browser:
 	scripts/install-browser.sh
 
-web: $(WASM) $(ENGINE_JS) $(DIRECTORY)
+web: $(SITE)
 
 $(WASM) &: $(WASM_INPUTS) | tools
 	scripts/build-web.sh
+
+$(PAGE) &: $(PAGE_INPUTS)
+	mkdir -p $(STAGE)
+	cp $(PAGE_INPUTS) $(STAGE)/
+
+$(SITE): $(WASM) $(PAGE) $(ENGINE_JS) $(DIRECTORY) $(SITE_INPUTS)
+	node scripts/publish-site.mjs $(STAGE) web/site/sw.js www
 
 $(ENGINE_JS) &: $(ENGINE_JS_INPUTS) | tools
 	scripts/build-engine-js.sh
@@ -124,4 +153,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf www/dist
+	rm -rf www/dist www/index.html www/embed.js www/sw.js
+	find www \( -name '*.br' -o -name '*.gz' -o -regex '.*\.[0-9a-f]\{16\}\.[a-z0-9]*' \) -delete

@@ -1,12 +1,13 @@
 //! The words the site shows before the app starts (the page's title, the message for a
 //! browser without JavaScript in `index.html`, and the message in `main.js` when the app
 //! cannot start) are the catalogues' own, in every language there is a catalogue for.
+//! These are the page's sources in `web/site/`, which `make web` publishes into `www/`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use waymark_words::embedded;
 
-const INDEX: &str = include_str!("../www/index.html");
-const MAIN: &str = include_str!("../www/main.js");
+const INDEX: &str = include_str!("../web/site/index.html");
+const MAIN: &str = include_str!("../web/site/main.js");
 
 #[test]
 fn the_static_page_says_the_catalogues_words_in_every_language() {

@@ -24,6 +24,7 @@ pub mod receive;
 pub mod reviews;
 pub mod rows;
 pub mod scheme_diff;
+pub mod site;
 pub mod submissions;
 pub mod test;
 pub mod validate;

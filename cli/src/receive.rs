@@ -4,7 +4,8 @@
 //! only once. Reviews of plans are posted to `/reviews`, checked with
 //! [`crate::verify::check_review`] and stored beside submissions, sharing their
 //! references. With `--site DIR` it also serves the static site, so the app can send to it
-//! from the same origin.
+//! from the same origin: the build's compressed copies and the caching are
+//! [`crate::site`]'s.
 //!
 //! HTTP is hyper's, on a Tokio runtime with two worker threads. Verifying, storing and
 //! reading the site's files run on Tokio's blocking threads, at most eight at once. Limits
@@ -17,6 +18,7 @@
 //! [`Receiver::respond`] answers a request without any network, for tests and fuzzing.
 
 use crate::files;
+use crate::site::{self, Served};
 use crate::submissions::{Store, Stored};
 use crate::words::Deployment;
 use crate::Failure;
@@ -29,7 +31,7 @@ use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use std::convert::Infallible;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -275,8 +277,33 @@ struct Reply {
     status: StatusCode,
     content_type: &'static str,
     body: Bytes,
-    /// Whether it answers for the site, and so carries the site's headers.
-    from_site: bool,
+    /// For an answer from the site, how it is cached and encoded; the site's headers go
+    /// with it.
+    from_site: Option<SiteHeaders>,
+}
+
+/// What an answer from the site says of the file, beside the headers every file carries.
+struct SiteHeaders {
+    cache_control: &'static str,
+    encoding: Option<&'static str>,
+    etag: Option<String>,
+    varies: bool,
+}
+
+impl From<Served> for Reply {
+    fn from(served: Served) -> Reply {
+        Reply {
+            status: served.status,
+            content_type: served.content_type,
+            body: served.body,
+            from_site: Some(SiteHeaders {
+                cache_control: served.cache_control,
+                encoding: served.encoding,
+                etag: served.etag,
+                varies: served.varies,
+            }),
+        }
+    }
 }
 
 impl Reply {
@@ -285,7 +312,7 @@ impl Reply {
             status,
             content_type: "application/json",
             body: Bytes::from(body.to_string()),
-            from_site: false,
+            from_site: None,
         }
     }
 
@@ -333,7 +360,7 @@ impl Receiver {
                 status: StatusCode::NO_CONTENT,
                 content_type: "",
                 body: Bytes::new(),
-                from_site: false,
+                from_site: None,
             },
             (&Method::GET | &Method::HEAD, "/health") => {
                 Reply::json(StatusCode::OK, serde_json::json!({"status": "ok"}))
@@ -341,7 +368,7 @@ impl Receiver {
             (&Method::POST, "/submissions") => self.receive(r.headers(), r.body(), false),
             (&Method::POST, "/reviews") => self.receive(r.headers(), r.body(), true),
             (&Method::GET | &Method::HEAD, _) => match &self.site {
-                Some(site) => serve_file(site, path),
+                Some(site) => site::serve(site, path, r.headers()).into(),
                 None => Reply::not_found(),
             },
             _ => Reply::not_found(),
@@ -356,17 +383,28 @@ impl Receiver {
                 headers.insert(name, value);
             }
         };
-        if reply.status != StatusCode::NO_CONTENT {
+        // A 304's length would be the file's, not its empty body's, so it has none.
+        if ![StatusCode::NO_CONTENT, StatusCode::NOT_MODIFIED].contains(&reply.status) {
             put(header::CONTENT_LENGTH, &reply.body.len().to_string());
         }
         if !reply.content_type.is_empty() {
             put(header::CONTENT_TYPE, reply.content_type);
         }
-        if reply.from_site {
+        let mut varies = Vec::new();
+        if let Some(file) = &reply.from_site {
             for (name, value) in SITE_HEADERS {
                 put(HeaderName::from_static(name), value);
             }
-            put(header::CACHE_CONTROL, "no-cache");
+            put(header::CACHE_CONTROL, file.cache_control);
+            if let Some(encoding) = file.encoding {
+                put(header::CONTENT_ENCODING, encoding);
+            }
+            if let Some(etag) = &file.etag {
+                put(header::ETAG, etag);
+            }
+            if file.varies {
+                varies.push("Accept-Encoding");
+            }
         } else {
             put(header::CACHE_CONTROL, "no-store");
         }
@@ -378,7 +416,10 @@ impl Receiver {
                 header::ACCESS_CONTROL_ALLOW_HEADERS,
                 "Content-Type, Idempotency-Key",
             );
-            put(header::VARY, "Origin");
+            varies.push("Origin");
+        }
+        if !varies.is_empty() {
+            put(header::VARY, &varies.join(", "));
         }
         let body = if head_only { Bytes::new() } else { reply.body };
         let mut response = Response::new(body);
@@ -525,94 +566,4 @@ fn single(headers: &HeaderMap, name: HeaderName) -> Result<Option<&str>, String>
         .to_str()
         .map(Some)
         .map_err(|_| format!("the {name} header is not plain text"))
-}
-
-/// Answers a GET for the site: the file the path names, or 404 with the site's headers.
-fn serve_file(site: &Path, path: &str) -> Reply {
-    let found = site_file(site, path).and_then(|file| {
-        let body = std::fs::read(&file).ok()?;
-        Some(Reply {
-            status: StatusCode::OK,
-            content_type: content_type(&file),
-            body: Bytes::from(body),
-            from_site: true,
-        })
-    });
-    found.unwrap_or_else(|| Reply {
-        from_site: true,
-        ..Reply::not_found()
-    })
-}
-
-/// The file in `site` that a request's path names, or `None` when the path could reach
-/// outside it: a `..` or `.` part, an empty part, a backslash, a NUL or a bad escape.
-/// A path ending in `/` names the `index.html` in that folder.
-fn site_file(site: &Path, path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(path)?;
-    let relative = decoded.strip_prefix('/')?;
-    if relative.contains(['\\', '\0']) {
-        return None;
-    }
-    let (folders, name) = match relative.rsplit_once('/') {
-        Some((folders, name)) => (Some(folders), name),
-        None => (None, relative),
-    };
-    let mut file = site.to_path_buf();
-    for part in folders.into_iter().flat_map(|f| f.split('/')) {
-        file.push(plain_name(part)?);
-    }
-    file.push(if name.is_empty() {
-        "index.html"
-    } else {
-        plain_name(name)?
-    });
-    Some(file)
-}
-
-/// A part of a path that names one file or folder and nothing else.
-fn plain_name(part: &str) -> Option<&str> {
-    let mut components = Path::new(part).components();
-    match (components.next(), components.next()) {
-        (Some(Component::Normal(_)), None) => Some(part),
-        _ => None,
-    }
-}
-
-/// Decodes `%XX` escapes; `None` for a malformed escape or text that is not UTF-8.
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let digit = |at: usize| (*bytes.get(at)? as char).to_digit(16);
-            out.push((digit(i + 1)? * 16 + digit(i + 2)?) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The Content-Type for a file of the site, by its extension.
-fn content_type(file: &Path) -> &'static str {
-    let extension = file
-        .extension()
-        .map(|x| x.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" | "map" => "application/json",
-        "wasm" => "application/wasm",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        // TypeScript definitions are for reading, so they are served as text.
-        "txt" | "ts" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
 }

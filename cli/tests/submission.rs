@@ -499,6 +499,31 @@ fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
 }
 
 #[test]
+fn over_the_network_a_compressed_copy_keeps_its_length_and_a_304_has_none() {
+    let (root, site) = small_site();
+    std::fs::write(site.join("main.js.br"), b"\x0b\x0d\x80brotli").unwrap();
+    let receiver = start(&root.join("store.db"), Some(&site));
+    let accept = "Accept-Encoding: gzip, br\r\n";
+    let (status, head, body) = exchange(&receiver, "GET", "/main.js", accept, "");
+    assert_eq!(status, 200, "{head}");
+    assert_eq!(header(&head, "Content-Encoding"), Some("br"), "{head}");
+    assert_eq!(header(&head, "Content-Length"), Some("9"), "{head}");
+    assert_eq!(header(&head, "Vary"), Some("Accept-Encoding"), "{head}");
+    assert_eq!(body, b"\x0b\x0d\x80brotli");
+    let (status, head, body) = exchange(&receiver, "HEAD", "/main.js", accept, "");
+    assert_eq!((status, body.len()), (200, 0), "{head}");
+    assert_eq!(header(&head, "Content-Length"), Some("9"), "{head}");
+    let etag = header(&head, "Etag").unwrap().to_owned();
+    let conditional = format!("{accept}If-None-Match: {etag}\r\n");
+    let (status, head, body) = exchange(&receiver, "GET", "/main.js", &conditional, "");
+    assert_eq!((status, body.len()), (304, 0), "{head}");
+    assert_eq!(header(&head, "Content-Length"), None, "{head}");
+    assert_eq!(header(&head, "Etag"), Some(etag.as_str()), "{head}");
+    drop(receiver);
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
 fn the_receiver_refuses_paths_that_leave_the_site() {
     let (root, site) = small_site();
     let receiver = start(&root.join("store.db"), Some(&site));

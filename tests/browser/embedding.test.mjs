@@ -210,6 +210,11 @@ describe("embedding the app in a portal", { timeout: 120_000 }, () => {
       );
       assertEstimate(await waitForListed(page, "estimate-updated"), mounted, cli);
       assert.equal(new URL(page.url()).hash, "#/result", "routes are the host page's fragment");
+      assert.deepEqual(
+        await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((all) => all.length)),
+        0,
+        "a mounted app registers no service worker on the portal's origin",
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,6 +1,7 @@
 // Nothing a person types leaves the device: every request made during a whole journey is
-// recorded, and the test fails on any request to another origin, on any request that is
-// not for one of the site's own static files, and on any request whose address or body
+// recorded, the page's and its service worker's (which is in charge of the page for the
+// whole journey), and the test fails on any request to another origin, on any request that
+// is not for one of the site's own static files, and on any request whose address or body
 // carries an answer or the person's notes.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -9,12 +10,14 @@ import {
   exampleSchemes,
   follow,
   openApp,
+  precache,
   useSiteAndBrowser,
+  workerInCharge,
 } from "./support.mjs";
 
 const NOTE = "Privately: my sister helps on Tuesdays 7319";
 
-describe("privacy", { timeout: 60_000 }, () => {
+describe("privacy", { timeout: 180_000 }, () => {
   let server;
   let browser;
   useSiteAndBrowser((s, b) => {
@@ -25,11 +28,12 @@ describe("privacy", { timeout: 60_000 }, () => {
   for (const scheme of exampleSchemes()) {
     test(`a ${scheme.scheme.id} journey asks nothing of other hosts and sends no answer`, async () => {
       const { answers, date } = scheme.eligible;
-      const { context, page, requests, errors } = await openApp(browser, server.origin, {
+      const { context, page, requests, workerRequests, errors } = await openApp(browser, server.origin, {
         date,
         schemes: [scheme.file],
       });
       try {
+        await workerInCharge(page);
         await answerAll(page, scheme, answers);
         await follow(page, page.locator('main a[href="#/result"]'));
         await page.locator("#disagreement").fill(NOTE);
@@ -41,17 +45,20 @@ describe("privacy", { timeout: 60_000 }, () => {
         await context.close();
       }
 
+      // The page and what it loads, the worker and what it keeps: the app's files named by
+      // their content, the deployment's schemes and every catalogue.
       const allowed = new Set([
         "/",
-        "/main.js",
-        "/styles.css",
-        "/favicon.svg",
-        "/dist/waymark_web.js",
-        "/dist/waymark_web_bg.wasm",
+        "/sw.js",
+        `/${scheme.file}`,
+        ...precache().files.map((file) => `/${file}`),
+      ]);
+      const loaded = [
+        "/",
         "/config.json",
         `/${scheme.file}`,
-        ...(scheme.scheme.languages ?? ["en"]).map((code) => `/lang/${code}.json`),
-      ]);
+        ...(scheme.scheme.languages ?? ["en"]).slice(0, 1).map((code) => `/lang/${code}.json`),
+      ];
       const secrets = [
         NOTE,
         ...Object.values(answers)
@@ -59,7 +66,8 @@ describe("privacy", { timeout: 60_000 }, () => {
           .map(String),
       ];
       const problems = [];
-      for (const request of requests) {
+      assert.ok(workerRequests.length > 0, "the service worker was at work");
+      for (const request of [...requests, ...workerRequests]) {
         const url = new URL(request.url());
         const label = `${request.method()} ${request.url()}`;
         if (url.origin !== server.origin) problems.push(`another origin: ${label}`);
@@ -73,7 +81,12 @@ describe("privacy", { timeout: 60_000 }, () => {
           }
         }
       }
-      assert.ok(requests.length >= allowed.size - 1, "the recording saw the page load");
+      const paths = new Set(requests.map((request) => new URL(request.url()).pathname));
+      assert.deepEqual(
+        loaded.filter((file) => !paths.has(file)),
+        [],
+        "the recording saw the page load",
+      );
       assert.deepEqual(problems, []);
     });
   }

@@ -185,11 +185,13 @@ export async function shownSteps(page) {
 }
 
 /**
- * Opens the app in a fresh browser context (so fresh storage), on `date`, offering only
- * `schemes` (paths relative to www) when given, by answering config.json's request with a
- * configuration naming them and holding `config`'s other keys (`submit`, `embed`).
- * `files` maps paths (relative to www) to JSON the site answers with, for schemes made up
- * by a test. Records requests and any page errors.
+ * Opens the app in a fresh browser context (so fresh storage, and no service worker yet),
+ * on `date`, offering only `schemes` (paths relative to www) when given, by answering
+ * config.json's request with a configuration naming them and holding `config`'s other keys
+ * (`submit`, `embed`). `files` maps paths (relative to www) to JSON the site answers with,
+ * for schemes made up by a test. These answers are routed for the whole context, so they
+ * reach the app's service worker too (Playwright's page routes never see its requests).
+ * Records the page's requests, the worker's own (`workerRequests`) and any page errors.
  */
 export async function openApp(
   browser,
@@ -199,14 +201,18 @@ export async function openApp(
   const context = await browser.newContext({ acceptDownloads: true, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const { requests, errors } = watch(page);
+  const workerRequests = [];
+  context.on("request", (request) => {
+    if (request.serviceWorker()) workerRequests.push(request);
+  });
   for (const [file, value] of Object.entries(files)) {
-    await page.route(`${origin}/${file}`, (route) =>
+    await context.route(`${origin}/${file}`, (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(value) }),
     );
   }
   if (schemes) {
     const config = JSON.stringify({ schemes: schemes.map((p) => ({ path: p })), default: 0, ...extra });
-    await page.route("**/config.json", (route) =>
+    await context.route("**/config.json", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: config }),
     );
   }
@@ -223,7 +229,21 @@ export async function openApp(
   }
   await page.goto(appUrl(origin, date, "", lang));
   await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
-  return { context, page, requests, errors };
+  return { context, page, requests, workerRequests, errors };
+}
+
+/**
+ * Waits until the app's service worker has kept the deployment and is in charge of the
+ * page, as it is after a first visit.
+ */
+export async function workerInCharge(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: WAIT_MS });
+}
+
+/** The deployment the build's service worker keeps: `{ version, files }`. */
+export function precache() {
+  return JSON.parse(readFileSync(path.join(www, "dist/precache.json"), "utf8"));
 }
 
 /**

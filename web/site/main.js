@@ -2,6 +2,10 @@
 // cannot load (a very old browser, or a broken deployment), says so, in each language the
 // service has, instead of leaving the page blank. These words are the catalogues' own
 // (app.load_failed_heading and app.start_failed_body); a test keeps them the same.
+//
+// Once the app has started and the page has loaded, it registers the service worker
+// (sw.js, which the build writes), so the next visit opens with no connection. Only this
+// page does: embed.js, in a portal's page, never registers a worker on the portal's origin.
 import init, { run } from "./dist/waymark_web.js";
 
 const FAILED = [
@@ -9,7 +13,19 @@ const FAILED = [
   { lang: "cy", heading: "Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth", body: "Nid oedd modd i’r gwasanaeth hwn ddechrau yn y porwr hwn. Rhowch gynnig arall arni yn nes ymlaen, defnyddiwch borwr arall, neu cysylltwch â’ch cyngor i gael amcangyfrif." },
 ];
 
-init().then(() => run()).catch(() => {
+/** Registers the service worker once the page has loaded, where the browser has them. */
+function keepForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  // Without a worker the app works as before, online, so a refusal changes nothing.
+  const register = () => navigator.serviceWorker.register("sw.js").catch(() => {});
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+}
+
+init().then(() => {
+  run();
+  keepForOffline();
+}).catch(() => {
   const app = document.getElementById("app");
   if (!app) return;
   const main = document.createElement("main");
