@@ -26,6 +26,12 @@ DIRECTORY := www/dist/directories/northvale.directory.json
 DIRECTORY_INPUTS := $(wildcard www/directories/northvale/*.json) \
 	www/schemes/northvale-recovery-2026.json $(shell find engine cli -name '*.rs')
 
+# The served page: web/index.html with the start page drawn in at build time, from the
+# default scheme in www/config.json, by the app's own components (prerender/).
+INDEX := www/index.html
+INDEX_INPUTS := web/index.html www/config.json $(wildcard www/schemes/*.json) $(wildcard www/lang/*.json) \
+	$(shell find engine words web prerender -name '*.rs' -o -name Cargo.toml) Cargo.toml $(wildcard Cargo.lock)
+
 # The engine's tests compiled to wasm and run in headless Chromium through ChromeDriver;
 # scripts/webdriver.json adds Chromium's switches for a machine with no outside network.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -41,7 +47,7 @@ help:
 	@echo "make test     every check CI runs, in order, stopping at the first failure"
 	@echo "make bench    engine benchmarks and the gzipped size of a first visit"
 	@echo "make fuzz     fuzz loading and estimating for 60 seconds"
-	@echo "make web      build the browser bundle into www/dist"
+	@echo "make web      build the browser bundle into www/dist and the page, www/index.html"
 	@echo "make schemas  rewrite www/*.schema.json from the engine's types"
 	@echo "make clean    remove build output"
 
@@ -51,7 +57,7 @@ tools:
 browser:
 	scripts/install-browser.sh
 
-web: $(WASM) $(ENGINE_JS) $(DIRECTORY)
+web: $(WASM) $(ENGINE_JS) $(DIRECTORY) $(INDEX)
 
 $(WASM) &: $(WASM_INPUTS) | tools
 	scripts/build-web.sh
@@ -63,6 +69,9 @@ $(DIRECTORY): $(DIRECTORY_INPUTS)
 	mkdir -p $(dir $@)
 	cargo run -q -p waymark --release -- directory import www/directories/northvale/services-page-*.json \
 		--scheme www/schemes/northvale-recovery-2026.json --mapping www/directories/northvale/mapping.json --out $@
+
+$(INDEX): $(INDEX_INPUTS)
+	cargo run -q -p waymark-prerender -- web/index.html --site www --out $@
 
 # Serves www/ with the reference receiver, so the app can send a submission locally; what
 # is sent is stored in the SQLite database target/submissions.db (`waymark submissions
@@ -116,4 +125,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf www/dist
+	rm -rf www/dist $(INDEX)

@@ -1,11 +1,11 @@
 //! The words the site shows before the app starts (the page's title, the message for a
-//! browser without JavaScript in `index.html`, and the message in `main.js` when the app
-//! cannot start) are the catalogues' own, in every language there is a catalogue for.
+//! browser without JavaScript in `index.html`'s template `web/index.html`, and the message
+//! in `main.js` when the app cannot start) are the catalogues' own, in every language there is a catalogue for.
 #![cfg(not(target_arch = "wasm32"))]
 
 use waymark_words::embedded;
 
-const INDEX: &str = include_str!("../www/index.html");
+const INDEX: &str = include_str!("../web/index.html");
 const MAIN: &str = include_str!("../www/main.js");
 
 #[test]
