@@ -194,14 +194,14 @@ pub fn App(props: &AppProps) -> Html {
     let cache: Cache = use_mut_ref(BTreeMap::new);
     let ready = store.phase == Phase::Ready;
     // First of the effects, so that the others (focus, the title) find the app's drawing.
-    use_effect_with(
-        (store.phase != Phase::Loading, props.takes_over.clone()),
-        |(drawn, takes_over)| {
-            if let (true, Some(takes_over)) = (drawn, takes_over) {
+    {
+        let takes_over = props.takes_over.clone();
+        use_effect_with(store.phase != Phase::Loading, move |drawn| {
+            if let (true, Some(takes_over)) = (*drawn, &takes_over) {
                 takes_over.finish();
             }
-        },
-    );
+        });
+    }
     {
         let store = store.clone();
         let source = props.source.clone();
