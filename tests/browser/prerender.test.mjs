@@ -154,6 +154,21 @@ describe("the start page before the wasm arrives", { timeout: 120_000 }, () => {
     }
   });
 
+  test("without JavaScript, the start page is hidden and the noscript message shows alone", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.origin}/`);
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll("#app > *")].map((e) => `${e.localName}: ${getComputedStyle(e).display}`),
+      );
+      assert.deepEqual(shown, ["a: none", "header: none", "div: none", "footer: none", "noscript: inline"]);
+      assert.equal((await page.locator("noscript h1").innerText()).trim(), english.app.service_name);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a link followed before the wasm arrives is where the app opens", async () => {
     const { context, page, errors, release } = await openHoldingWasm(browser, server.origin);
     try {
