@@ -26,9 +26,13 @@ WASM := $(STAGE)/dist/waymark_web_bg.wasm $(STAGE)/dist/waymark_web.js
 WASM_INPUTS := $(shell find engine words web -name '*.rs' -o -name Cargo.toml) \
 	Cargo.toml $(wildcard Cargo.lock) scripts/build-web.sh scripts/wasm-opt.sh
 
-# The page, under its plain names.
+# The page, under its plain names, with the start page drawn into index.html by the app's
+# own components (prerender/) from the default scheme in www/config.json, so it shows
+# before the wasm arrives.
 PAGE := $(STAGE)/index.html $(STAGE)/main.js $(STAGE)/embed.js $(STAGE)/styles.css $(STAGE)/favicon.svg
 PAGE_INPUTS := web/site/index.html web/site/main.js web/site/embed.js www/styles.css www/favicon.svg
+PRERENDER_INPUTS := www/config.json $(wildcard www/schemes/*.json) $(wildcard www/lang/*.json) \
+	$(shell find engine words web prerender -name '*.rs' -o -name Cargo.toml) Cargo.toml $(wildcard Cargo.lock)
 
 # The published site, marked by its last file. Every file of www/ that is not build output
 # is an input, since each gets compressed copies and the service worker keeps config.json,
@@ -64,7 +68,7 @@ help:
 	@echo "make bench    engine and site benchmarks: sizes, a first visit, Lighthouse mobile, drawing"
 	@echo "make budget   check the size budgets of a first visit (200 KB) and the engine module (120 KB)"
 	@echo "make fuzz     fuzz loading and estimating for 60 seconds"
-	@echo "make web      build the site into www: the bundle, the page, the service worker, compressed copies"
+	@echo "make web      build the site into www: the bundle, the page with its start page drawn in, the service worker, compressed copies"
 	@echo "make schemas  rewrite www/*.schema.json from the engine's types"
 	@echo "make clean    remove build output"
 
@@ -79,9 +83,10 @@ web: $(SITE)
 $(WASM) &: $(WASM_INPUTS) | tools
 	scripts/build-web.sh
 
-$(PAGE) &: $(PAGE_INPUTS)
+$(PAGE) &: $(PAGE_INPUTS) $(PRERENDER_INPUTS)
 	mkdir -p $(STAGE)
 	cp $(PAGE_INPUTS) $(STAGE)/
+	cargo run -q -p waymark-prerender -- web/site/index.html --site www --out $(STAGE)/index.html
 
 $(SITE): $(WASM) $(PAGE) $(ENGINE_JS) $(DIRECTORY) $(SITE_INPUTS)
 	node scripts/publish-site.mjs $(STAGE) web/site/sw.js www

@@ -1,7 +1,8 @@
 //! The words the site shows before the app starts (the page's title, the message for a
 //! browser without JavaScript in `index.html`, and the message in `main.js` when the app
 //! cannot start) are the catalogues' own, in every language there is a catalogue for.
-//! These are the page's sources in `web/site/`, which `make web` publishes into `www/`.
+//! These are the page's sources in `web/site/`, which `make web` publishes into `www/`
+//! with the start page drawn into `index.html`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use waymark_words::embedded;

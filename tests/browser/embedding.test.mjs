@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   answerAll,
+  appStarted,
   cliEstimate,
   defaultScheme,
   exampleSchemes,
@@ -56,7 +57,7 @@ function configWith(scheme, embed) {
 async function appFrame(page) {
   const frame = await (await page.locator("iframe#waymark").elementHandle()).contentFrame();
   assert.ok(frame, "the iframe has a frame");
-  await frame.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+  await appStarted(frame);
   return frame;
 }
 

@@ -6,19 +6,20 @@ import { describe, test } from "node:test";
 import {
   answerAll,
   answerQuestion,
+  appStarted,
   appUrl,
   cliEstimate,
   downloadedText,
   exampleSchemes,
-  follow,
   focusSettled,
+  follow,
   formatMoney,
   openApp,
   route,
   savedDocument,
+  STORAGE_KEY,
   titleSettled,
   useSiteAndBrowser,
-  STORAGE_KEY,
   WAIT_MS,
 } from "./support.mjs";
 
@@ -57,13 +58,13 @@ describe("saving on the device", { timeout: 120_000 }, () => {
       assert.match(saved.saved_at, /^\d{4}-\d\d-\d\dT/);
 
       await page.reload();
-      await page.locator("main h1").waitFor();
+      await appStarted(page);
       assert.equal(await route(page), at, "a reload stays on the same question");
       await follow(page, page.locator("a.govuk-back-link"));
       assert.equal(await page.locator("#goal_cost").inputValue(), answers.goal_cost);
 
       await page.goto(appUrl(server.origin, date));
-      await page.locator("main h1").waitFor();
+      await appStarted(page);
       const resume = page.getByRole("link", { name: "Continue where you left off" });
       assert.equal(await resume.getAttribute("href"), "#/questions/goal_cost");
       await follow(page, resume);
@@ -90,6 +91,7 @@ describe("saving on the device", { timeout: 120_000 }, () => {
       await page.locator(".govuk-notification-banner--success").waitFor();
       assert.equal(await storedText(page), null);
       await page.reload();
+      await appStarted(page);
       await page.locator("a.govuk-button--start").waitFor({ timeout: WAIT_MS });
       assert.deepEqual(errors, []);
     } finally {

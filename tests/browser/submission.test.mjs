@@ -9,14 +9,15 @@ import { addGoal, addSupport, choose, goTo, northvale, openPlan, save } from "./
 import { cliVerify, exportSubmissions, startReceiver, storedSubmissions } from "./receiver.mjs";
 import {
   answerAll,
+  appStarted,
   axeProblems,
   downloadedText,
   follow,
   launchBrowser,
   openApp,
   route,
-  WAIT_MS,
   say,
+  WAIT_MS,
 } from "./support.mjs";
 
 /** Text that would run if it were ever inserted as HTML. */
@@ -217,7 +218,7 @@ describe("sending", { timeout: 120_000 }, () => {
 
       // After a reload, the agreed submission is still there and goes with the same key.
       await page.reload();
-      await page.locator("main h1").waitFor({ timeout: WAIT_MS });
+      await appStarted(page);
       assert.equal(await route(page), "#/send");
       assert.equal(await page.locator("#consent").isChecked(), false, "consent is never ticked for the person");
       await page.locator("#consent").check();
@@ -275,7 +276,7 @@ describe("sending", { timeout: 120_000 }, () => {
     try {
       await page.goto(`${receiver.origin}/examples/iframe.html?date=${northvale.eligible.date}`);
       const frame = await (await page.locator("iframe#waymark").elementHandle()).contentFrame();
-      await frame.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+      await appStarted(frame);
       await answerAll(frame, northvale, northvale.eligible.answers);
       await follow(frame, frame.locator('main a[href="#/result"]'));
       await follow(frame, frame.locator("#send-link"));

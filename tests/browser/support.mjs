@@ -228,7 +228,7 @@ export async function openApp(
     );
   }
   await page.goto(appUrl(origin, date, "", lang));
-  await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+  await appStarted(page);
   return { context, page, requests, workerRequests, errors };
 }
 
@@ -244,6 +244,15 @@ export async function workerInCharge(page) {
 /** The deployment the build's service worker keeps: `{ version, files }`. */
 export function precache() {
   return JSON.parse(readFileSync(path.join(www, "dist/precache.json"), "utf8"));
+}
+
+/**
+ * Waits until the app in `page` (or a frame) has taken over from the page as served, whose
+ * start page is drawn at build time: the app marks its own element `data-started` when it
+ * puts it in place of the served one.
+ */
+export async function appStarted(page) {
+  await page.locator("#app[data-started] main h1").first().waitFor({ timeout: WAIT_MS });
 }
 
 /**

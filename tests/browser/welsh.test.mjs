@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   answerAll,
+  appStarted,
   axeProblems,
   catalogue,
   cliSteps,
@@ -160,7 +161,7 @@ describe("Waymark in Welsh", { timeout: 180_000 }, () => {
     try {
       assert.equal(await lang(page), "cy");
       await page.goto(`${server.origin}/?date=${date}`);
-      await page.locator("main h1").first().waitFor({ timeout: WAIT_MS });
+      await appStarted(page);
       assert.equal(await lang(page), "cy", "the choice is remembered on the device");
       assert.equal(
         await page.evaluate(() => localStorage.getItem("waymark-language")),

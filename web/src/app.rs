@@ -6,6 +6,7 @@
 use crate::components::{back_link, error_summary, footer, header};
 use crate::config::Config;
 use crate::dom::host::Host;
+use crate::dom::takeover::TakeOver;
 use crate::dom::{clock, page, post, storage};
 use crate::flow::Flow;
 use crate::pages;
@@ -56,6 +57,9 @@ pub struct AppProps {
     pub host: Host,
     /// The address of the folder of language catalogues (`lang/`), ending in `/`.
     pub catalogues: AttrValue,
+    /// The page as served (with its start page drawn at build time), which the app's own
+    /// drawing replaces once it shows more than "loading"; `None` for a mounted page.
+    pub takes_over: Option<TakeOver>,
 }
 
 /// The configuration and the schemes it offers, read.
@@ -139,6 +143,14 @@ async fn load(source: Source) -> Result<Setup, Vec<String>> {
             (config, texts)
         }
     };
+    Ok((config, read_schemes(texts)?))
+}
+
+/// Reads the schemes' texts, each named for messages (or the reason it could not be had),
+/// or says everything that is wrong with them.
+pub fn read_schemes(
+    texts: Vec<(String, Result<String, String>)>,
+) -> Result<Vec<Rc<Scheme>>, Vec<String>> {
     let mut schemes = Vec::with_capacity(texts.len());
     let mut problems = Vec::new();
     for (name, text) in texts {
@@ -149,14 +161,14 @@ async fn load(source: Source) -> Result<Setup, Vec<String>> {
         }
     }
     if problems.is_empty() {
-        Ok((config, schemes))
+        Ok(schemes)
     } else {
         Err(problems)
     }
 }
 
 /// The title of the page shown.
-fn title(state: &State) -> String {
+pub fn title(state: &State) -> String {
     let t = text();
     let scheme = state.scheme().map(|s| &**s);
     let owner = scheme.map(|s| text().say(&s.owner));
@@ -180,12 +192,21 @@ pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(State::new);
     text::set(store.words.0);
     let cache: Cache = use_mut_ref(BTreeMap::new);
+    let ready = store.phase == Phase::Ready;
+    // First of the effects, so that the others (focus, the title) find the app's drawing.
+    {
+        let takes_over = props.takes_over.clone();
+        use_effect_with(store.phase != Phase::Loading, move |drawn| {
+            if let (true, Some(takes_over)) = (*drawn, &takes_over) {
+                takes_over.finish();
+            }
+        });
+    }
     {
         let store = store.clone();
         let source = props.source.clone();
         let (base, cache) = (props.catalogues.clone(), cache.clone());
         use_effect_with((), move |_| {
-            let route = Route::from_hash(&page::hash());
             let (stored, storage_works) = match storage::read() {
                 Ok(stored) => (stored, true),
                 Err(_) => (None, false),
@@ -195,6 +216,9 @@ pub fn App(props: &AppProps) -> Html {
                 let action = match date {
                     Some(date) => match load(source).await {
                         Ok((config, schemes)) => {
+                            // Read now rather than at the start, so a link followed on the
+                            // page as served (like "Start now") is where the app opens.
+                            let route = Route::from_hash(&page::hash());
                             let language = starting_language(&schemes);
                             match words(&base, &language.0, &cache).await {
                                 Ok(words) => Action::Loaded(Box::new(Loaded {
@@ -237,7 +261,6 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    let ready = store.phase == Phase::Ready;
     use_effect_with(
         (ready, store.route.clone(), store.replace),
         |(ready, route, replace)| {
@@ -292,24 +315,32 @@ pub fn App(props: &AppProps) -> Html {
     }
     use_language(&store, &props.host, &props.catalogues, &cache);
     use_tell_host(&store, &props.host);
+    frame(&store, &props.host, &page::query())
+}
+
+/// The whole page for the state, where the page runs, with the address's query string
+/// (`?date=…`), which the links to other languages keep. Touches no DOM, so the start
+/// page can be drawn at build time (`crate::prerender`).
+pub fn frame(store: &UseReducerHandle<State>, host: &Host, query: &str) -> Html {
+    let ready = store.phase == Phase::Ready;
     let owner = store.scheme().map(|s| text().say(&s.owner));
     let content = match &store.phase {
         Phase::Loading => html! {
             <p class="govuk-body" role="status">{ &text().app.loading }</p>
         },
         Phase::Failed(messages) => pages::problem::view(messages),
-        Phase::Ready => pages::page(&store),
+        Phase::Ready => pages::page(store),
     };
-    let back = if ready { pages::back(&store) } else { None };
+    let back = if ready { pages::back(store) } else { None };
     let embed = &store.config.embed;
-    let shares_estimates = embed.estimate_updates && props.host.listening(embed);
-    let switch = language_switch(&store, props.host.embedded());
+    let shares_estimates = embed.estimate_updates && host.listening(embed);
+    let switch = language_switch(store, host.embedded(), query);
     html! {
         <>
             if ready {
                 <a href="#main-content" class="govuk-skip-link">{ &text().app.skip_link }</a>
             }
-            if !props.host.embedded() {
+            if !host.embedded() {
                 { header(owner, switch) }
             } else {
                 { switch }
@@ -329,7 +360,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                             { content }
                         </div>
-                        if let Some(aside) = pages::plan::aside(&store) {
+                        if let Some(aside) = pages::plan::aside(store) {
                             <div class="govuk-grid-column-one-third">{ aside }</div>
                         }
                     </div>
@@ -342,7 +373,7 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The links to the other languages the page can be used in, each in its own language;
 /// following one switches the page without reloading it.
-fn language_switch(store: &UseReducerHandle<State>, embedded: bool) -> Html {
+fn language_switch(store: &UseReducerHandle<State>, embedded: bool, query: &str) -> Html {
     if store.phase != Phase::Ready {
         return Html::default();
     }
@@ -356,11 +387,7 @@ fn language_switch(store: &UseReducerHandle<State>, embedded: bool) -> Html {
     }
     let links = others.into_iter().map(|code| {
         let name = waymark_words::languages::name(&code).unwrap_or_default();
-        let href = format!(
-            "{}{}",
-            language::link(&page::query(), &code),
-            store.route.hash()
-        );
+        let href = format!("{}{}", language::link(query, &code), store.route.hash());
         let onclick = {
             let (store, code) = (store.clone(), code.clone());
             Callback::from(move |event: MouseEvent| {

@@ -15,6 +15,8 @@
 //! - `dom` is the only module that touches the browser beyond Yew's event types.
 //! - [`text`] holds the catalogue of every interface word in the language in use, and
 //!   [`language`] decides which language that is.
+//! - [`prerender`] draws the start page at build time, for `index.html` as served; the app
+//!   takes over from it once loaded.
 //!
 //! Nothing a person types leaves the device until they choose to send it: until then the
 //! page fetches only `config.json`, the scheme files and the catalogue it needs and, when
@@ -36,6 +38,7 @@ pub mod format;
 pub mod language;
 mod pages;
 pub mod plan;
+pub mod prerender;
 pub mod review;
 pub mod route;
 pub mod saved;
@@ -46,29 +49,33 @@ pub mod text;
 use app::{App, AppProps, Source};
 use config::Config;
 use dom::host::{self, Host};
+use dom::takeover::TakeOver;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-/// The element the page renders into; `index.html` holds it and the static fallback text.
+/// The element the page renders into; `index.html` holds it, with the start page drawn
+/// at build time and the text for browsers without JavaScript.
 const ROOT_ID: &str = "app";
 
 /// Starts the page from its own `index.html`: reads `config.json` and the schemes it
-/// names, and renders into the `#app` element.
+/// names, and renders in place of the `#app` element once it has more than "loading" to
+/// show (see [`dom::takeover`]).
 #[wasm_bindgen]
 pub fn run() {
-    let Some(root) = web_sys::window()
+    let Some(takes_over) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(ROOT_ID))
+        .and_then(TakeOver::stage)
     else {
         return;
     };
-    // The fallback text (for browsers without JavaScript or wasm) goes before the app draws.
-    root.set_inner_html("");
+    let root = takes_over.drawn().clone();
     let props = AppProps {
         source: Source::Site,
         host: Host::detect(),
         catalogues: app::CATALOGUES.into(),
+        takes_over: Some(takes_over),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
@@ -95,6 +102,7 @@ pub fn mount(
         },
         host: Host::Element(element.clone()),
         catalogues: catalogues.into(),
+        takes_over: None,
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(())

@@ -10,6 +10,7 @@ pub mod key;
 pub mod page;
 pub mod post;
 pub mod storage;
+pub mod takeover;
 
 /// The window, when there is one (there always is in a browser).
 fn window() -> Option<web_sys::Window> {

@@ -1,0 +1,127 @@
+//! Draws the Waymark page's start page into `index.html` at build time, so that a person
+//! reads it as soon as the page arrives, before the wasm does.
+//!
+//! The drawing is the app's own (`waymark_web::prerender`), rendered natively by Yew's
+//! server-side renderer without hydration markers: the app, once loaded, draws the same
+//! markup off the page and swaps it in, so nothing moves. [`draw`] reads the site as the
+//! app does (`config.json`, the schemes it offers, the catalogue in `lang/`); [`insert`]
+//! puts the drawing at the template's [`MARKER`] and gives the page the title and language
+//! the app gives it.
+
+use std::path::Path;
+use std::rc::Rc;
+use waymark_engine::Date;
+use waymark_web::config::Config;
+use waymark_web::prerender::{self, StartPage, StartPageProps};
+use waymark_web::state::State;
+use waymark_web::text::{self, Words};
+use yew::LocalServerRenderer;
+
+/// Where the start page goes in the template: inside the element the app renders into.
+pub const MARKER: &str = "<!-- waymark:start-page -->";
+
+/// The folder of language catalogues in the site, as the app fetches them.
+const CATALOGUES: &str = "lang";
+
+/// The start page as the app draws it on a first visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawn {
+    /// The markup of the whole page inside the app's element: header, main and footer.
+    pub html: String,
+    /// The page's title.
+    pub title: String,
+    /// The language it is in, like `en`.
+    pub language: String,
+}
+
+/// Draws the start page of the site in the folder `site` as a first visit sees it on
+/// `date`, or says what in the site could not be read.
+pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
+    let read =
+        |path: &str| std::fs::read_to_string(site.join(path)).map_err(|e| format!("{path}: {e}"));
+    let one = |message: String| vec![message];
+    let config = Config::from_json(&read("config.json").map_err(one)?).map_err(one)?;
+    let schemes = prerender::schemes(&config, read)?;
+    let language = prerender::language(&schemes);
+    let catalogue = read(&format!("{CATALOGUES}/{language}.json")).map_err(one)?;
+    let words =
+        text::read(&catalogue).map_err(|e| one(format!("{CATALOGUES}/{language}.json: {e}")))?;
+    let state = prerender::first_visit(config, schemes, Words(words), date);
+    Ok(Drawn {
+        title: prerender::title(&state),
+        html: render(state).map_err(one)?,
+        language,
+    })
+}
+
+/// The whole page for `state`, rendered on this thread.
+fn render(state: State) -> Result<String, String> {
+    let renderer = LocalServerRenderer::<StartPage>::with_props(StartPageProps {
+        state: Rc::new(state),
+    })
+    .hydratable(false);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("could not start a runtime to draw the page: {e}"))?;
+    Ok(tokio::task::LocalSet::new().block_on(&runtime, renderer.render()))
+}
+
+/// `template` with `drawn` at its one [`MARKER`], its `<title>` and the `lang` of its
+/// `<html>` element as the app sets them; or why the template cannot take them.
+pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
+    if template.matches(MARKER).count() != 1 {
+        return Err(format!(
+            "the template must have {MARKER} once, where the app renders"
+        ));
+    }
+    let page = template.replacen(MARKER, &drawn.html, 1);
+    let page = with_title(&page, &drawn.title)?;
+    with_language(&page, &drawn.language)
+}
+
+/// `page` with the text of its `<title>` replaced.
+fn with_title(page: &str, title: &str) -> Result<String, String> {
+    let open = "<title>";
+    let start = page.find(open).ok_or("the template has no <title>")? + open.len();
+    let end = start
+        + page[start..]
+            .find("</title>")
+            .ok_or("the template's <title> is not closed")?;
+    Ok(format!(
+        "{}{}{}",
+        &page[..start],
+        escape(title),
+        &page[end..]
+    ))
+}
+
+/// `page` with the `lang` attribute of its `<html>` element set to `code`.
+fn with_language(page: &str, code: &str) -> Result<String, String> {
+    let start = page
+        .find("<html")
+        .ok_or("the template has no <html> element")?;
+    let end = start
+        + page[start..]
+            .find('>')
+            .ok_or("the template's <html> is not closed")?;
+    let tag = &page[start..end];
+    let tag = match tag.find(" lang=\"") {
+        Some(at) => {
+            let value = at + " lang=\"".len();
+            let close = value
+                + tag[value..]
+                    .find('"')
+                    .ok_or("the <html> lang is not closed")?;
+            format!("{}{code}{}", &tag[..value], &tag[close..])
+        }
+        None => format!("<html lang=\"{code}\"{}", &tag["<html".len()..]),
+    };
+    Ok(format!("{}{tag}{}", &page[..start], &page[end..]))
+}
+
+/// `text` safe inside an element: its `&`, `<` and `>` escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

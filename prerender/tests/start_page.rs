@@ -1,0 +1,118 @@
+//! The start page drawn for the deployment's own site: the default scheme's words and the
+//! catalogue's, in the generic header and footer, and the template with it put in.
+
+use std::path::{Path, PathBuf};
+use waymark_engine::Date;
+use waymark_prerender::{draw, insert, Drawn, MARKER};
+use waymark_words::Catalogue;
+
+fn site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../www")
+}
+
+fn english() -> Catalogue {
+    Catalogue::from_json(include_str!("../../www/lang/en.json")).unwrap()
+}
+
+fn date(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+/// The drawing of the site on a day its default scheme (Northvale's) covers.
+fn covered() -> Drawn {
+    draw(&site(), date("2026-06-01")).unwrap()
+}
+
+#[test]
+fn the_start_page_is_the_default_schemes_in_english() {
+    let drawn = covered();
+    let t = english();
+    let html = &drawn.html;
+    assert_eq!(drawn.language, "en");
+    assert_eq!(
+        drawn.title,
+        "Northvale recovery personal budget – Estimate a personal budget – Northvale Council Adult Social Care"
+    );
+    let expected = [
+        r##"<a href="#main-content" class="govuk-skip-link">"##.to_owned() + &t.app.skip_link + "</a>",
+        r#"<span class="govuk-header__logotype-text">Northvale Council Adult Social Care</span>"#.to_owned(),
+        format!(r##"<a href="#/" class="govuk-header__link govuk-header__service-name">{}</a>"##, t.app.service_name),
+        r##"<a href="?lang=cy#/" lang="cy" hreflang="cy" class="govuk-link waymark-language__link">Cymraeg</a>"##.to_owned(),
+        r#"<h1 tabindex="-1" class="govuk-heading-xl">Northvale recovery personal budget</h1>"#.to_owned(),
+        format!(r#"<p class="govuk-body-l">{}</p>"#, t.app.start_what),
+        format!(r#"<div class="govuk-inset-text"><p class="govuk-body">{}</p></div>"#, t.app.start_privacy),
+        format!(r##"<a href="#/saved" class="govuk-link">{}</a>"##, t.app.start_load_file),
+        format!(r#"<p class="govuk-footer__text">{}</p>"#, t.app.footer_privacy),
+    ];
+    for part in expected {
+        assert!(html.contains(&part), "{part}\nis not in\n{html}");
+    }
+    let start = format!(
+        r##"<a href="#/tasks" draggable="false" class="govuk-button govuk-button--start">{}"##,
+        t.app.start_button
+    );
+    assert!(html.contains(&start), "{html}");
+    assert!(html.starts_with("<a href=\"#main-content\""), "{html}");
+    assert!(html.ends_with("</footer>"), "{html}");
+    assert!(!html.contains("<!--"), "no hydration markers: {html}");
+    assert!(!html.contains(&t.app.loading), "{html}");
+}
+
+#[test]
+fn a_day_the_scheme_does_not_cover_is_drawn_as_the_app_draws_it() {
+    let drawn = draw(&site(), date("2028-01-15")).unwrap();
+    assert!(drawn.html.contains("govuk-warning-text"), "{}", drawn.html);
+    assert!(drawn.html.contains("15 January 2028"), "{}", drawn.html);
+    assert!(
+        !drawn.html.contains("govuk-button--start"),
+        "{}",
+        drawn.html
+    );
+}
+
+#[test]
+fn a_site_that_cannot_be_read_is_named() {
+    let problems = draw(Path::new("/nonexistent"), date("2026-06-01")).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("config.json: "), "{problems:?}");
+}
+
+#[test]
+fn the_template_gets_the_page_the_title_and_the_language() {
+    let template = include_str!("../../web/site/index.html");
+    let drawn = Drawn {
+        html: "<main>drawn</main>".into(),
+        title: "Start & go – Service".into(),
+        language: "cy".into(),
+    };
+    let page = insert(template, &drawn).unwrap();
+    assert!(
+        page.contains("<div id=\"app\">\n    <main>drawn</main>\n    <noscript>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<title>Start &amp; go – Service</title>"),
+        "{page}"
+    );
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"cy\" class=\"govuk-template\">"),
+        "{page}"
+    );
+    assert!(!page.contains(MARKER));
+    let noscript = template.split("<noscript>").nth(1).unwrap();
+    assert!(page.contains(noscript), "the noscript message is kept");
+}
+
+#[test]
+fn a_template_without_one_marker_is_refused() {
+    let drawn = covered();
+    for template in [
+        "<html><title>t</title><div id=\"app\"></div>".to_owned(),
+        format!("{MARKER}{MARKER}"),
+    ] {
+        let error = insert(&template, &drawn).unwrap_err();
+        assert!(error.contains(MARKER), "{error}");
+    }
+    let error = insert(&format!("<html><div>{MARKER}</div>"), &drawn).unwrap_err();
+    assert_eq!(error, "the template has no <title>");
+}

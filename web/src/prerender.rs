@@ -1,0 +1,84 @@
+//! The start page drawn at build time, so that it is in `index.html` as served and a person
+//! can read it before the wasm arrives (the `waymark-prerender` tool writes it in).
+//!
+//! It is the app's own drawing ([`crate::app::frame`]) of the state a first visit is in
+//! once loaded: the deployment's schemes, the language the app chooses when the person has
+//! asked for none (the default scheme's first), nothing saved, on a given date. Nothing
+//! here touches the DOM, so it draws natively with Yew's server-side renderer. When the
+//! app has loaded it draws the same markup and puts it in place of this one
+//! (`dom::takeover`).
+
+use crate::app;
+use crate::config::Config;
+use crate::dom::host::Host;
+use crate::language;
+use crate::state::{Action, Loaded, State};
+use crate::text::{self, Words};
+use std::rc::Rc;
+use waymark_engine::{Date, Scheme};
+use yew::prelude::*;
+
+/// Reads the schemes `config` offers, the default first, as the app loads them, with
+/// `read` giving each file's text from its path (or why it could not); or says
+/// everything that is wrong.
+pub fn schemes(
+    config: &Config,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Result<Vec<Rc<Scheme>>, Vec<String>> {
+    let texts = config
+        .offered()
+        .map_err(|message| vec![message])?
+        .iter()
+        .map(|entry| (entry.path.clone(), read(&entry.path)))
+        .collect();
+    app::read_schemes(texts)
+}
+
+/// The language a first visit opens in when neither the address, the device nor the
+/// browser asks for one the default scheme offers.
+pub fn language(schemes: &[Rc<Scheme>]) -> String {
+    let offered = schemes
+        .first()
+        .map(|s| language::offered(s))
+        .unwrap_or_default();
+    language::choose(None, None, &[], &offered)
+}
+
+/// The state of a first visit once the app has loaded, on `date`, in the language of
+/// `words`.
+pub fn first_visit(config: Config, schemes: Vec<Rc<Scheme>>, words: Words, date: Date) -> State {
+    let loaded = Loaded {
+        schemes,
+        date,
+        stored: None,
+        storage_works: true,
+        route: None,
+        config: Rc::new(config),
+        language: (words.0.language.clone(), false),
+        words,
+    };
+    Rc::unwrap_or_clone(Rc::new(State::new()).reduce(Action::Loaded(Box::new(loaded))))
+}
+
+/// The page's title in `state`, as the app sets it.
+pub fn title(state: &State) -> String {
+    text::set(state.words.0);
+    app::title(state)
+}
+
+/// What [`StartPage`] draws.
+#[derive(Debug, PartialEq, Properties)]
+pub struct StartPageProps {
+    /// The state to draw, from [`first_visit`].
+    pub state: Rc<State>,
+}
+
+/// The whole page for a state, as the app draws it in a page of its own at the address
+/// with no query string.
+#[function_component]
+pub fn StartPage(props: &StartPageProps) -> Html {
+    let state = Rc::clone(&props.state);
+    let store = use_reducer(move || Rc::unwrap_or_clone(state));
+    text::set(store.words.0);
+    app::frame(&store, &Host::Page, "")
+}
