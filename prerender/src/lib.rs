@@ -32,6 +32,9 @@ pub struct Drawn {
     pub title: String,
     /// The language it is in, like `en`.
     pub language: String,
+    /// What the app fetches as it starts (the configuration, the schemes it offers and the
+    /// catalogue), so the page can ask for them at once rather than after the wasm starts.
+    pub fetched: Vec<String>,
 }
 
 /// Draws the start page of the site in the folder `site` as a first visit sees it on
@@ -41,9 +44,19 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
         |path: &str| std::fs::read_to_string(site.join(path)).map_err(|e| format!("{path}: {e}"));
     let one = |message: String| vec![message];
     let config = Config::from_json(&read("config.json").map_err(one)?).map_err(one)?;
+    let mut fetched = vec![prerender::CONFIG_URL.to_owned()];
+    fetched.extend(
+        config
+            .offered()
+            .map_err(one)?
+            .iter()
+            .map(|e| e.path.clone()),
+    );
     let schemes = prerender::schemes(&config, read)?;
     let language = prerender::language(&schemes);
-    let catalogue = read(&format!("{CATALOGUES}/{language}.json")).map_err(one)?;
+    let catalogue_path = format!("{CATALOGUES}/{language}.json");
+    let catalogue = read(&catalogue_path).map_err(one)?;
+    fetched.push(catalogue_path);
     let words =
         text::read(&catalogue).map_err(|e| one(format!("{CATALOGUES}/{language}.json: {e}")))?;
     let state = prerender::first_visit(config, schemes, Words(words), date);
@@ -51,6 +64,7 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
         title: prerender::title(&state),
         html: render(state).map_err(one)?,
         language,
+        fetched,
     })
 }
 
@@ -67,7 +81,8 @@ fn render(state: State) -> Result<String, String> {
 }
 
 /// `template` with `drawn` at its one [`MARKER`], its `<title>` and the `lang` of its
-/// `<html>` element as the app sets them; or why the template cannot take them.
+/// `<html>` element as the app sets them, and a preload of each file the app fetches as it
+/// starts; or why the template cannot take them.
 pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
     if template.matches(MARKER).count() != 1 {
         return Err(format!(
@@ -76,7 +91,25 @@ pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
     }
     let page = template.replacen(MARKER, &drawn.html, 1);
     let page = with_title(&page, &drawn.title)?;
+    let page = with_preloads(&page, &drawn.fetched)?;
     with_language(&page, &drawn.language)
+}
+
+/// `page` with a preload of each of `files` at the end of its `<head>`. They are fetched as
+/// the app's own `fetch` fetches them (same origin, `crossorigin` for its credentials mode),
+/// so the app is given the preloaded copies.
+fn with_preloads(page: &str, files: &[String]) -> Result<String, String> {
+    let end = page.find("</head>").ok_or("the template has no </head>")?;
+    let links: String = files
+        .iter()
+        .map(|file| {
+            format!(
+                "  <link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/json\" crossorigin>\n",
+                escape(file).replace('"', "&quot;")
+            )
+        })
+        .collect();
+    Ok(format!("{}{links}{}", &page[..end], &page[end..]))
 }
 
 /// `page` with the text of its `<title>` replaced.

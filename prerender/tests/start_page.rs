@@ -30,6 +30,15 @@ fn the_start_page_is_the_default_schemes_in_english() {
     let html = &drawn.html;
     assert_eq!(drawn.language, "en");
     assert_eq!(
+        drawn.fetched,
+        [
+            "config.json",
+            "schemes/northvale-recovery-2026.json",
+            "lang/en.json"
+        ],
+        "what the app fetches as it starts"
+    );
+    assert_eq!(
         drawn.title,
         "Northvale recovery personal budget – Estimate a personal budget – Northvale Council Adult Social Care"
     );
@@ -84,6 +93,7 @@ fn the_template_gets_the_page_the_title_and_the_language() {
         html: "<main>drawn</main>".into(),
         title: "Start & go – Service".into(),
         language: "cy".into(),
+        fetched: vec!["config.json".into(), "lang/cy.json".into()],
     };
     let page = insert(template, &drawn).unwrap();
     assert!(
@@ -99,6 +109,14 @@ fn the_template_gets_the_page_the_title_and_the_language() {
         "{page}"
     );
     assert!(!page.contains(MARKER));
+    assert!(
+        page.contains(concat!(
+            "  <link rel=\"preload\" href=\"config.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n",
+            "  <link rel=\"preload\" href=\"lang/cy.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n",
+            "</head>"
+        )),
+        "{page}"
+    );
     let noscript = template.split("<noscript>").nth(1).unwrap();
     assert!(page.contains(noscript), "the noscript message is kept");
 }

@@ -18,6 +18,8 @@ use std::rc::Rc;
 use waymark_engine::{Date, Scheme};
 use yew::prelude::*;
 
+pub use crate::app::CONFIG_URL;
+
 /// Reads the schemes `config` offers, the default first, as the app loads them, with
 /// `read` giving each file's text from its path (or why it could not); or says
 /// everything that is wrong.
