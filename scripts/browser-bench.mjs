@@ -340,7 +340,7 @@ async function findLocalSupport() {
   const scheme = defaultScheme();
   const { answers, date } = scheme.eligible;
   const { context, page } = await openApp(browser, server.origin, { date });
-  await page.route("**/dist/directories/*.directory.json", (route) =>
+  await context.route("**/dist/directories/*.directory.json", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
   await answerAll(page, scheme, answers);
