@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::run;
+use common::{run, temp_dir};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const NORTHVALE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -19,16 +19,6 @@ const DEMO_2: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../tests/fixtures/council/demo-2.json"
 );
-
-/// A fresh folder, unique to this call, for tests that run at the same time.
-fn temp_dir(name: &str) -> PathBuf {
-    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("waymark-{name}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn write(dir: &Path, name: &str, value: &Value) -> String {
     let path = dir.join(name);

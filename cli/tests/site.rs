@@ -3,6 +3,9 @@
 //! revalidation by ETag for the rest. Answered without a network, as the receiver answers
 //! each request once it has read it.
 
+mod common;
+
+use common::temp_dir;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use std::io::{Read, Write};
@@ -22,16 +25,6 @@ const SCRIPT: &str = "export const greeting = 'hello, hello, hello, hello, hello
 
 /// What stands for the Brotli copy: the receiver sends the bytes the build wrote.
 const BROTLI: &[u8] = b"\x1b\x41\x00brotli bytes";
-
-/// A fresh folder, unique to this call, for tests that run at the same time.
-fn temp_dir(name: &str) -> PathBuf {
-    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("waymark-{name}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn gzip(text: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -1,5 +1,8 @@
 //! Submissions verified on the server: `waymark verify` and the reference receiver.
 
+mod common;
+
+use common::temp_dir;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -16,16 +19,6 @@ const SCHEME: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../www/schemes/northvale-recovery-2026.json"
 );
-
-/// A fresh folder, unique to this call, for tests that run at the same time.
-fn temp_dir(name: &str) -> PathBuf {
-    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("waymark-{name}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// The first two idempotency keys, for headers.
 const KEY_1: &str = "00000000-0000-4000-8000-000000000001";

@@ -280,11 +280,14 @@ mod tests {
         assert_eq!(find.shown, 3);
         find.more();
         assert_eq!(find.shown, 3);
-        find.results = Rc::new((0..50).collect());
+        find.results = Rc::new((0..25).collect());
         find.shown = PAGE;
         find.more();
+        assert_eq!(find.shown, 20);
         find.more();
-        assert_eq!(find.shown, 50);
+        assert_eq!(find.shown, 25, "the last page is what is left");
+        find.more();
+        assert_eq!(find.shown, 25);
     }
 
     #[test]
