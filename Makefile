@@ -38,8 +38,8 @@ PRERENDER_INPUTS := www/config.json $(wildcard www/schemes/*.json) $(wildcard ww
 # is an input, since each gets compressed copies and the service worker keeps config.json,
 # the schemes and the catalogues.
 SITE := www/dist/precache.json
-SITE_INPUTS := $(shell find www -type f ! -path 'www/dist/*' ! -name '*.br' ! -name '*.gz' \
-	! -path www/index.html ! -path www/embed.js ! -path www/sw.js ! -regex '.*\.[0-9a-f]\{16\}\.[a-z0-9]*') \
+SITE_INPUTS := $(shell find www -regextype posix-extended -type f ! -path 'www/dist/*' ! -name '*.br' ! -name '*.gz' \
+	! -path www/index.html ! -path www/embed.js ! -path www/sw.js ! -regex '.*\.[0-9a-f]{16}\.[a-z0-9]+') \
 	web/site/sw.js scripts/publish-site.mjs
 
 # The engine on its own as a JavaScript module, for portals that build their own interface.
@@ -159,4 +159,4 @@ fuzz:
 clean:
 	cargo clean
 	rm -rf www/dist www/index.html www/embed.js www/sw.js
-	find www \( -name '*.br' -o -name '*.gz' -o -regex '.*\.[0-9a-f]\{16\}\.[a-z0-9]*' \) -delete
+	find www -regextype posix-extended \( -name '*.br' -o -name '*.gz' -o -regex '.*\.[0-9a-f]{16}\.[a-z0-9]+' \) -delete

@@ -123,12 +123,13 @@ pub fn serve(site: &Path, path: &str, request: &HeaderMap) -> Served {
     } else {
         REVALIDATE
     };
+    // A 304 has no body, so it names no encoding; its ETag says which copy is meant.
     let mut served = Served {
         status: StatusCode::NOT_MODIFIED,
         content_type: "",
         body: Bytes::new(),
         cache_control,
-        encoding: coding.map(Coding::token),
+        encoding: None,
         etag: etag.clone(),
         varies: !copies.is_empty(),
     };
@@ -138,6 +139,7 @@ pub fn serve(site: &Path, path: &str, request: &HeaderMap) -> Served {
     match std::fs::read(&sent) {
         Ok(body) => {
             served.status = StatusCode::OK;
+            served.encoding = coding.map(Coding::token);
             served.content_type = content_type(&file);
             served.body = Bytes::from(body);
             served

@@ -255,6 +255,11 @@ fn an_unchanged_file_answers_304_by_its_etag_for_each_encoding() {
             assert_eq!(again.status(), 304, "{method} {asked}");
             assert!(again.body().is_empty());
             assert_eq!(header(&again, "content-length"), None, "{asked}");
+            assert_eq!(
+                header(&again, "content-encoding"),
+                None,
+                "a 304 has no body"
+            );
             assert_eq!(header(&again, "etag"), Some(etag.as_str()));
             assert_eq!(header(&again, "cache-control"), Some("no-cache"));
             assert_eq!(header(&again, "vary"), Some("Accept-Encoding"));

@@ -78,12 +78,15 @@ async function cacheFirst(event, key) {
 }
 
 /**
- * The network's answer, kept when it is good; the kept copy when there is one and the
- * network fails, answers with an error or is slower than NETWORK_WAIT_MS.
+ * The network's answer; the kept copy when there is one and the network fails, answers
+ * with an error or is slower than NETWORK_WAIT_MS. A directory is kept once fetched. The
+ * deployment's own files are written only when the worker installs, so a newer
+ * deployment's page or configuration, which names files this cache does not hold, never
+ * replaces this deployment's.
  */
 async function networkFirst(event, key) {
   const cache = await caches.open(CACHE);
-  const fresh = fetchAndKeep(event, cache, key);
+  const fresh = kept.has(key) ? fetch(event.request) : fetchAndKeep(event, cache, key);
   const copy = await cache.match(key);
   if (!copy) return fresh;
   const good = fresh.then(

@@ -21,7 +21,6 @@ use waymark_engine::Scheme;
 use yew::prelude::*;
 
 /// The site configuration, relative to the page.
-/// The address of the deployment's configuration, relative to the page.
 pub const CONFIG_URL: &str = "config.json";
 
 /// Where the language catalogues are, relative to the page, for a page of its own.

@@ -195,8 +195,8 @@ struct CardProps {
     dispatch: UseReducerDispatcher<State>,
 }
 
-/// A card is drawn again only when it shows another entry or in another language, so a
-/// keystroke draws only the cards that came into the results.
+/// A card is drawn again only when its place shows another entry or the language changes,
+/// so a keystroke that leaves the first results where they were does not draw them again.
 impl PartialEq for CardProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.ready, &other.ready)
