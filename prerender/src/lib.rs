@@ -1,5 +1,7 @@
 //! Draws the Waymark page's start page into `index.html` at build time, so that a person
-//! reads it as soon as the page arrives, before the wasm does.
+//! reads it as soon as the page arrives, before the wasm does, with the pages its start
+//! button leads to up to the first question, each in a `<template>` that the page's script
+//! (`main.js`) shows when the person follows a link to it before the app has started.
 //!
 //! The drawing is the app's own (`waymark_web::prerender`), rendered natively by Yew's
 //! server-side renderer without hydration markers: the app, once loaded, draws the same
@@ -12,7 +14,7 @@ use std::path::Path;
 use std::rc::Rc;
 use waymark_engine::Date;
 use waymark_web::config::Config;
-use waymark_web::prerender::{self, StartPage, StartPageProps};
+use waymark_web::prerender::{self, FirstVisitPage, FirstVisitPageProps};
 use waymark_web::state::State;
 use waymark_web::text::{self, Words};
 use yew::LocalServerRenderer;
@@ -35,6 +37,19 @@ pub struct Drawn {
     /// What the app fetches as it starts (the configuration, the schemes it offers and the
     /// catalogue), so the page can ask for them at once rather than after the wasm starts.
     pub fetched: Vec<String>,
+    /// The pages the start button leads to, up to the first question.
+    pub first_steps: Vec<Step>,
+}
+
+/// A page drawn for a person to reach from the start page before the app has started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Its address, like `#/tasks`.
+    pub hash: String,
+    /// Its title.
+    pub title: String,
+    /// The markup of the whole page inside the app's element.
+    pub html: String,
 }
 
 /// Draws the start page of the site in the folder `site` as a first visit sees it on
@@ -60,17 +75,30 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
     let words =
         text::read(&catalogue).map_err(|e| one(format!("{CATALOGUES}/{language}.json: {e}")))?;
     let state = prerender::first_visit(config, schemes, Words(words), date);
+    let first_steps = prerender::first_steps(&state)
+        .into_iter()
+        .map(|route| {
+            let shown = prerender::at(&state, route.clone());
+            Ok(Step {
+                hash: route.hash(),
+                title: prerender::title(&shown),
+                html: render(shown)?,
+            })
+        })
+        .collect::<Result<_, String>>()
+        .map_err(one)?;
     Ok(Drawn {
         title: prerender::title(&state),
         html: render(state).map_err(one)?,
         language,
         fetched,
+        first_steps,
     })
 }
 
 /// The whole page for `state`, rendered on this thread.
 fn render(state: State) -> Result<String, String> {
-    let renderer = LocalServerRenderer::<StartPage>::with_props(StartPageProps {
+    let renderer = LocalServerRenderer::<FirstVisitPage>::with_props(FirstVisitPageProps {
         state: Rc::new(state),
     })
     .hydratable(false);
@@ -80,16 +108,29 @@ fn render(state: State) -> Result<String, String> {
     Ok(tokio::task::LocalSet::new().block_on(&runtime, renderer.render()))
 }
 
-/// `template` with `drawn` at its one [`MARKER`], its `<title>` and the `lang` of its
-/// `<html>` element as the app sets them, and a preload of each file the app fetches as it
-/// starts; or why the template cannot take them.
+/// `template` with `drawn` at its one [`MARKER`] (the start page, then a `<template>` of
+/// each first step, with its address and title as `data-page` and `data-title`), its
+/// `<title>` and the `lang` of its `<html>` element as the app sets them, and a preload of
+/// each file the app fetches as it starts; or why the template cannot take them.
 pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
     if template.matches(MARKER).count() != 1 {
         return Err(format!(
             "the template must have {MARKER} once, where the app renders"
         ));
     }
-    let page = template.replacen(MARKER, &drawn.html, 1);
+    let steps: String = drawn
+        .first_steps
+        .iter()
+        .map(|step| {
+            format!(
+                "<template data-page=\"{}\" data-title=\"{}\">{}</template>",
+                attribute(&step.hash),
+                attribute(&step.title),
+                step.html
+            )
+        })
+        .collect();
+    let page = template.replacen(MARKER, &format!("{}{steps}", drawn.html), 1);
     let page = with_title(&page, &drawn.title)?;
     let page = with_preloads(&page, &drawn.fetched)?;
     with_language(&page, &drawn.language)
@@ -105,7 +146,7 @@ fn with_preloads(page: &str, files: &[String]) -> Result<String, String> {
         .map(|file| {
             format!(
                 "  <link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/json\" crossorigin>\n",
-                escape(file).replace('"', "&quot;")
+                attribute(file)
             )
         })
         .collect();
@@ -150,6 +191,11 @@ fn with_language(page: &str, code: &str) -> Result<String, String> {
         None => format!("<html lang=\"{code}\"{}", &tag["<html".len()..]),
     };
     Ok(format!("{}{tag}{}", &page[..start], &page[end..]))
+}
+
+/// `text` safe inside a double-quoted attribute.
+fn attribute(text: &str) -> String {
+    escape(text).replace('"', "&quot;")
 }
 
 /// `text` safe inside an element: its `&`, `<` and `>` escaped.

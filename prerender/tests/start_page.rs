@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use waymark_engine::Date;
-use waymark_prerender::{draw, insert, Drawn, MARKER};
+use waymark_prerender::{draw, insert, Drawn, Step, MARKER};
 use waymark_words::Catalogue;
 
 fn site() -> PathBuf {
@@ -68,6 +68,47 @@ fn the_start_page_is_the_default_schemes_in_english() {
 }
 
 #[test]
+fn the_start_button_leads_to_the_task_list_and_then_the_first_question_drawn_ahead() {
+    let drawn = covered();
+    let t = english();
+    let hashes: Vec<&str> = drawn.first_steps.iter().map(|s| s.hash.as_str()).collect();
+    assert_eq!(hashes, ["#/tasks", "#/questions/wellbeing_impact"]);
+    let [tasks, question] = &drawn.first_steps[..] else {
+        unreachable!()
+    };
+    assert_eq!(
+        tasks.title,
+        format!(
+            "{} – Estimate a personal budget – Northvale Council Adult Social Care",
+            t.app.tasks_heading
+        )
+    );
+    assert!(
+        tasks
+            .html
+            .contains(r##"href="#/questions/wellbeing_impact""##),
+        "{}",
+        tasks.html
+    );
+    assert!(
+        question
+            .html
+            .contains(r#"data-question-id="wellbeing_impact""#),
+        "{}",
+        question.html
+    );
+    assert!(
+        question.html.contains(r#"type="radio""#),
+        "{}",
+        question.html
+    );
+    for step in &drawn.first_steps {
+        assert!(step.html.ends_with("</footer>"), "{}", step.html);
+        assert!(!step.html.contains("<!--"), "{}", step.html);
+    }
+}
+
+#[test]
 fn a_day_the_scheme_does_not_cover_is_drawn_as_the_app_draws_it() {
     let drawn = draw(&site(), date("2028-01-15")).unwrap();
     assert!(drawn.html.contains("govuk-warning-text"), "{}", drawn.html);
@@ -76,6 +117,11 @@ fn a_day_the_scheme_does_not_cover_is_drawn_as_the_app_draws_it() {
         !drawn.html.contains("govuk-button--start"),
         "{}",
         drawn.html
+    );
+    assert_eq!(
+        drawn.first_steps,
+        [],
+        "nothing to start, so nothing drawn ahead"
     );
 }
 
@@ -94,10 +140,19 @@ fn the_template_gets_the_page_the_title_and_the_language() {
         title: "Start & go – Service".into(),
         language: "cy".into(),
         fetched: vec!["config.json".into(), "lang/cy.json".into()],
+        first_steps: vec![Step {
+            hash: "#/tasks".into(),
+            title: "Tasks \"one\" – Service".into(),
+            html: "<main>tasks</main>".into(),
+        }],
     };
     let page = insert(template, &drawn).unwrap();
     assert!(
-        page.contains("<div id=\"app\">\n    <main>drawn</main>\n    <noscript>"),
+        page.contains(concat!(
+            "<div id=\"app\">\n    <main>drawn</main>",
+            "<template data-page=\"#/tasks\" data-title=\"Tasks &quot;one&quot; – Service\"><main>tasks</main></template>",
+            "\n    <noscript>"
+        )),
         "{page}"
     );
     assert!(

@@ -1,7 +1,9 @@
 // The start page before the wasm arrives: index.html as served has the default scheme's
 // start page drawn in at build time, it reads and passes axe on its own, a link followed
 // on it is where the app opens, and the app takes over with the same markup, so nothing
-// on the screen moves (no layout shift at all).
+// on the screen moves (no layout shift at all). The pages its start button leads to, up to
+// the first question, are drawn ahead too: a person can answer the first question before
+// the wasm arrives, and the app keeps the answer.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
@@ -10,6 +12,7 @@ import {
   defaultScheme,
   english,
   follow,
+  questionId,
   route,
   say,
   useSiteAndBrowser,
@@ -73,7 +76,8 @@ function twoFrames() {
  */
 function differences(html) {
   const parsed = new DOMParser().parseFromString(html, "text/html");
-  const drawn = (root) => [...root.children].filter((child) => child.localName !== "noscript");
+  const drawn = (root) =>
+    [...root.children].filter((child) => child.localName !== "noscript" && child.localName !== "template");
   const before = drawn(parsed.getElementById("app"));
   const after = drawn(document.getElementById("app"));
   const found = [];
@@ -162,7 +166,15 @@ describe("the start page before the wasm arrives", { timeout: 120_000 }, () => {
       const shown = await page.evaluate(() =>
         [...document.querySelectorAll("#app > *")].map((e) => `${e.localName}: ${getComputedStyle(e).display}`),
       );
-      assert.deepEqual(shown, ["a: none", "header: none", "div: none", "footer: none", "noscript: inline"]);
+      assert.deepEqual(shown, [
+        "a: none",
+        "header: none",
+        "div: none",
+        "footer: none",
+        "template: none",
+        "template: none",
+        "noscript: inline",
+      ]);
       assert.equal((await page.locator("noscript h1").innerText()).trim(), english.app.service_name);
     } finally {
       await context.close();
@@ -178,6 +190,68 @@ describe("the start page before the wasm arrives", { timeout: 120_000 }, () => {
       await appStarted(page);
       assert.equal((await page.locator("main h1").textContent()).trim(), english.app.tasks_heading);
       assert.equal(await route(page), "#/tasks");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the first question can be answered and sent before the wasm arrives, and the app keeps the answer", async () => {
+    const { context, page, errors, release } = await openHoldingWasm(browser, server.origin);
+    const [first, second] = questions;
+    const chosen = first.answer.choice[2].id;
+    try {
+      await follow(page, page.locator("main a.govuk-button--start"));
+      assert.equal(await route(page), "#/tasks");
+      assert.equal((await page.locator("main h1").textContent()).trim(), english.app.tasks_heading);
+      assert.ok((await page.title()).startsWith(`${english.app.tasks_heading} – `), await page.title());
+      assert.ok(await page.evaluate(() => document.activeElement.matches("main h1")), "focus is on the heading");
+      assert.deepEqual(await axeProblems(page), []);
+
+      await follow(page, page.locator("a.govuk-task-list__link").first());
+      assert.equal(await questionId(page), first.id);
+      assert.ok(await page.evaluate(() => document.activeElement.matches("main h1")), "focus is on the question");
+      assert.deepEqual(await axeProblems(page), []);
+      assert.equal(await page.locator("#app[data-started]").count(), 0, "the app has not started");
+
+      // Back to the task list and forward again keeps the page as the person left it.
+      await page.locator(`input[name="${first.id}"][value="${first.answer.choice[0].id}"]`).check();
+      await page.goBack();
+      assert.equal(await route(page), "#/tasks");
+      await page.goForward();
+      assert.ok(await page.locator(`input[name="${first.id}"][value="${first.answer.choice[0].id}"]`).isChecked());
+
+      await page.locator(`input[name="${first.id}"][value="${chosen}"]`).check();
+      await page.getByRole("button", { name: english.app.continue_button }).click();
+      assert.equal(await questionId(page), first.id, "nothing moves on before the app starts");
+
+      await release();
+      await page.locator(`#app[data-started] form[data-question-id="${second.id}"]`).waitFor({ timeout: WAIT_MS });
+      assert.equal(await route(page), `#/questions/${second.id}`);
+      await follow(page, page.locator("a.govuk-back-link"));
+      assert.equal(await questionId(page), first.id);
+      assert.ok(await page.locator(`input[name="${first.id}"][value="${chosen}"]`).isChecked(), "the answer was kept");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("an answer chosen but not sent before the wasm arrives is still chosen in the app", async () => {
+    const { context, page, errors, release } = await openHoldingWasm(browser, server.origin);
+    const [first, second] = questions;
+    const chosen = first.answer.choice[1].id;
+    try {
+      await follow(page, page.locator("main a.govuk-button--start"));
+      await follow(page, page.locator("a.govuk-task-list__link").first());
+      await page.locator(`input[name="${first.id}"][value="${chosen}"]`).check();
+      await release();
+      await appStarted(page);
+      const radio = page.locator(`#app[data-started] input[name="${first.id}"][value="${chosen}"]`);
+      assert.ok(await radio.isChecked(), "the app's own radio is chosen");
+      assert.ok(await page.evaluate(() => document.activeElement.matches('#app[data-started] input[type="radio"]')));
+      await follow(page, page.getByRole("button", { name: english.app.continue_button }));
+      assert.equal(await questionId(page), second.id);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,17 +1,20 @@
 //! The start page drawn at build time, so that it is in `index.html` as served and a person
-//! can read it before the wasm arrives (the `waymark-prerender` tool writes it in).
+//! can read it before the wasm arrives (the `waymark-prerender` tool writes it in), and the
+//! pages its start button leads to, up to the first question, so a person can begin
+//! answering before then too.
 //!
-//! It is the app's own drawing ([`crate::app::frame`]) of the state a first visit is in
+//! Each is the app's own drawing ([`crate::app::frame`]) of the state a first visit is in
 //! once loaded: the deployment's schemes, the language the app chooses when the person has
 //! asked for none (the default scheme's first), nothing saved, on a given date. Nothing
 //! here touches the DOM, so it draws natively with Yew's server-side renderer. When the
 //! app has loaded it draws the same markup and puts it in place of this one
-//! (`dom::takeover`).
+//! (`dom::takeover`), keeping what the person chose in it.
 
 use crate::app;
 use crate::config::Config;
 use crate::dom::host::Host;
 use crate::language;
+use crate::route::Route;
 use crate::state::{Action, Loaded, State};
 use crate::text::{self, Words};
 use std::rc::Rc;
@@ -62,23 +65,52 @@ pub fn first_visit(config: Config, schemes: Vec<Rc<Scheme>>, words: Words, date:
     Rc::unwrap_or_clone(Rc::new(State::new()).reduce(Action::Loaded(Box::new(loaded))))
 }
 
+/// The pages a first visit reaches from the start page's start button, in order, up to
+/// and including the first question: the task list of a long scheme, then the question
+/// its first task leads to. Empty when the start page has no start button (a choice of
+/// schemes, or a scheme not covering the date).
+pub fn first_steps(state: &State) -> Vec<Route> {
+    let Some(scheme) = state.scheme().filter(|_| !state.choosing_scheme()) else {
+        return Vec::new();
+    };
+    if state.date.is_none_or(|date| !scheme.applies_on(date)) {
+        return Vec::new();
+    }
+    let flow = state.flow(scheme);
+    let first_question = flow
+        .applicable()
+        .next()
+        .map(|(_, q)| Route::question(&q.id));
+    match flow.first() {
+        Route::Tasks => std::iter::once(Route::Tasks)
+            .chain(first_question)
+            .collect(),
+        route => vec![route],
+    }
+}
+
+/// `state` on the page at `route`, as following a link there shows it.
+pub fn at(state: &State, route: Route) -> State {
+    Rc::unwrap_or_clone(Rc::new(state.clone()).reduce(Action::Navigate(Some(route))))
+}
+
 /// The page's title in `state`, as the app sets it.
 pub fn title(state: &State) -> String {
     text::set(state.words.0);
     app::title(state)
 }
 
-/// What [`StartPage`] draws.
+/// What [`FirstVisitPage`] draws.
 #[derive(Debug, PartialEq, Properties)]
-pub struct StartPageProps {
-    /// The state to draw, from [`first_visit`].
+pub struct FirstVisitPageProps {
+    /// The state to draw, from [`first_visit`] or [`at`].
     pub state: Rc<State>,
 }
 
 /// The whole page for a state, as the app draws it in a page of its own at the address
 /// with no query string.
 #[function_component]
-pub fn StartPage(props: &StartPageProps) -> Html {
+pub fn FirstVisitPage(props: &FirstVisitPageProps) -> Html {
     let state = Rc::clone(&props.state);
     let store = use_reducer(move || Rc::unwrap_or_clone(state));
     text::set(store.words.0);

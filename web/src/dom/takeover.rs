@@ -4,9 +4,20 @@
 //! place of the served one only once it has more to show than "loading": both drawings
 //! are the same markup, swapped within one task, so nothing on the screen moves, and
 //! focus stays on what the person had moved it to.
+//!
+//! The page as served may also be one drawn ahead of the start page, up to the first
+//! question, which `main.js` shows when the person follows a link to it. What they chose
+//! or typed there (`main.js` marks each field changed `data-touched`) is kept, and a form
+//! they sent (marked `data-sent`) is sent again once the app's form is in its place.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement};
+
+/// Marks a field of the page as served that the person changed.
+const TOUCHED: &str = "data-touched";
+
+/// Marks a form of the page as served that the person sent.
+const SENT: &str = "data-sent";
 
 /// Marks the element the app draws into once it is on the page, for tests and scripts
 /// that wait for the app.
@@ -49,6 +60,14 @@ impl TakeOver {
         self.drawn.set_id(&self.served.id());
         let _ = self.drawn.set_attribute(STARTED, "");
         let _ = self.served.replace_with_with_node_1(&self.drawn);
+        self.keep_focus(focused);
+        self.keep_choices();
+        self.send_again();
+    }
+
+    /// Moves focus to the app's element where `focused` was, if it is the same kind of
+    /// element with the same text.
+    fn keep_focus(&self, focused: Option<(Vec<u32>, Element)>) {
         let Some((steps, before)) = focused else {
             return;
         };
@@ -61,6 +80,44 @@ impl TakeOver {
         if let Some(after) = same {
             let _ = after.focus();
         }
+    }
+
+    /// Gives each field of the app's drawing the choice or text the person gave its
+    /// counterpart in the page as served.
+    fn keep_choices(&self) {
+        for (before, after) in self.counterparts(&format!("[{TOUCHED}]")) {
+            let (Ok(before), Ok(after)) = (
+                before.dyn_into::<HtmlInputElement>(),
+                after.dyn_into::<HtmlInputElement>(),
+            ) else {
+                continue;
+            };
+            match before.type_().as_str() {
+                "radio" | "checkbox" => after.set_checked(before.checked()),
+                _ => after.set_value(&before.value()),
+            }
+        }
+    }
+
+    /// Sends the app's counterpart of a form the person sent in the page as served.
+    fn send_again(&self) {
+        let sent = self.counterparts(&format!("form[{SENT}]")).next();
+        if let Some(form) = sent.and_then(|(_, after)| after.dyn_into::<HtmlFormElement>().ok()) {
+            let _ = form.request_submit();
+        }
+    }
+
+    /// Each element of the page as served matching `selector`, with the element in the
+    /// same place in the app's drawing, where it has the same name.
+    fn counterparts(&self, selector: &str) -> impl Iterator<Item = (Element, Element)> + '_ {
+        let found = self.served.query_selector_all(selector).ok();
+        let count = found.as_ref().map_or(0, |list| list.length());
+        (0..count)
+            .filter_map(move |i| found.as_ref()?.item(i)?.dyn_into::<Element>().ok())
+            .filter_map(|before| {
+                let after = element_at(&self.drawn, &position(&self.served, &before)?)?;
+                (after.tag_name() == before.tag_name()).then_some((before, after))
+            })
     }
 }
 
