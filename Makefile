@@ -13,7 +13,8 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # The site is built in steps, each only when what it is made from is newer than what it
 # made, so `make test` after `make serve` builds nothing again. The first steps put the page
 # under its plain names in the stage folder, $(STAGE): the wasm and its glue
-# (scripts/build-web.sh), then the page from web/site/ (index.html, main.js, embed.js) with
+# (scripts/build-web.sh), then the page from web/site/ (index.html, main.js, first-steps.js,
+# which the page has written into it, and embed.js) with
 # www/styles.css and www/favicon.svg. A step that changes the page, such as writing the
 # start page into index.html, rewrites $(STAGE)/index.html after it is copied there. The
 # last step (scripts/publish-site.mjs) publishes the stage into www/: each asset named by
@@ -29,8 +30,8 @@ WASM_INPUTS := $(shell find engine words web -name '*.rs' -o -name Cargo.toml) \
 # The page, under its plain names, with the start page drawn into index.html by the app's
 # own components (prerender/) from the default scheme in www/config.json, so it shows
 # before the wasm arrives.
-PAGE := $(STAGE)/index.html $(STAGE)/main.js $(STAGE)/embed.js $(STAGE)/styles.css $(STAGE)/favicon.svg
-PAGE_INPUTS := web/site/index.html web/site/main.js web/site/embed.js www/styles.css www/favicon.svg
+PAGE := $(STAGE)/index.html $(STAGE)/main.js $(STAGE)/first-steps.js $(STAGE)/embed.js $(STAGE)/styles.css $(STAGE)/favicon.svg
+PAGE_INPUTS := web/site/index.html web/site/main.js web/site/first-steps.js web/site/embed.js www/styles.css www/favicon.svg
 PRERENDER_INPUTS := www/config.json $(wildcard www/schemes/*.json) $(wildcard www/lang/*.json) \
 	$(shell find engine words web prerender -name '*.rs' -o -name Cargo.toml) Cargo.toml $(wildcard Cargo.lock)
 

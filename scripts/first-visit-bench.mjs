@@ -5,9 +5,10 @@
 //   protocol (Network.loadingFinished's encodedDataLength: headers and body as they came
 //   over the wire), until the network is idle, against the 200 KB budget (the aim is 150 KB);
 // - the time from navigation until the start page can be used (its Start now button is
-//   shown) and until the first question can be answered (Start now, and the first task of
-//   a task list, pressed as soon as each is there, until the question's first input is
-//   shown and enabled), the median of a few
+//   shown, in or after the page's first paint) and until the first question can be
+//   answered (Start now, and the first task of a task list, pressed by the page in the
+//   frame each is shown, until the question's first input is shown and enabled), the
+//   median of a few
 //   fresh loads, first unthrottled and then throttled as Lighthouse's mobile run throttles:
 //   its slow 4G applied through the DevTools protocol with Lighthouse's own adjustment
 //   factors for that method (a request latency of 3.75 round trips, 90% of the throughput),
@@ -157,46 +158,35 @@ async function loadToFirstQuestion(throttle) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle.cpu });
     }
     await page.goto(`${receiver.origin}/`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
-    const usable = await page.waitForFunction(
-      (selector) => {
-        const button = document.querySelector(selector);
-        return button && button.getClientRects().length > 0 ? performance.now() : null;
+    // The page itself presses Start now and the first task the frame each is shown (a
+    // click on the link, as a person's tap gives): pressed through Playwright, each press
+    // waits on its checks (visible, stable over two frames, hit) and the DevTools round
+    // trips, which under a CPU four times slower add 0.3 to 0.7 s a press that is the
+    // harness's, not the page's.
+    const times = await page.waitForFunction(
+      ({ startNow, task }) => {
+        const visible = (selector) => {
+          const element = document.querySelector(selector);
+          return element && element.getClientRects().length > 0 ? element : null;
+        };
+        // Nothing can be seen, nor so pressed, before the page's first paint.
+        if (performance.getEntriesByName("first-contentful-paint").length === 0) return null;
+        const state = (window.__firstQuestion ??= {});
+        const input = visible("form[data-question-id] :is(input, select, textarea)");
+        if (input && !input.disabled) return { usable: state.usable, answerable: performance.now() };
+        const start = visible(startNow);
+        if (start) {
+          state.usable ??= performance.now();
+          // A press before the page can act on it is made again, as a person would.
+          if (location.hash !== new URL(start.href).hash) start.click();
+        }
+        visible(task)?.click();
+        return null;
       },
-      START_NOW,
-      { timeout: LOAD_TIMEOUT_MS },
+      { startNow: START_NOW, task: FIRST_TASK },
+      { timeout: LOAD_TIMEOUT_MS, polling: "raf" },
     );
-    const start = page.locator(START_NOW).first();
-    await start.click({ timeout: LOAD_TIMEOUT_MS });
-    // A long scheme starts at its task list, whose first task is followed as soon as it is
-    // there. Start now in HTML served before the app runs may be pressed before the app can
-    // act on it; a person would press it again, so this does too, each second until the
-    // question or the task list shows.
-    const deadline = Date.now() + LOAD_TIMEOUT_MS;
-    let followedTask = false;
-    for (;;) {
-      let shown;
-      try {
-        const handle = await page.waitForFunction(
-          ({ task, lookForTask }) => {
-            const visible = (e) => e && e.getClientRects().length > 0;
-            const input = document.querySelector("form[data-question-id] :is(input, select, textarea)");
-            if (visible(input) && !input.disabled) return { at: "question", time: performance.now() };
-            return lookForTask && visible(document.querySelector(task)) ? { at: "tasks" } : null;
-          },
-          { task: FIRST_TASK, lookForTask: !followedTask },
-          { timeout: 1000 },
-        );
-        shown = await handle.jsonValue();
-      } catch (error) {
-        if (Date.now() > deadline) throw new Error(`the first question did not show: ${error.message}`);
-        followedTask = false;
-        if (await start.isVisible()) await start.click({ timeout: 1000 }).catch(() => {});
-        continue;
-      }
-      if (shown.at === "question") return { usable: await usable.jsonValue(), answerable: shown.time };
-      await page.locator(FIRST_TASK).first().click({ timeout: LOAD_TIMEOUT_MS });
-      followedTask = true;
-    }
+    return await times.jsonValue();
   } finally {
     await context.close();
   }

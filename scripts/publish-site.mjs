@@ -3,7 +3,9 @@
 //
 //   node scripts/publish-site.mjs STAGE WORKER SITE      (make web: target/site web/site/sw.js www)
 //
-// 1. Names each asset of the stage by its content: `main.js` becomes
+// 1. Writes each script the page marks `data-inline` into the page, allowed by its hash in
+//    the page's Content-Security-Policy, so it runs with no request of its own. Then
+//    names each other asset of the stage by its content: `main.js` becomes
 //    `main.0123456789abcdef.js` (the first 16 hexadecimal digits of its SHA-256), and every
 //    reference to it in the files that load it (the page, scripts, the wasm-bindgen glue's
 //    `new URL('…_bg.wasm', import.meta.url)`) is rewritten to the new name first, so a
@@ -62,8 +64,10 @@ console.log(
  * from the staged name.
  */
 function nameByContent(root) {
-  const files = listFiles(root).map((file) => path.relative(root, file).split(path.sep).join("/"));
-  const bytes = new Map(files.map((file) => [file, readFileSync(path.join(root, file))]));
+  const staged = listFiles(root).map((file) => path.relative(root, file).split(path.sep).join("/"));
+  const bytes = new Map(staged.map((file) => [file, readFileSync(path.join(root, file))]));
+  const inlined = inlineScripts(staged, bytes);
+  const files = staged.filter((file) => !inlined.has(file));
   const names = new Map();
   const pending = new Set(files);
   while (pending.size > 0) {
@@ -82,6 +86,35 @@ function nameByContent(root) {
     }
   }
   return { names, bytes };
+}
+
+/**
+ * Writes each script a page asks for with `<script src="NAME" data-inline></script>` into
+ * the page itself, and allows it by its SHA-256 in the script-src of the page's
+ * Content-Security-Policy, changing `bytes`. Returns the scripts written in, which are not
+ * published on their own.
+ */
+function inlineScripts(files, bytes) {
+  const inlined = new Set();
+  for (const file of files.filter((f) => f.endsWith(".html"))) {
+    const hashes = [];
+    let text = bytes.get(file).toString("utf8");
+    text = text.replace(/<script src="([^"]+)" data-inline><\/script>/g, (_, src) => {
+      const script = path.posix.join(path.posix.dirname(file), src);
+      if (!bytes.has(script)) throw new Error(`publish-site: ${file} writes in ${src}, which is not staged`);
+      const source = bytes.get(script).toString("utf8");
+      if (/<\/script/i.test(source)) throw new Error(`publish-site: ${src} cannot be written into a page: it says </script`);
+      hashes.push(`'sha256-${createHash("sha256").update(source).digest("base64")}'`);
+      inlined.add(script);
+      return `<script>${source}</script>`;
+    });
+    if (hashes.length === 0) continue;
+    const policy = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/;
+    if (!policy.test(text)) throw new Error(`publish-site: ${file} has no script-src 'self' to allow its scripts in`);
+    text = text.replace(policy, `$1 ${hashes.join(" ")}`);
+    bytes.set(file, Buffer.from(text, "utf8"));
+  }
+  return inlined;
 }
 
 /** `dist/waymark_web.js` with its hash: `dist/waymark_web.0123456789abcdef.js`. */

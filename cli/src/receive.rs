@@ -68,7 +68,7 @@ const ANSWER_GRACE: Duration = Duration::from_secs(2);
 const SITE_HEADERS: [(&str, &str); 4] = [
     (
         "content-security-policy",
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+        "default-src 'self'; script-src 'self' 'sha256-a+1N9ps4TIMQsQ49/zGb0i1v5JQuVB6h1HDZktKj7UU=' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
     ),
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),

@@ -427,6 +427,25 @@ fn small_site() -> (PathBuf, PathBuf) {
     (root, site)
 }
 
+/// The README's policy, and so the receiver's, allows the page's one inline script by its
+/// hash, as the build allows it in the page's own `<meta>` (scripts/publish-site.mjs).
+#[test]
+fn the_recommended_policy_allows_the_pages_inline_script() {
+    use base64::Engine;
+    use sha2::Digest;
+    let script = include_str!("../../web/site/first-steps.js");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+    let policy = recommended_headers()
+        .into_iter()
+        .find(|(name, _)| name == "Content-Security-Policy")
+        .map(|(_, value)| value)
+        .unwrap();
+    assert!(
+        policy.contains(&format!("script-src 'self' 'sha256-{hash}' ")),
+        "README.md's policy must allow web/site/first-steps.js by 'sha256-{hash}': {policy}"
+    );
+}
+
 #[test]
 fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
     let (root, site) = small_site();

@@ -55,11 +55,11 @@ const PHRASES = englishPhrases().map((phrase) => ({
   pattern: new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}])`, "u"),
 }));
 
-/** The text of the page that is not marked as being in another language. */
+/** The text of the page that is not marked as being in another language, nor a script. */
 function welshText(page) {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true);
-    body.querySelectorAll('[lang]:not([lang="cy"])').forEach((e) => e.remove());
+    body.querySelectorAll('script, [lang]:not([lang="cy"])').forEach((e) => e.remove());
     return `${document.title}\n${body.textContent}`;
   });
 }

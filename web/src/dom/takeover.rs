@@ -6,12 +6,12 @@
 //! focus stays on what the person had moved it to.
 //!
 //! The page as served may also be one drawn ahead of the start page, up to the first
-//! question, which `main.js` shows when the person follows a link to it. What they chose
-//! or typed there (`main.js` marks each field changed `data-touched`) is kept, and a form
+//! question, which `first-steps.js` shows when the person follows a link to it. What they
+//! chose or typed there (it marks each field changed `data-touched`) is kept, and a form
 //! they sent (marked `data-sent`) is sent again once the app's form is in its place.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// Marks a field of the page as served that the person changed.
 const TOUCHED: &str = "data-touched";
@@ -86,15 +86,19 @@ impl TakeOver {
     /// counterpart in the page as served.
     fn keep_choices(&self) {
         for (before, after) in self.counterparts(&format!("[{TOUCHED}]")) {
-            let (Ok(before), Ok(after)) = (
-                before.dyn_into::<HtmlInputElement>(),
-                after.dyn_into::<HtmlInputElement>(),
-            ) else {
-                continue;
-            };
-            match before.type_().as_str() {
-                "radio" | "checkbox" => after.set_checked(before.checked()),
-                _ => after.set_value(&before.value()),
+            if let (Some(before), Some(after)) = (
+                before.dyn_ref::<HtmlInputElement>(),
+                after.dyn_ref::<HtmlInputElement>(),
+            ) {
+                match before.type_().as_str() {
+                    "radio" | "checkbox" => after.set_checked(before.checked()),
+                    _ => after.set_value(&before.value()),
+                }
+            } else if let (Some(before), Some(after)) = (
+                before.dyn_ref::<HtmlTextAreaElement>(),
+                after.dyn_ref::<HtmlTextAreaElement>(),
+            ) {
+                after.set_value(&before.value());
             }
         }
     }

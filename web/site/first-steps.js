@@ -1,0 +1,52 @@
+// Shows the pages drawn ahead of the start page until the app has started. The page as
+// served is the start page with, drawn at build time in `<template data-page>` elements,
+// the pages its start button leads to up to the first question. A link followed to one of
+// them shows it at once, so on a slow connection a person can read on and answer the first
+// question while the wasm arrives. What they choose stays in the form, marked
+// `data-touched`, and a form they send is marked `data-sent`: the app, taking over, keeps
+// those choices and sends that form (web/src/dom/takeover.rs).
+//
+// The build writes this script into index.html itself, after `#app`, with its hash in the
+// page's Content-Security-Policy (scripts/publish-site.mjs), so it runs as the page is
+// read, with no request of its own. It is plain script, for that reason, not a module.
+//
+// The page as served is the app's element, `#app`; the app puts its own in its place,
+// after which nothing here acts.
+(function showFirstSteps() {
+  "use strict";
+  /** The start page's address, as the app writes it. */
+  const START = "#/";
+  /** What the app focuses on a new page, first found first, as web/src/app.rs does. */
+  const FOCUS_ORDER = [".govuk-error-summary", ".govuk-notification-banner", "main h1"];
+  const served = document.getElementById("app");
+  const templates = served ? [...served.querySelectorAll(":scope > template[data-page]")] : [];
+  if (templates.length === 0) return;
+  // Each page shown so far, as the person left it, so going back keeps what they chose.
+  const left = new Map();
+  const titles = new Map(templates.map((t) => [t.dataset.page, t.dataset.title]));
+  titles.set(START, document.title);
+  let shown = START;
+  const show = () => {
+    const wanted = location.hash === "" || location.hash === "#" ? START : location.hash;
+    if (!served.isConnected || wanted === shown || !titles.has(wanted)) return;
+    const page = [...served.childNodes].filter((node) => node.localName !== "template" && node.localName !== "noscript");
+    const kept = document.createDocumentFragment();
+    kept.append(...page);
+    left.set(shown, kept);
+    const template = templates.find((t) => t.dataset.page === wanted);
+    served.insertBefore(left.get(wanted) ?? template.content.cloneNode(true), templates[0]);
+    shown = wanted;
+    document.title = titles.get(wanted);
+    window.scrollTo(0, 0);
+    FOCUS_ORDER.map((selector) => served.querySelector(selector)).find(Boolean)?.focus();
+  };
+  window.addEventListener("hashchange", show);
+  const touched = (event) => event.target.setAttribute?.("data-touched", "");
+  served.addEventListener("input", touched);
+  served.addEventListener("change", touched);
+  served.addEventListener("submit", (event) => {
+    event.preventDefault();
+    event.target.setAttribute("data-sent", "");
+  });
+  show();
+})();
