@@ -158,7 +158,7 @@ async function loadToFirstQuestion(throttle) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle.cpu });
     }
     await page.goto(`${receiver.origin}/`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
-    // The page itself presses Start now and the first task the frame each is shown (a
+    // The page itself presses Start now and the first task in the frame each is shown (a
     // click on the link, as a person's tap gives): pressed through Playwright, each press
     // waits on its checks (visible, stable over two frames, hit) and the DevTools round
     // trips, which under a CPU four times slower add 0.3 to 0.7 s a press that is the
