@@ -42,6 +42,7 @@ import {
   openApp,
   startServer,
 } from "../tests/browser/support.mjs";
+import { measureParts } from "./bench-parts.mjs";
 import { printTable } from "./size-budget.mjs";
 
 /** Runs of each interaction whose drawing is timed. */
@@ -58,30 +59,21 @@ const row = (label, value, note = "") => console.log(`  ${label}: ${value}${note
 
 const server = await startServer();
 const browser = await launchBrowser();
-let failed = false;
-// `node scripts/browser-bench.mjs find` measures only the parts named (drawing, engine, find).
-const chosen = process.argv.slice(2);
-const part = async (name, measure) => {
-  if (chosen.length > 0 && !chosen.includes(measure.key)) return;
-  try {
-    await measure();
-  } catch (error) {
-    failed = true;
-    console.log(`${name}: could not be measured: ${error.message.split("\n")[0]}`);
-  }
-};
-drawing.key = "drawing";
-engineModule.key = "engine";
-findLocalSupport.key = "find";
 try {
-  await part("Drawing", drawing);
-  await part("The engine module", engineModule);
-  await part("Find local support", findLocalSupport);
+  // `node scripts/browser-bench.mjs find` measures only the parts named (drawing, engine, find).
+  const measured = await measureParts(
+    [
+      { name: "Drawing", key: "drawing", measure: drawing },
+      { name: "The engine module", key: "engine", measure: engineModule },
+      { name: "Find local support", key: "find", measure: findLocalSupport },
+    ],
+    process.argv.slice(2),
+  );
+  process.exitCode = measured ? 0 : 1;
 } finally {
   await browser.close();
   await server.stop();
 }
-process.exitCode = failed ? 1 : 0;
 
 /**
  * In the page: clicks the first element matching the selector `click` (with the text

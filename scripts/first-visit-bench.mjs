@@ -20,6 +20,7 @@
 // Usage: node scripts/first-visit-bench.mjs  (after make web)
 import { startReceiver } from "../tests/browser/receiver.mjs";
 import { launchBrowser } from "../tests/browser/support.mjs";
+import { measureParts } from "./bench-parts.mjs";
 import { FIRST_VISIT_AIM, FIRST_VISIT_BUDGET, kb, printTable, verdict } from "./size-budget.mjs";
 
 /** Fresh loads for each median of times. */
@@ -42,23 +43,16 @@ const ms = (x) => `${Math.round(x)} ms`;
 
 const receiver = await startReceiver();
 const browser = await launchBrowser();
-let failed = false;
-const part = async (name, measure) => {
-  try {
-    await measure();
-  } catch (error) {
-    failed = true;
-    console.log(`${name}: could not be measured: ${error.message.split("\n")[0]}`);
-  }
-};
 try {
-  await part("First visit transferred", firstVisitTransferred);
-  await part("First question answerable", firstQuestionTimes);
+  const measured = await measureParts([
+    { name: "First visit transferred", measure: firstVisitTransferred },
+    { name: "First question answerable", measure: firstQuestionTimes },
+  ]);
+  process.exitCode = measured ? 0 : 1;
 } finally {
   await browser.close();
   await receiver.stop();
 }
-process.exitCode = failed ? 1 : 0;
 
 /** Every request of a first visit to the start page with the bytes Chromium received. */
 async function firstVisitTransferred() {

@@ -9,13 +9,12 @@
 // Exits 1 when a run fails.
 //
 // Usage: node scripts/lighthouse-bench.mjs  (after make web)
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import { startReceiver } from "../tests/browser/receiver.mjs";
-import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, startAndWait } from "../tests/browser/support.mjs";
 import { printTable } from "./size-budget.mjs";
 
 /** Runs of Lighthouse, whose median is reported. */
@@ -25,42 +24,20 @@ const RUNS = 5;
 const CHROMIUM_START_MS = 10_000;
 
 /** Starts Chromium with a fresh profile for Lighthouse to drive: { port, stop }. */
-function startChromium() {
+async function startChromium() {
   const profile = mkdtempSync(path.join(tmpdir(), "waymark-lighthouse-"));
-  const chromium = spawn(
-    CHROMIUM,
-    [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const stop = () =>
-    new Promise((resolve) => {
-      const done = () => {
-        rmSync(profile, { recursive: true, force: true });
-        resolve();
-      };
-      if (chromium.exitCode !== null || chromium.signalCode !== null) return done();
-      chromium.once("exit", done);
-      chromium.kill("SIGTERM");
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop().then(() => reject(new Error("Chromium did not open its DevTools port in time")));
-    }, CHROMIUM_START_MS);
-    let seen = "";
-    chromium.stderr.setEncoding("utf8");
-    chromium.stderr.on("data", (chunk) => {
-      seen += chunk;
-      const match = seen.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ port: Number(match[1]), stop });
-      }
-    });
-    chromium.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Chromium exited with ${code}: ${seen.slice(-500)}`));
-    });
-  });
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  try {
+    const { match, stop } = await startAndWait(
+      CHROMIUM,
+      [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
+      { name: "Chromium", ready: /DevTools listening on ws:\/\/[^:]+:(\d+)\//, timeoutMs: CHROMIUM_START_MS },
+    );
+    return { port: Number(match[1]), stop: () => stop().then(removeProfile) };
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
 }
 
 /** One Lighthouse mobile run on `url` in a fresh Chromium: the figures of its report. */

@@ -1,12 +1,12 @@
 // The reference receiver (`waymark receive`) for the browser tests: it serves the site and
 // takes submissions on one origin, as a portal would. Also reads what it stored, through
 // `waymark submissions export`, and runs `waymark verify` on a file.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { www } from "./support.mjs";
+import { startAndWait, www } from "./support.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -42,47 +42,18 @@ function waymark() {
  * scheme. Resolves to { origin, store, stop } once it listens; `stop` resolves when it has
  * exited.
  */
-export function startReceiver({ site = www, store } = {}) {
+export async function startReceiver({ site = www, store } = {}) {
   const database = store ?? path.join(mkdtempSync(path.join(os.tmpdir(), "waymark-store-")), "submissions.db");
   const schemes = readdirSync(path.join(site, "schemes"))
     .filter((name) => name.endsWith(".json") && !name.endsWith(".tests.json"))
     .sort()
     .map((name) => path.join(site, "schemes", name));
-  const receiver = spawn(
+  const { match, stop } = await startAndWait(
     waymark(),
     ["receive", "--site", site, "--store", database, "--port", "0", ...schemes],
-    { cwd: repo, stdio: ["ignore", "pipe", "pipe"] },
+    { name: "the receiver", ready: /^listening on (http:\/\/\S+)$/m, timeoutMs: RECEIVER_START_MS, options: { cwd: repo } },
   );
-  const stop = () =>
-    new Promise((resolve) => {
-      if (receiver.exitCode !== null || receiver.signalCode !== null) return resolve();
-      receiver.once("exit", () => resolve());
-      receiver.kill("SIGTERM");
-    });
-  let errors = "";
-  receiver.stderr.setEncoding("utf8");
-  receiver.stderr.on("data", (chunk) => {
-    errors += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop().then(() => reject(new Error("the receiver did not start in time")));
-    }, RECEIVER_START_MS);
-    let seen = "";
-    receiver.stdout.setEncoding("utf8");
-    receiver.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const match = seen.match(/^listening on (http:\/\/\S+)$/m);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ origin: match[1], store: database, stop });
-      }
-    });
-    receiver.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the receiver exited with ${code}: ${errors}`));
-    });
-  });
+  return { origin: match[1], store: database, stop };
 }
 
 /**

@@ -18,6 +18,9 @@ export const www = path.resolve(process.env.WAYMARK_WWW ?? path.join(repo, "www"
 /** How long the server may take to start before the tests give up. */
 const SERVER_START_MS = 10_000;
 
+/** How much of a started process's latest output is kept, to match and to report. */
+const OUTPUT_KEPT = 4096;
+
 /** How long to wait for the page to do something before a test fails. */
 export const WAIT_MS = 20_000;
 
@@ -31,37 +34,52 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
  * Serves www/ with Python's static server on a port the system picks, on loopback only.
  * Resolves to { origin, stop }.
  */
-export function startServer() {
-  const server = spawn(
+export async function startServer() {
+  const { match, stop } = await startAndWait(
     "python3",
     ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", www],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    { name: "the test server", ready: /port (\d+)/, timeoutMs: SERVER_START_MS },
   );
+  return { origin: `http://127.0.0.1:${match[1]}`, stop };
+}
+
+/**
+ * Starts `command` with `args` (and spawn's `options`) and resolves, once what it writes to
+ * stdout or stderr matches `ready`, to { match, stop }: the match, and a function that
+ * ends the process and resolves once it has exited. Rejects, with the end of its output,
+ * when it exits first; stops it and rejects when `name` has not started within
+ * `timeoutMs`. Both streams are read throughout, so neither pipe fills.
+ */
+export function startAndWait(command, args, { name, ready, timeoutMs, options = {} }) {
+  const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   const stop = () =>
     new Promise((resolve) => {
-      if (server.exitCode !== null || server.signalCode !== null) return resolve();
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
     });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stop().then(() => reject(new Error("the test server did not start in time")));
-    }, SERVER_START_MS);
+      stop().then(() => reject(new Error(`${name} did not start in time`)));
+    }, timeoutMs);
+    let started = false;
     let seen = "";
-    server.stdout.setEncoding("utf8");
-    server.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const match = seen.match(/port (\d+)/);
+    const read = (chunk) => {
+      seen = (seen + chunk).slice(-OUTPUT_KEPT);
+      const match = !started && seen.match(ready);
       if (match) {
+        started = true;
         clearTimeout(timer);
-        resolve({ origin: `http://127.0.0.1:${match[1]}`, stop });
+        resolve({ match, stop });
       }
-    });
-    // The server logs each request to stderr; reading it keeps the pipe from filling.
-    server.stderr.resume();
-    server.once("exit", (code) => {
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding("utf8");
+      stream.on("data", read);
+    }
+    child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`the test server exited with ${code}`));
+      reject(new Error(`${name} exited with ${code}: ${seen.slice(-500)}`));
     });
   });
 }
