@@ -13,9 +13,9 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # The site is built in steps, each only when what it is made from is newer than what it
 # made, so `make test` after `make serve` builds nothing again. The first steps put the page
 # under its plain names in the stage folder, $(STAGE): the wasm and its glue
-# (scripts/build-web.sh), then the page from web/site/ (index.html, main.js, first-steps.js,
-# which the page has written into it, and embed.js) with
-# www/styles.css and www/favicon.svg. A step that changes the page, such as writing the
+# (scripts/build-web.sh), then the page from web/site/ (index.html, main.js, first-steps.js
+# and embed.js) with www/styles.css and www/favicon.svg; first-steps.js and styles.css are
+# written into the page as it is published. A step that changes the page, such as writing the
 # start page into index.html, rewrites $(STAGE)/index.html after it is copied there. The
 # last step (scripts/publish-site.mjs) publishes the stage into www/: each asset named by
 # its content, the page and embed.js rewritten to load them, the service worker www/sw.js

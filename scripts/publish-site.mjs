@@ -3,8 +3,9 @@
 //
 //   node scripts/publish-site.mjs STAGE WORKER SITE      (make web: target/site web/site/sw.js www)
 //
-// 1. Writes each script the page marks `data-inline` into the page, allowed by its hash in
-//    the page's Content-Security-Policy, so it runs with no request of its own. Then
+// 1. Writes each script and stylesheet the page marks `data-inline` into the page, allowed
+//    by its hash in the page's Content-Security-Policy, so it needs no request of its own
+//    (the first paint waits for no stylesheet). Then
 //    names each other asset of the stage by its content: `main.js` becomes
 //    `main.0123456789abcdef.js` (the first 16 hexadecimal digits of its SHA-256), and every
 //    reference to it in the files that load it (the page, scripts, the wasm-bindgen glue's
@@ -66,7 +67,7 @@ console.log(
 function nameByContent(root) {
   const staged = listFiles(root).map((file) => path.relative(root, file).split(path.sep).join("/"));
   const bytes = new Map(staged.map((file) => [file, readFileSync(path.join(root, file))]));
-  const inlined = inlineScripts(staged, bytes);
+  const inlined = inlineAssets(staged, bytes);
   const files = staged.filter((file) => !inlined.has(file));
   const names = new Map();
   const pending = new Set(files);
@@ -89,29 +90,38 @@ function nameByContent(root) {
 }
 
 /**
- * Writes each script a page asks for with `<script src="NAME" data-inline></script>` into
- * the page itself, and allows it by its SHA-256 in the script-src of the page's
- * Content-Security-Policy, changing `bytes`. Returns the scripts written in, which are not
- * published on their own.
+ * Writes each script a page asks for with `<script src="NAME" data-inline></script>`, and
+ * each stylesheet it asks for with `<link rel="stylesheet" href="NAME" data-inline>`, into
+ * the page itself, allowing each by its SHA-256 in the script-src or style-src of the
+ * page's Content-Security-Policy, changing `bytes`. Returns the files written in, which
+ * are not published on their own.
  */
-function inlineScripts(files, bytes) {
+function inlineAssets(files, bytes) {
+  const kinds = [
+    { tag: "script", directive: "script-src", pattern: /<script src="([^"]+)" data-inline><\/script>/g },
+    { tag: "style", directive: "style-src", pattern: /<link rel="stylesheet" href="([^"]+)" data-inline>/g },
+  ];
   const inlined = new Set();
   for (const file of files.filter((f) => f.endsWith(".html"))) {
-    const hashes = [];
     let text = bytes.get(file).toString("utf8");
-    text = text.replace(/<script src="([^"]+)" data-inline><\/script>/g, (_, src) => {
-      const script = path.posix.join(path.posix.dirname(file), src);
-      if (!bytes.has(script)) throw new Error(`publish-site: ${file} writes in ${src}, which is not staged`);
-      const source = bytes.get(script).toString("utf8");
-      if (/<\/script/i.test(source)) throw new Error(`publish-site: ${src} cannot be written into a page: it says </script`);
-      hashes.push(`'sha256-${createHash("sha256").update(source).digest("base64")}'`);
-      inlined.add(script);
-      return `<script>${source}</script>`;
-    });
-    if (hashes.length === 0) continue;
-    const policy = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/;
-    if (!policy.test(text)) throw new Error(`publish-site: ${file} has no script-src 'self' to allow its scripts in`);
-    text = text.replace(policy, `$1 ${hashes.join(" ")}`);
+    for (const { tag, directive, pattern } of kinds) {
+      const hashes = [];
+      text = text.replace(pattern, (_, name) => {
+        const asset = path.posix.join(path.posix.dirname(file), name);
+        if (!bytes.has(asset)) throw new Error(`publish-site: ${file} writes in ${name}, which is not staged`);
+        const source = bytes.get(asset).toString("utf8");
+        if (new RegExp(`</${tag}`, "i").test(source)) {
+          throw new Error(`publish-site: ${name} cannot be written into a page: it says </${tag}`);
+        }
+        hashes.push(`'sha256-${createHash("sha256").update(source).digest("base64")}'`);
+        inlined.add(asset);
+        return `<${tag}>${source}</${tag}>`;
+      });
+      if (hashes.length === 0) continue;
+      const policy = new RegExp(`(<meta http-equiv="Content-Security-Policy" content="[^"]*${directive} 'self')`);
+      if (!policy.test(text)) throw new Error(`publish-site: ${file} has no ${directive} 'self' to allow them in`);
+      text = text.replace(policy, `$1 ${hashes.join(" ")}`);
+    }
     bytes.set(file, Buffer.from(text, "utf8"));
   }
   return inlined;

@@ -63,12 +63,13 @@ const WORKER_THREADS: usize = 2;
 const ANSWER_GRACE: Duration = Duration::from_secs(2);
 
 /// The headers README.md's "Hosting and response headers" recommends for every file of the
-/// site; the receiver sends them with everything it serves from `--site`. The names are in
+/// site; the receiver sends them with everything it serves from `--site`, the page with
+/// [`PAGE_POLICY`] for its Content-Security-Policy. The names are in
 /// lower case, as `HeaderName::from_static` needs; they are written in title case.
 const SITE_HEADERS: [(&str, &str); 4] = [
     (
         "content-security-policy",
-        "default-src 'self'; script-src 'self' 'sha256-a+1N9ps4TIMQsQ49/zGb0i1v5JQuVB6h1HDZktKj7UU=' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
     ),
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),
@@ -77,6 +78,14 @@ const SITE_HEADERS: [(&str, &str); 4] = [
         "camera=(), microphone=(), geolocation=()",
     ),
 ];
+
+/// The Content-Security-Policy README.md recommends for the app's page (the site's own
+/// `index.html`) in place of the one in [`SITE_HEADERS`]. The page carries the rest of its
+/// policy in a `<meta>` element that the build writes, allowing the script and stylesheet
+/// written into the page by their hashes, so this header stays the same when a release
+/// changes them; it keeps every rule that needs no hash, and the one a `<meta>` policy
+/// cannot make, which pages may frame this one.
+const PAGE_POLICY: &str = "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
 /// `waymark receive`'s command line.
 #[derive(clap::Args)]
@@ -288,6 +297,7 @@ struct SiteHeaders {
     encoding: Option<&'static str>,
     etag: Option<String>,
     varies: bool,
+    is_page: bool,
 }
 
 impl From<Served> for Reply {
@@ -301,6 +311,7 @@ impl From<Served> for Reply {
                 encoding: served.encoding,
                 etag: served.etag,
                 varies: served.varies,
+                is_page: served.is_page,
             }),
         }
     }
@@ -394,6 +405,9 @@ impl Receiver {
         if let Some(file) = &reply.from_site {
             for (name, value) in SITE_HEADERS {
                 put(HeaderName::from_static(name), value);
+            }
+            if file.is_page {
+                put(header::CONTENT_SECURITY_POLICY, PAGE_POLICY);
             }
             put(header::CACHE_CONTROL, file.cache_control);
             if let Some(encoding) = file.encoding {

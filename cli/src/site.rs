@@ -48,6 +48,9 @@ pub struct Served {
     pub etag: Option<String>,
     /// Whether the answer depends on the request's Accept-Encoding.
     pub varies: bool,
+    /// Whether this is the app's page, the site's own `index.html`, which carries its
+    /// Content-Security-Policy in a `<meta>` element.
+    pub is_page: bool,
 }
 
 impl Served {
@@ -60,6 +63,7 @@ impl Served {
             encoding: None,
             etag: None,
             varies: false,
+            is_page: false,
         }
     }
 }
@@ -132,6 +136,7 @@ pub fn serve(site: &Path, path: &str, request: &HeaderMap) -> Served {
         encoding: None,
         etag: etag.clone(),
         varies: !copies.is_empty(),
+        is_page: file == site.join("index.html"),
     };
     if etag.is_some_and(|etag| none_match(request, &etag)) {
         return served;

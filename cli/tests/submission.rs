@@ -390,22 +390,46 @@ fn the_receiver_verifies_stores_once_and_returns_a_reference() {
     std::fs::remove_dir_all(&folder).ok();
 }
 
-/// The header lines README.md recommends under "Hosting and response headers".
+/// The header lines README.md recommends under "Hosting and response headers", for every
+/// file of the site.
 fn recommended_headers() -> Vec<(String, String)> {
+    let headers = header_block(1);
+    assert_eq!(headers.len(), 4, "{headers:?}");
+    headers
+}
+
+/// The Content-Security-Policy README.md recommends for the app's page in place of the one
+/// for every file.
+fn recommended_page_policy() -> String {
+    match header_block(2).as_slice() {
+        [(name, value)] if name == "Content-Security-Policy" => value.clone(),
+        other => panic!("README.md's policy for the page is one header: {other:?}"),
+    }
+}
+
+/// The header lines of the `nth` code block (from 1) under "Hosting and response headers".
+fn header_block(nth: usize) -> Vec<(String, String)> {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
     let section = readme
         .split_once("### Hosting and response headers")
         .unwrap()
         .1;
-    let block = section.split("```").nth(1).unwrap();
-    let headers: Vec<_> = block
+    let block = section.split("```").nth(2 * nth - 1).unwrap();
+    block
         .lines()
         .filter_map(|line| line.split_once(": "))
         .map(|(name, value)| (name.to_owned(), value.to_owned()))
-        .collect();
-    assert_eq!(headers.len(), 4, "{block}");
-    headers
+        .collect()
+}
+
+/// The policy README.md recommends for every file, without one of its directives.
+fn policy_without(policy: &str, directive: &str) -> String {
+    policy
+        .split("; ")
+        .filter(|rule| !rule.starts_with(directive))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A small site: an index page, a script, a wasm file, a page in a folder and a file with a
@@ -427,23 +451,31 @@ fn small_site() -> (PathBuf, PathBuf) {
     (root, site)
 }
 
-/// The README's policy, and so the receiver's, allows the page's one inline script by its
-/// hash, as the build allows it in the page's own `<meta>` (scripts/publish-site.mjs).
+/// The page's own `<meta>` policy is the one for every file but `frame-ancestors`, which a
+/// `<meta>` cannot make, and the header for the page leaves to it only the rules that name
+/// what the page may run and style, which the build fills with the hashes of what it writes
+/// into the page (scripts/publish-site.mjs); with both applied, the page is held to the
+/// whole policy.
 #[test]
-fn the_recommended_policy_allows_the_pages_inline_script() {
-    use base64::Engine;
-    use sha2::Digest;
-    let script = include_str!("../../web/site/first-steps.js");
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+fn the_pages_own_policy_and_its_header_make_the_policy_for_every_file() {
     let policy = recommended_headers()
         .into_iter()
         .find(|(name, _)| name == "Content-Security-Policy")
         .map(|(_, value)| value)
         .unwrap();
-    assert!(
-        policy.contains(&format!("script-src 'self' 'sha256-{hash}' ")),
-        "README.md's policy must allow web/site/first-steps.js by 'sha256-{hash}': {policy}"
-    );
+    let page = include_str!("../../web/site/index.html");
+    let meta = page
+        .split_once(r#"<meta http-equiv="Content-Security-Policy" content=""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(content, _)| content)
+        .unwrap();
+    assert_eq!(meta, policy_without(&policy, "frame-ancestors"));
+    let for_the_page = ["default-src", "script-src", "style-src"]
+        .into_iter()
+        .fold(policy.clone(), |kept, directive| {
+            policy_without(&kept, directive)
+        });
+    assert_eq!(recommended_page_policy(), for_the_page);
 }
 
 #[test]
@@ -472,6 +504,7 @@ fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
         ("/two%20words.txt", "text/plain; charset=utf-8", b"spaced"),
     ];
     let recommended = recommended_headers();
+    let page_policy = recommended_page_policy();
     for (target, content_type, content) in expected {
         let (status, head, body) = exchange(&receiver, "GET", target, "", "");
         assert_eq!(status, 200, "{target}: {head}");
@@ -482,10 +515,16 @@ fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
             "{target}"
         );
         assert_eq!(header(&head, "Cache-Control"), Some("no-cache"), "{target}");
+        let is_page = target == "/" || target.starts_with("/index.html");
         for (name, value) in &recommended {
+            let expected = if is_page && name == "Content-Security-Policy" {
+                &page_policy
+            } else {
+                value
+            };
             assert_eq!(
                 header(&head, name),
-                Some(value.as_str()),
+                Some(expected.as_str()),
                 "{target}: {name}"
             );
         }

@@ -2,7 +2,8 @@
 // the app, the deployment's schemes and its catalogues, in a cache named by the
 // deployment's version, and replaces it when the deployment changes. Offline, a reload
 // opens the app and a person completes the journey to the estimate `waymark estimate`
-// gives. Served by `waymark receive`, the first visit arrives compressed.
+// gives. Served by `waymark receive`, the first visit arrives compressed, and the script
+// and style sheet written into the page run under its policy, which refuses nothing.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -11,6 +12,7 @@ import { after, before, describe, test } from "node:test";
 import { startReceiver } from "./receiver.mjs";
 import {
   answerAll,
+  appStarted,
   cliEstimate,
   currencySymbol,
   defaultScheme,
@@ -18,7 +20,9 @@ import {
   formatMoney,
   launchBrowser,
   openApp,
+  openHoldingWasm,
   precache,
+  route,
   startServer,
   workerInCharge,
   www,
@@ -206,6 +210,27 @@ describe("the app with no connection", { timeout: 120_000 }, () => {
           `${path}'s caching`,
         );
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("served by waymark receive, the page's own script and styles run under its policy, and nothing breaks it", async () => {
+    const { context, page, errors, release } = await openHoldingWasm(browser, receiver.origin);
+    try {
+      const start = page.locator("main a.govuk-button--start");
+      assert.equal(
+        await start.evaluate((link) => getComputedStyle(link).backgroundColor),
+        "rgb(0, 112, 60)",
+        "the style sheet written into the page styles the start button",
+      );
+      await follow(page, start);
+      assert.equal(await route(page), "#/tasks", "the script written into the page shows the task list");
+      await page.locator("main .govuk-task-list").first().waitFor({ state: "visible" });
+      await release();
+      await appStarted(page);
+      assert.deepEqual(await page.evaluate(() => window.refused), [], "the policy refused nothing");
+      assert.deepEqual(errors, []);
     } finally {
       await context.close();
     }

@@ -12,6 +12,7 @@ import {
   defaultScheme,
   english,
   follow,
+  openHoldingWasm,
   questionId,
   route,
   say,
@@ -23,36 +24,6 @@ const northvale = defaultScheme();
 
 /** The questions in the order the scheme asks them. */
 const questions = northvale.scheme.sections.flatMap((section) => section.questions);
-
-/**
- * Opens the site's own page (no query string, no configuration of the test's) in a fresh
- * context, holding back every request for a .wasm file until `release` is called, so the
- * page stays as it is before the wasm arrives.
- */
-async function openHoldingWasm(browser, origin) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const held = [];
-  let released = false;
-  let asked;
-  const wasmAsked = new Promise((resolve) => {
-    asked = resolve;
-  });
-  await page.route("**/*.wasm", (request) => {
-    if (released) return request.continue();
-    held.push(request);
-    asked();
-  });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${origin}/`, { waitUntil: "domcontentloaded" });
-  await wasmAsked;
-  const release = async () => {
-    released = true;
-    await Promise.all(held.splice(0).map((request) => request.continue()));
-  };
-  return { context, page, errors, release };
-}
 
 /** Records every layout shift from the page's start, into `window.layoutShifts`. */
 function recordLayoutShifts() {

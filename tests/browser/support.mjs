@@ -251,6 +251,43 @@ export async function openApp(
 }
 
 /**
+ * Opens the site's own page (no query string, no configuration of the test's) in a fresh
+ * context, holding back every request for a .wasm file until `release` is called, so the
+ * page stays as it is before the wasm arrives. Records what the page's
+ * Content-Security-Policy refuses in `window.refused`.
+ */
+export async function openHoldingWasm(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const held = [];
+  let released = false;
+  let asked;
+  const wasmAsked = new Promise((resolve) => {
+    asked = resolve;
+  });
+  await page.route("**/*.wasm", (request) => {
+    if (released) return request.continue();
+    held.push(request);
+    asked();
+  });
+  await page.addInitScript(() => {
+    window.refused = [];
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.refused.push(`${event.effectiveDirective}: ${event.blockedURI}`),
+    );
+  });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}/`, { waitUntil: "domcontentloaded" });
+  await wasmAsked;
+  const release = async () => {
+    released = true;
+    await Promise.all(held.splice(0).map((request) => request.continue()));
+  };
+  return { context, page, errors, release };
+}
+
+/**
  * Waits until the app's service worker has kept the deployment and is in charge of the
  * page, as it is after a first visit.
  */

@@ -7,8 +7,8 @@
 // those choices and sends that form (web/src/dom/takeover.rs).
 //
 // The build writes this script into index.html itself, after `#app`, with its hash in the
-// page's Content-Security-Policy (scripts/publish-site.mjs), so it runs as the page is
-// read, with no request of its own. It is plain script, for that reason, not a module.
+// page's own `<meta>` Content-Security-Policy (scripts/publish-site.mjs), so it runs as the
+// page is read, with no request of its own. It is plain script, for that reason, not a module.
 //
 // The page as served is the app's element, `#app`; the app puts its own in its place,
 // after which nothing here acts.
