@@ -64,8 +64,8 @@ const ANSWER_GRACE: Duration = Duration::from_secs(2);
 
 /// The headers README.md's "Hosting and response headers" recommends for every file of the
 /// site; the receiver sends them with everything it serves from `--site`, the page with
-/// [`PAGE_POLICY`] for its Content-Security-Policy. The names are in
-/// lower case, as `HeaderName::from_static` needs; they are written in title case.
+/// [`PAGE_POLICY`] for its Content-Security-Policy. The names are in lower case, as
+/// `HeaderName::from_static` needs; they are written in title case.
 const SITE_HEADERS: [(&str, &str); 4] = [
     (
         "content-security-policy",
