@@ -168,8 +168,10 @@ async function loadToFirstQuestion(throttle) {
         // Nothing can be seen, nor so pressed, before the page's first paint.
         if (performance.getEntriesByName("first-contentful-paint").length === 0) return null;
         const state = (window.__firstQuestion ??= {});
+        // The app marks the element it draws in #app[data-started] once it has taken over.
+        if (document.querySelector("#app[data-started]")) state.started ??= performance.now();
         const input = visible("form[data-question-id] :is(input, select, textarea)");
-        if (input && !input.disabled) return { usable: state.usable, answerable: performance.now() };
+        if (input && !input.disabled) return { ...state, answerable: performance.now() };
         const start = visible(startNow);
         if (start) {
           state.usable ??= performance.now();
@@ -182,13 +184,14 @@ async function loadToFirstQuestion(throttle) {
       { startNow: START_NOW, task: FIRST_TASK },
       { timeout: LOAD_TIMEOUT_MS, polling: "raf" },
     );
-    // The app marks the element it draws in #app[data-started] once it has taken over.
+    const found = await times.jsonValue();
+    if (found.started !== undefined) return found;
     const started = await page.waitForFunction(
       () => document.querySelector("#app[data-started]") && performance.now(),
       null,
       { timeout: LOAD_TIMEOUT_MS, polling: "raf" },
     );
-    return { ...(await times.jsonValue()), started: await started.jsonValue() };
+    return { ...found, started: await started.jsonValue() };
   } finally {
     await context.close();
   }

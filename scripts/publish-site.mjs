@@ -35,6 +35,12 @@ const TEXT = /\.(html|js|mjs|css)$/;
 /** How a content-named file ends: 16 hexadecimal digits, the extension, any copy's suffix. */
 const CONTENT_NAMED = /\.[0-9a-f]{16}\.[a-z0-9]+(\.br|\.gz)?$/;
 
+/** What a page may ask to have written into it: the tag, its policy directive, the asking. */
+const INLINE = [
+  { tag: "script", directive: "script-src", pattern: /<script src="([^"]+)" data-inline><\/script>/g },
+  { tag: "style", directive: "style-src", pattern: /<link rel="stylesheet" href="([^"]+)" data-inline>/g },
+];
+
 /** The files worth compressing, by extension. */
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|wasm|svg|ts|map|txt|csv)$/;
 
@@ -67,7 +73,7 @@ console.log(
 function nameByContent(root) {
   const staged = listFiles(root).map((file) => path.relative(root, file).split(path.sep).join("/"));
   const bytes = new Map(staged.map((file) => [file, readFileSync(path.join(root, file))]));
-  const inlined = inlineAssets(staged, bytes);
+  const inlined = markedInline(staged, bytes);
   const files = staged.filter((file) => !inlined.has(file));
   const names = new Map();
   const pending = new Set(files);
@@ -80,7 +86,8 @@ function nameByContent(root) {
       throw new Error(`publish-site: these files reference each other in a circle: ${[...pending].join(", ")}`);
     }
     for (const file of ready) {
-      const rewritten = rewrite(file, bytes.get(file), names);
+      // Written in after the rewrite, so what is written in is hashed as it is sent.
+      const rewritten = inlineInto(file, rewrite(file, bytes.get(file), names), bytes);
       bytes.set(file, rewritten);
       names.set(file, ENTRY_POINTS.has(file) ? file : contentName(file, rewritten));
       pending.delete(file);
@@ -89,42 +96,50 @@ function nameByContent(root) {
   return { names, bytes };
 }
 
-/**
- * Writes each script a page asks for with `<script src="NAME" data-inline></script>`, and
- * each stylesheet it asks for with `<link rel="stylesheet" href="NAME" data-inline>`, into
- * the page itself, allowing each by its SHA-256 in the script-src or style-src of the
- * page's Content-Security-Policy, changing `bytes`. Returns the files written in, which
- * are not published on their own.
- */
-function inlineAssets(files, bytes) {
-  const kinds = [
-    { tag: "script", directive: "script-src", pattern: /<script src="([^"]+)" data-inline><\/script>/g },
-    { tag: "style", directive: "style-src", pattern: /<link rel="stylesheet" href="([^"]+)" data-inline>/g },
-  ];
-  const inlined = new Set();
-  for (const file of files.filter((f) => f.endsWith(".html"))) {
-    let text = bytes.get(file).toString("utf8");
-    for (const { tag, directive, pattern } of kinds) {
-      const hashes = [];
-      text = text.replace(pattern, (_, name) => {
-        const asset = path.posix.join(path.posix.dirname(file), name);
-        if (!bytes.has(asset)) throw new Error(`publish-site: ${file} writes in ${name}, which is not staged`);
-        const source = bytes.get(asset).toString("utf8");
-        if (new RegExp(`</${tag}`, "i").test(source)) {
-          throw new Error(`publish-site: ${name} cannot be written into a page: it says </${tag}`);
-        }
-        hashes.push(`'sha256-${createHash("sha256").update(source).digest("base64")}'`);
-        inlined.add(asset);
-        return `<${tag}>${source}</${tag}>`;
-      });
-      if (hashes.length === 0) continue;
-      const policy = new RegExp(`(<meta http-equiv="Content-Security-Policy" content="[^"]*${directive} 'self')`);
-      if (!policy.test(text)) throw new Error(`publish-site: ${file} has no ${directive} 'self' to allow them in`);
-      text = text.replace(policy, `$1 ${hashes.join(" ")}`);
+/** The staged files a page asks to have written into it, which are not published on their own. */
+function markedInline(files, bytes) {
+  const marked = new Set();
+  for (const page of files.filter((f) => f.endsWith(".html"))) {
+    const text = bytes.get(page).toString("utf8");
+    for (const { pattern } of INLINE) {
+      for (const [, name] of text.matchAll(pattern)) marked.add(path.posix.join(path.posix.dirname(page), name));
     }
-    bytes.set(file, Buffer.from(text, "utf8"));
   }
-  return inlined;
+  return marked;
+}
+
+/**
+ * `page`'s bytes (`text`) with each script it asks for with `<script src="NAME"
+ * data-inline></script>`, and each style sheet it asks for with `<link rel="stylesheet"
+ * href="NAME" data-inline>`, written in from `staged` (the files' bytes), each allowed by
+ * its SHA-256 in the script-src or style-src of the page's Content-Security-Policy. Line
+ * endings are made `\n`, as the browser's parser makes them before it hashes.
+ */
+function inlineInto(page, text, staged) {
+  if (!page.endsWith(".html")) return text;
+  let html = text.toString("utf8");
+  for (const { tag, directive, pattern } of INLINE) {
+    const hashes = [];
+    html = html.replace(pattern, (_, name) => {
+      const source = staged
+        .get(path.posix.join(path.posix.dirname(page), name))
+        .toString("utf8")
+        .replace(/\r\n?/g, "\n");
+      if (new RegExp(`</${tag}`, "i").test(source)) {
+        throw new Error(`publish-site: ${name} cannot be written into a page: it says </${tag}`);
+      }
+      hashes.push(`'sha256-${createHash("sha256").update(source).digest("base64")}'`);
+      return `<${tag}>${source}</${tag}>`;
+    });
+    if (hashes.length === 0) continue;
+    const policy = new RegExp(`(<meta http-equiv="Content-Security-Policy" content="[^"]*${directive} 'self')`);
+    if (!policy.test(html)) throw new Error(`publish-site: ${page} has no ${directive} 'self' to allow them in`);
+    html = html.replace(policy, `$1 ${hashes.join(" ")}`);
+  }
+  if (html.includes("data-inline")) {
+    throw new Error(`publish-site: ${page} asks for something to be written in in a way this does not read`);
+  }
+  return Buffer.from(html, "utf8");
 }
 
 /** `dist/waymark_web.js` with its hash: `dist/waymark_web.0123456789abcdef.js`. */

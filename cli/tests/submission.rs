@@ -478,6 +478,37 @@ fn the_pages_own_policy_and_its_header_make_the_policy_for_every_file() {
     assert_eq!(recommended_page_policy(), for_the_page);
 }
 
+/// Every copy of a policy in README.md's hosting sections (the header lists, nginx's and
+/// Apache's configurations) is the policy for every file or the page's.
+#[test]
+fn every_policy_the_readme_gives_is_one_of_the_two() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let hosting = readme
+        .split_once("### Hosting and response headers")
+        .and_then(|(_, rest)| rest.split_once("\n## "))
+        .map(|(section, _)| section)
+        .unwrap();
+    let every_file = recommended_headers()
+        .into_iter()
+        .find(|(name, _)| name == "Content-Security-Policy")
+        .map(|(_, value)| value)
+        .unwrap();
+    let page = recommended_page_policy();
+    let copies: Vec<&str> = hosting
+        .lines()
+        .filter(|line| line.contains("frame-ancestors '"))
+        .map(|line| match (line.find('"'), line.rfind('"')) {
+            (Some(first), Some(last)) if first < last => &line[first + 1..last],
+            _ => line.split_once(": ").map_or(line, |(_, value)| value),
+        })
+        .collect();
+    assert_eq!(copies.len(), 6, "{copies:#?}");
+    for copy in copies {
+        assert!(copy == every_file || copy == page, "{copy}");
+    }
+}
+
 #[test]
 fn the_receiver_serves_the_site_with_its_content_types_and_security_headers() {
     let (root, site) = small_site();

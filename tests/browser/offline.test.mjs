@@ -3,7 +3,8 @@
 // deployment's version, and replaces it when the deployment changes. Offline, a reload
 // opens the app and a person completes the journey to the estimate `waymark estimate`
 // gives. Served by `waymark receive`, the first visit arrives compressed, and the script
-// and style sheet written into the page run under its policy, which refuses nothing.
+// and style sheet written into the page run under its policy, which refuses nothing else;
+// served the policy meant for every other file, the page links its style sheet instead.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -22,6 +23,8 @@ import {
   openApp,
   openHoldingWasm,
   precache,
+  recommendedHeaders,
+  repo,
   route,
   startServer,
   workerInCharge,
@@ -231,6 +234,51 @@ describe("the app with no connection", { timeout: 120_000 }, () => {
       await appStarted(page);
       assert.deepEqual(await page.evaluate(() => window.refused), [], "the policy refused nothing");
       assert.deepEqual(errors, []);
+
+      // The page as published holds the source's policy with one hash for each of the two.
+      const served = await (await fetch(`${receiver.origin}/`)).text();
+      const policyOf = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+      const hashes = policyOf(served).match(/ 'sha256-[^']+'/g);
+      assert.equal(hashes.length, 2, policyOf(served));
+      const source = await readFile(path.join(repo, "web/site/index.html"), "utf8");
+      assert.equal(hashes.reduce((policy, hash) => policy.replace(hash, ""), policyOf(served)), policyOf(source));
+      assert.match(served, /^<!DOCTYPE html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"/);
+      // Anything else written into the page is refused.
+      await page.evaluate(() => {
+        const style = document.createElement("style");
+        style.textContent = "body { color: red; }";
+        document.head.append(style);
+      });
+      await page.waitForFunction(() => window.refused.includes("style-src-elem: inline"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("served the policy meant for every other file, the page links its style sheet", async () => {
+    const { date } = defaultScheme().eligible;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const strict = recommendedHeaders()["Content-Security-Policy"];
+    await page.route(
+      (url) => url.pathname === "/",
+      async (request) => {
+        const response = await request.fetch();
+        await request.fulfill({ response, headers: { ...response.headers(), "content-security-policy": strict } });
+      },
+    );
+    await page.addInitScript(() => {
+      window.refused = [];
+      document.addEventListener("securitypolicyviolation", (event) => window.refused.push(event.effectiveDirective));
+    });
+    try {
+      await page.goto(`${server.origin}/?date=${date}`);
+      await appStarted(page);
+      assert.ok(await page.evaluate(() => window.refused.includes("style-src-elem")), "the written-in copy is refused");
+      assert.equal(
+        await page.locator("main .govuk-button--start").evaluate((link) => getComputedStyle(link).backgroundColor),
+        "rgb(0, 112, 60)",
+      );
     } finally {
       await context.close();
     }

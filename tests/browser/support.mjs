@@ -10,7 +10,8 @@ import assert from "node:assert/strict";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The repository's root folder. */
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The folder served; WAYMARK_WWW points the tests at another build of the site. */
 export const www = path.resolve(process.env.WAYMARK_WWW ?? path.join(repo, "www"));
@@ -248,6 +249,21 @@ export async function openApp(
   await page.goto(appUrl(origin, date, "", lang));
   await appStarted(page);
   return { context, page, requests, workerRequests, errors };
+}
+
+/**
+ * The headers README.md's "Hosting and response headers" recommends for every file of the
+ * site, by name.
+ */
+export function recommendedHeaders() {
+  const readme = readFileSync(path.join(repo, "README.md"), "utf8");
+  const block = readme.split("### Hosting and response headers")[1].split("```")[1];
+  return Object.fromEntries(
+    block
+      .split("\n")
+      .filter((line) => line.includes(": "))
+      .map((line) => [line.slice(0, line.indexOf(": ")), line.slice(line.indexOf(": ") + 2)]),
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
 // service has, instead of leaving the page blank. These words are the catalogues' own
 // (app.load_failed_heading and app.start_failed_body); a test keeps them the same.
 //
+// If the browser refused the style sheet written into the page, it links the style sheet.
+//
 // Once the app has started and the page has loaded, it registers the service worker
 // (sw.js, which the build writes), so the next visit opens with no connection. Only this
 // page does: embed.js, in a portal's page, never registers a worker on the portal's origin.
@@ -22,6 +24,21 @@ function keepForOffline() {
   else window.addEventListener("load", register, { once: true });
 }
 
+/**
+ * Links the style sheet when the copy written into the page was refused, as it is when a
+ * server sends the page the policy meant for every other file (README.md, "Hosting and
+ * response headers"): the page then looks as it should, a request later.
+ */
+function keepStyled() {
+  const written = document.querySelector("head > style");
+  if (!written || written.sheet) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = "styles.css";
+  document.head.append(link);
+}
+
+keepStyled();
 init().then(() => {
   run();
   keepForOffline();
