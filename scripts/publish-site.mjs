@@ -102,7 +102,7 @@ function markedInline(files, bytes) {
   for (const page of files.filter((f) => f.endsWith(".html"))) {
     const text = bytes.get(page).toString("utf8");
     for (const { pattern } of INLINE) {
-      for (const [, name] of text.matchAll(pattern)) marked.add(path.posix.join(path.posix.dirname(page), name));
+      for (const [, name] of text.matchAll(pattern)) marked.add(besidePage(page, name));
     }
   }
   return marked;
@@ -122,7 +122,7 @@ function inlineInto(page, text, staged) {
     const hashes = [];
     html = html.replace(pattern, (_, name) => {
       const source = staged
-        .get(path.posix.join(path.posix.dirname(page), name))
+        .get(besidePage(page, name))
         .toString("utf8")
         .replace(/\r\n?/g, "\n");
       if (new RegExp(`</${tag}`, "i").test(source)) {
@@ -140,6 +140,11 @@ function inlineInto(page, text, staged) {
     throw new Error(`publish-site: ${page} asks for something to be written in in a way this does not read`);
   }
   return Buffer.from(html, "utf8");
+}
+
+/** The staged file `name` (as a page refers to it) names, relative to the stage. */
+function besidePage(page, name) {
+  return path.posix.join(path.posix.dirname(page), name);
 }
 
 /** `dist/waymark_web.js` with its hash: `dist/waymark_web.0123456789abcdef.js`. */

@@ -407,14 +407,21 @@ fn recommended_page_policy() -> String {
     }
 }
 
-/// The header lines of the `nth` code block (from 1) under "Hosting and response headers".
-fn header_block(nth: usize) -> Vec<(String, String)> {
+/// README.md's hosting sections: from "Hosting and response headers" to the next chapter.
+fn readme_hosting() -> String {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
-    let section = readme
+    let (_, from) = readme
         .split_once("### Hosting and response headers")
-        .unwrap()
-        .1;
+        .unwrap();
+    from.split_once("\n## ")
+        .map_or(from, |(section, _)| section)
+        .to_owned()
+}
+
+/// The header lines of the `nth` code block (from 1) under "Hosting and response headers".
+fn header_block(nth: usize) -> Vec<(String, String)> {
+    let section = readme_hosting();
     let block = section.split("```").nth(2 * nth - 1).unwrap();
     block
         .lines()
@@ -482,13 +489,7 @@ fn the_pages_own_policy_and_its_header_make_the_policy_for_every_file() {
 /// Apache's configurations) is the policy for every file or the page's.
 #[test]
 fn every_policy_the_readme_gives_is_one_of_the_two() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
-    let hosting = readme
-        .split_once("### Hosting and response headers")
-        .and_then(|(_, rest)| rest.split_once("\n## "))
-        .map(|(section, _)| section)
-        .unwrap();
+    let hosting = readme_hosting();
     let every_file = recommended_headers()
         .into_iter()
         .find(|(name, _)| name == "Content-Security-Policy")

@@ -1,7 +1,7 @@
 //! Draws the Waymark page's start page into `index.html` at build time, so that a person
 //! reads it as soon as the page arrives, before the wasm does, with the pages its start
 //! button leads to up to the first question, each in a `<template>` that the page's script
-//! (`main.js`) shows when the person follows a link to it before the app has started.
+//! (`first-steps.js`) shows when the person follows a link to it before the app has started.
 //!
 //! The drawing is the app's own (`waymark_web::prerender`), rendered natively by Yew's
 //! server-side renderer without hydration markers: the app, once loaded, draws the same

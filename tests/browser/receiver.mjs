@@ -5,10 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startAndWait, www } from "./support.mjs";
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { repo, startAndWait, www } from "./support.mjs";
 
 /** The release binary that `make test` builds (its scheme-tests step). */
 const binary = path.join(repo, "target/release/waymark");

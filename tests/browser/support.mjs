@@ -267,10 +267,23 @@ export function recommendedHeaders() {
 }
 
 /**
+ * Records, from the page's start, what its Content-Security-Policy refuses, as
+ * "directive: what" (like "style-src-elem: inline") in `window.refused`.
+ */
+export function recordRefusals(page) {
+  return page.addInitScript(() => {
+    window.refused = [];
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.refused.push(`${event.effectiveDirective}: ${event.blockedURI}`),
+    );
+  });
+}
+
+/**
  * Opens the site's own page (no query string, no configuration of the test's) in a fresh
  * context, holding back every request for a .wasm file until `release` is called, so the
  * page stays as it is before the wasm arrives. Records what the page's
- * Content-Security-Policy refuses in `window.refused`.
+ * Content-Security-Policy refuses ([`recordRefusals`]).
  */
 export async function openHoldingWasm(browser, origin) {
   const context = await browser.newContext();
@@ -286,12 +299,7 @@ export async function openHoldingWasm(browser, origin) {
     held.push(request);
     asked();
   });
-  await page.addInitScript(() => {
-    window.refused = [];
-    document.addEventListener("securitypolicyviolation", (event) =>
-      window.refused.push(`${event.effectiveDirective}: ${event.blockedURI}`),
-    );
-  });
+  await recordRefusals(page);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${origin}/`, { waitUntil: "domcontentloaded" });
