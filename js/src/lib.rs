@@ -247,7 +247,7 @@ fn given<'t>(scheme: &Scheme, text: &'t str) -> Result<GivenAnswers<'t>, Vec<Iss
     AnswersSeed(scheme)
         .deserialize(&mut de)
         .and_then(|a| de.end().map(|()| a))
-        .map_err(|e| vec![Issue::new("invalid_json", "", e.to_string())])
+        .map_err(|e| vec![waymark_engine::json::issue_in(text, &e)])
 }
 
 /// JSON text as given, or made from a plain object by the browser's own `JSON.stringify`.

@@ -51,6 +51,11 @@ test("problems are thrown as issues with paths", async () => {
   const scheme = waymark.loadScheme(await readFile(path.join(schemes, "northvale-recovery-2026.json"), "utf8"));
   assert.throws(() => waymark.estimate(scheme, {}, "2026-06-01"), (e) => e.issues.every((i) => i.code === "missing_answer" && i.path.startsWith("/")));
   assert.throws(() => waymark.loadScheme("{}"), (e) => e.issues[0].code === "invalid_value");
+  assert.throws(() => waymark.loadScheme('{"id": 7}'), (e) => e.issues[0].path === "/id");
+  assert.throws(
+    () => waymark.estimate(scheme, '{"wellbeing_impact": "often", "wellbeing_impact": "never"}', "2026-06-01"),
+    (e) => e.issues[0].code === "invalid_value" && e.issues[0].path === "/wellbeing_impact",
+  );
   assert.throws(() => waymark.estimate(scheme, {}, "June"), (e) => e.issues[0].code === "invalid_date");
 });
 

@@ -1,5 +1,7 @@
 //! Strict JSON reading: duplicate keys are refused and every error names its JSON path.
 
+mod locate;
+
 use crate::issue::{pointer, Issue};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeSet;
@@ -38,39 +40,27 @@ pub fn versioned<T: DeserializeOwned>(
     from_str(text).map_err(|e| vec![e])
 }
 
-/// Reads `text` as a `T`, refusing duplicate keys, and locating any error by JSON Pointer
-/// (with the `paths` feature; without it, an error that is not a duplicate key has no path).
+/// Reads `text` as a `T`, refusing duplicate keys and locating any error by JSON Pointer.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
     check_duplicate_keys(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = located(&mut de)?;
-    de.end()
-        .map_err(|e| Issue::new("invalid_json", "", plain_serde_message(&e)))?;
+    let value = T::deserialize(&mut de).map_err(|e| issue_in(text, &e))?;
+    de.end().map_err(|e| issue_in(text, &e))?;
     Ok(value)
 }
 
-/// Reads a `T`, naming the JSON path of any error.
-#[cfg(feature = "paths")]
-fn located<'de, T: de::Deserialize<'de>>(
-    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
-) -> Result<T, Issue> {
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = pointer(e.path().iter().filter_map(|seg| match seg {
-            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-            serde_path_to_error::Segment::Enum { variant } => Some(variant.clone()),
-            serde_path_to_error::Segment::Unknown => None,
-        }));
-        Issue::new("invalid_value", path, plain_serde_message(e.inner()))
-    })
-}
-
-/// Reads a `T`; an error says what is wrong, with no path.
-#[cfg(not(feature = "paths"))]
-fn located<'de, T: de::Deserialize<'de>>(
-    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
-) -> Result<T, Issue> {
-    T::deserialize(de).map_err(|e| Issue::new("invalid_value", "", plain_serde_message(&e)))
+/// An error serde_json gave reading `text`, as an issue: in text that is not JSON it says
+/// where by line and column; in JSON, it names the path of the value or key it is about.
+pub fn issue_in(text: &str, e: &serde_json::Error) -> Issue {
+    if serde_json::from_str::<de::IgnoredAny>(text).is_ok() {
+        Issue::new(
+            "invalid_value",
+            locate::path_of(text, e),
+            plain_serde_message(e),
+        )
+    } else {
+        Issue::new("invalid_json", "", plain_serde_message(e))
+    }
 }
 
 /// Serde's message without the trailing " at line 3 column 7", which the path replaces.
@@ -216,13 +206,35 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "paths")]
     fn type_errors_are_located() {
         let e = from_str::<Thing>(r#"{"items": [{"n": 1}, {"n": "x"}]}"#).unwrap_err();
         assert_eq!(e.path, "/items/1/n");
         let e = from_str::<Thing>(r#"{"items": [{"n": 1, "m": 2}]}"#).unwrap_err();
         assert_eq!(e.path, "/items/0/m");
         assert!(e.message.contains("unknown field"), "{}", e.message);
+    }
+
+    #[test]
+    fn an_error_from_reading_with_a_seed_is_located_too() {
+        let text = r#"{"items": [{"n": true}]}"#;
+        let e = serde_json::from_str::<Thing>(text).unwrap_err();
+        let issue = issue_in(text, &e);
+        assert_eq!(
+            (issue.code.as_str(), issue.path.as_str()),
+            ("invalid_value", "/items/0/n")
+        );
+        let text = r#"{"items": [{"n": 1]}"#;
+        let e = serde_json::from_str::<Thing>(text).unwrap_err();
+        let issue = issue_in(text, &e);
+        assert_eq!(
+            (issue.code.as_str(), issue.path.as_str()),
+            ("invalid_json", "")
+        );
+        assert!(
+            issue.message.ends_with("(line 1, column 19)"),
+            "{}",
+            issue.message
+        );
     }
 
     #[test]
