@@ -6,9 +6,11 @@
 //! The drawing is the app's own (`waymark_web::prerender`), rendered natively by Yew's
 //! server-side renderer without hydration markers: the app, once loaded, draws the same
 //! markup off the page and swaps it in, so nothing moves. [`draw`] reads the site as the
-//! app does (`config.json`, the schemes it offers, the catalogue in `lang/`); [`insert`]
-//! puts the drawing at the template's [`MARKER`] and gives the page the title and language
-//! the app gives it.
+//! app does (`config.json`, the schemes it offers, the catalogues in `lang/`) and draws the
+//! pages in each language the default scheme offers; [`insert`] puts the default
+//! language's at the template's [`MARKER`], gives the page the title and language the app
+//! gives it, and adds each other language's in a `<template data-language>`, which
+//! `first-steps.js` shows instead to a person who asks for that language.
 
 use std::path::Path;
 use std::rc::Rc;
@@ -25,18 +27,28 @@ pub const MARKER: &str = "<!-- waymark:start-page -->";
 /// The folder of language catalogues in the site, as the app fetches them.
 const CATALOGUES: &str = "lang";
 
-/// The start page as the app draws it on a first visit.
+/// The start page as the app draws it on a first visit, in each language it may open in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drawn {
+    /// The pages in the language a first visit opens in when none is asked for.
+    pub default: Drawing,
+    /// The pages in each other language the default scheme offers, in its order.
+    pub others: Vec<Drawing>,
+    /// What the app fetches as it starts (the configuration, the schemes it offers and the
+    /// default language's catalogue), so the page can ask for them at once rather than
+    /// after the wasm starts.
+    pub fetched: Vec<String>,
+}
+
+/// The start page and its first steps in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawing {
     /// The markup of the whole page inside the app's element: header, main and footer.
     pub html: String,
     /// The page's title.
     pub title: String,
     /// The language it is in, like `en`.
     pub language: String,
-    /// What the app fetches as it starts (the configuration, the schemes it offers and the
-    /// catalogue), so the page can ask for them at once rather than after the wasm starts.
-    pub fetched: Vec<String>,
     /// The pages the start button leads to, up to the first question.
     pub first_steps: Vec<Step>,
 }
@@ -68,13 +80,41 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
             .map(|e| e.path.clone()),
     );
     let schemes = prerender::schemes(&config, read)?;
-    let language = prerender::language(&schemes);
-    let catalogue_path = format!("{CATALOGUES}/{language}.json");
-    let catalogue = read(&catalogue_path).map_err(one)?;
-    fetched.push(catalogue_path);
-    let words =
-        text::read(&catalogue).map_err(|e| one(format!("{CATALOGUES}/{language}.json: {e}")))?;
-    let state = prerender::first_visit(config, schemes, Words(words), date);
+    let languages = prerender::languages(&schemes);
+    fetched.extend(languages.first().map(|code| catalogue_path(code)));
+    let mut drawings = languages
+        .iter()
+        .map(|code| {
+            let path = catalogue_path(code);
+            let words =
+                text::read(&read(&path).map_err(one)?).map_err(|e| one(format!("{path}: {e}")))?;
+            drawing(prerender::first_visit(
+                config.clone(),
+                schemes.clone(),
+                Words(words),
+                date,
+            ))
+            .map_err(one)
+        })
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter();
+    let default = drawings
+        .next()
+        .ok_or_else(|| one("the default scheme is in no language with a catalogue".into()))?;
+    Ok(Drawn {
+        default,
+        others: drawings.collect(),
+        fetched,
+    })
+}
+
+/// Where the catalogue of the language `code` is in the site.
+fn catalogue_path(code: &str) -> String {
+    format!("{CATALOGUES}/{code}.json")
+}
+
+/// The start page of a first visit in `state`, and its first steps.
+fn drawing(state: State) -> Result<Drawing, String> {
     let first_steps = prerender::first_steps(&state)
         .into_iter()
         .map(|route| {
@@ -85,13 +125,11 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
                 html: render(shown)?,
             })
         })
-        .collect::<Result<_, String>>()
-        .map_err(one)?;
-    Ok(Drawn {
+        .collect::<Result<_, String>>()?;
+    Ok(Drawing {
         title: prerender::title(&state),
-        html: render(state).map_err(one)?,
-        language,
-        fetched,
+        language: state.language.clone(),
+        html: render(state)?,
         first_steps,
     })
 }
@@ -108,17 +146,44 @@ fn render(state: State) -> Result<String, String> {
     Ok(tokio::task::LocalSet::new().block_on(&runtime, renderer.render()))
 }
 
-/// `template` with `drawn` at its one [`MARKER`] (the start page, then a `<template>` of
-/// each first step, with its address and title as `data-page` and `data-title`), its
-/// `<title>` and the `lang` of its `<html>` element as the app sets them, and a preload of
-/// each file the app fetches as it starts; or why the template cannot take them.
+/// `template` with `drawn` at its one [`MARKER`]: the default language's start page, then
+/// a `<template>` of each first step, with its address and title as `data-page` and
+/// `data-title`, then a `<template>` of each other language's start page and first steps,
+/// with its language and title as `data-language` and `data-title`. The page gets the
+/// default's `<title>` and `lang` on its `<html>` element, as the app sets them, and a
+/// preload of each file the app fetches as it starts; or the error says why the template
+/// cannot take them.
 pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
     if template.matches(MARKER).count() != 1 {
         return Err(format!(
             "the template must have {MARKER} once, where the app renders"
         ));
     }
-    let steps: String = drawn
+    let others: String = drawn
+        .others
+        .iter()
+        .map(|other| {
+            format!(
+                "<template data-language=\"{}\" data-title=\"{}\">{}</template>",
+                attribute(&other.language),
+                attribute(&other.title),
+                with_steps(other)
+            )
+        })
+        .collect();
+    let page = template.replacen(
+        MARKER,
+        &format!("{}{others}", with_steps(&drawn.default)),
+        1,
+    );
+    let page = with_title(&page, &drawn.default.title)?;
+    let page = with_preloads(&page, &drawn.fetched)?;
+    with_language(&page, &drawn.default.language)
+}
+
+/// The start page of `drawing`, then a `<template>` of each of its first steps.
+fn with_steps(drawing: &Drawing) -> String {
+    let steps: String = drawing
         .first_steps
         .iter()
         .map(|step| {
@@ -130,10 +195,7 @@ pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
             )
         })
         .collect();
-    let page = template.replacen(MARKER, &format!("{}{steps}", drawn.html), 1);
-    let page = with_title(&page, &drawn.title)?;
-    let page = with_preloads(&page, &drawn.fetched)?;
-    with_language(&page, &drawn.language)
+    format!("{}{steps}", drawing.html)
 }
 
 /// `page` with a preload of each of `files` at the end of its `<head>`. They are fetched as

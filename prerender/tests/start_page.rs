@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use waymark_engine::Date;
-use waymark_prerender::{draw, insert, Drawn, Step, MARKER};
+use waymark_prerender::{draw, insert, Drawing, Drawn, Step, MARKER};
 use waymark_words::Catalogue;
 
 fn site() -> PathBuf {
@@ -27,8 +27,8 @@ fn covered() -> Drawn {
 fn the_start_page_is_the_default_schemes_in_english() {
     let drawn = covered();
     let t = english();
-    let html = &drawn.html;
-    assert_eq!(drawn.language, "en");
+    let html = &drawn.default.html;
+    assert_eq!(drawn.default.language, "en");
     assert_eq!(
         drawn.fetched,
         [
@@ -39,7 +39,7 @@ fn the_start_page_is_the_default_schemes_in_english() {
         "what the app fetches as it starts"
     );
     assert_eq!(
-        drawn.title,
+        drawn.default.title,
         "Northvale recovery personal budget – Estimate a personal budget – Northvale Council Adult Social Care"
     );
     let expected = [
@@ -71,9 +71,14 @@ fn the_start_page_is_the_default_schemes_in_english() {
 fn the_start_button_leads_to_the_task_list_and_then_the_first_question_drawn_ahead() {
     let drawn = covered();
     let t = english();
-    let hashes: Vec<&str> = drawn.first_steps.iter().map(|s| s.hash.as_str()).collect();
+    let hashes: Vec<&str> = drawn
+        .default
+        .first_steps
+        .iter()
+        .map(|s| s.hash.as_str())
+        .collect();
     assert_eq!(hashes, ["#/tasks", "#/questions/wellbeing_impact"]);
-    let [tasks, question] = &drawn.first_steps[..] else {
+    let [tasks, question] = &drawn.default.first_steps[..] else {
         unreachable!()
     };
     assert_eq!(
@@ -102,24 +107,67 @@ fn the_start_button_leads_to_the_task_list_and_then_the_first_question_drawn_ahe
         "{}",
         question.html
     );
-    for step in &drawn.first_steps {
+    for step in &drawn.default.first_steps {
         assert!(step.html.ends_with("</footer>"), "{}", step.html);
         assert!(!step.html.contains("<!--"), "{}", step.html);
     }
 }
 
 #[test]
+fn the_same_pages_are_drawn_in_welsh() {
+    let drawn = covered();
+    let [welsh] = &drawn.others[..] else {
+        panic!("one other language: {:?}", drawn.others.len());
+    };
+    let t = Catalogue::from_json(include_str!("../../www/lang/cy.json")).unwrap();
+    assert_eq!(welsh.language, "cy");
+    assert_eq!(
+        welsh.title,
+        format!(
+            "Cyllideb bersonol adfer Northvale – {} – Gofal Cymdeithasol i Oedolion Cyngor Northvale",
+            t.app.service_name
+        )
+    );
+    for part in [
+        format!(r#"<p class="govuk-body-l">{}</p>"#, t.app.start_what),
+        r##"<a href="?lang=en#/" lang="en" hreflang="en" class="govuk-link waymark-language__link">English</a>"##.to_owned(),
+    ] {
+        assert!(welsh.html.contains(&part), "{part}\nis not in\n{}", welsh.html);
+    }
+    let hashes = |d: &Drawing| {
+        d.first_steps
+            .iter()
+            .map(|s| s.hash.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hashes(welsh), hashes(&drawn.default));
+    assert!(
+        welsh.first_steps[1].html.contains(&t.app.continue_button),
+        "{}",
+        welsh.first_steps[1].html
+    );
+}
+
+#[test]
 fn a_day_the_scheme_does_not_cover_is_drawn_as_the_app_draws_it() {
     let drawn = draw(&site(), date("2028-01-15")).unwrap();
-    assert!(drawn.html.contains("govuk-warning-text"), "{}", drawn.html);
-    assert!(drawn.html.contains("15 January 2028"), "{}", drawn.html);
     assert!(
-        !drawn.html.contains("govuk-button--start"),
+        drawn.default.html.contains("govuk-warning-text"),
         "{}",
-        drawn.html
+        drawn.default.html
+    );
+    assert!(
+        drawn.default.html.contains("15 January 2028"),
+        "{}",
+        drawn.default.html
+    );
+    assert!(
+        !drawn.default.html.contains("govuk-button--start"),
+        "{}",
+        drawn.default.html
     );
     assert_eq!(
-        drawn.first_steps,
+        drawn.default.first_steps,
         [],
         "nothing to start, so nothing drawn ahead"
     );
@@ -136,21 +184,36 @@ fn a_site_that_cannot_be_read_is_named() {
 fn the_template_gets_the_page_the_title_and_the_language() {
     let template = include_str!("../../web/site/index.html");
     let drawn = Drawn {
-        html: "<main>drawn</main>".into(),
-        title: "Start & go – Service".into(),
-        language: "cy".into(),
-        fetched: vec!["config.json".into(), "lang/cy.json".into()],
-        first_steps: vec![Step {
-            hash: "#/tasks".into(),
-            title: "Tasks \"one\" – Service".into(),
-            html: "<main>tasks</main>".into(),
+        default: Drawing {
+            html: "<main>drawn</main>".into(),
+            title: "Start & go – Service".into(),
+            language: "cy".into(),
+            first_steps: vec![Step {
+                hash: "#/tasks".into(),
+                title: "Tasks \"one\" – Service".into(),
+                html: "<main>tasks</main>".into(),
+            }],
+        },
+        others: vec![Drawing {
+            html: "<main>in English</main>".into(),
+            title: "Start – Service".into(),
+            language: "en".into(),
+            first_steps: vec![Step {
+                hash: "#/tasks".into(),
+                title: "Tasks – Service".into(),
+                html: "<main>tasks in English</main>".into(),
+            }],
         }],
+        fetched: vec!["config.json".into(), "lang/cy.json".into()],
     };
     let page = insert(template, &drawn).unwrap();
     assert!(
         page.contains(concat!(
             "<div id=\"app\">\n    <main>drawn</main>",
             "<template data-page=\"#/tasks\" data-title=\"Tasks &quot;one&quot; – Service\"><main>tasks</main></template>",
+            "<template data-language=\"en\" data-title=\"Start – Service\"><main>in English</main>",
+            "<template data-page=\"#/tasks\" data-title=\"Tasks – Service\"><main>tasks in English</main></template>",
+            "</template>",
             "\n    <noscript>"
         )),
         "{page}"

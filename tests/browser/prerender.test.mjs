@@ -3,12 +3,14 @@
 // on it is where the app opens, and the app takes over with the same markup, so nothing
 // on the screen moves (no layout shift at all). The pages its start button leads to, up to
 // the first question, are drawn ahead too: a person can answer the first question before
-// the wasm arrives, and the app keeps the answer.
+// the wasm arrives, and the app keeps the answer. A person who asks for Welsh is shown the
+// same pages drawn in Welsh.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   appStarted,
   axeProblems,
+  catalogue,
   defaultScheme,
   english,
   follow,
@@ -144,11 +146,54 @@ describe("the start page before the wasm arrives", { timeout: 120_000 }, () => {
         "footer: none",
         "template: none",
         "template: none",
+        "template: none", // the same pages in Welsh
         "noscript: inline",
       ]);
       assert.equal((await page.locator("noscript h1").innerText()).trim(), english.app.service_name);
     } finally {
       await context.close();
+    }
+  });
+
+  test("a person who asks for Welsh is shown the pages drawn in Welsh, and the app takes over with the same markup", async () => {
+    const welsh = catalogue("cy");
+    const asked = [
+      ["in the address", { address: "/?lang=cy" }],
+      ["by the browser's language", { locale: "cy-GB" }],
+    ];
+    for (const [how, options] of asked) {
+      const { context, page, errors, release } = await openHoldingWasm(browser, server.origin, options);
+      try {
+        assert.equal(await page.evaluate(() => document.documentElement.lang), "cy", how);
+        assert.equal((await page.locator("main h1").textContent()).trim(), say(northvale.scheme.title, "cy"), how);
+        const start = page.locator("main a.govuk-button--start");
+        assert.equal((await start.innerText()).trim(), welsh.app.start_button, how);
+        assert.equal(
+          await page.title(),
+          `${say(northvale.scheme.title, "cy")} – ${welsh.app.service_name} – ${say(northvale.scheme.owner, "cy")}`,
+        );
+        assert.equal(await page.locator('header a[hreflang="en"]').getAttribute("href"), "?lang=en#/");
+        assert.equal(await page.locator("#app[data-started]").count(), 0, "the app has not started");
+        assert.deepEqual(await axeProblems(page), [], how);
+
+        await follow(page, start);
+        assert.equal((await page.locator("main h1").textContent()).trim(), welsh.app.tasks_heading, how);
+        const shown = await page.evaluate(() => {
+          const copy = document.implementation.createHTMLDocument(document.title);
+          copy.body.append(document.getElementById("app").cloneNode(true));
+          return copy.documentElement.outerHTML;
+        });
+        await release();
+        await appStarted(page);
+        await page.evaluate(twoFrames);
+        const compared = await page.evaluate(differences, shown);
+        assert.deepEqual(compared.count, [4, 4], how);
+        assert.deepEqual(compared.differences, [], `${how}: the app draws the Welsh page that was shown`);
+        assert.ok(compared.sameTitle, how);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -280,13 +280,13 @@ export function recordRefusals(page) {
 }
 
 /**
- * Opens the site's own page (no query string, no configuration of the test's) in a fresh
- * context, holding back every request for a .wasm file until `release` is called, so the
- * page stays as it is before the wasm arrives. Records what the page's
- * Content-Security-Policy refuses ([`recordRefusals`]).
+ * Opens the site's own page (no configuration of the test's; at `address`, with the
+ * browser's `locale` when given) in a fresh context, holding back every request for a
+ * .wasm file until `release` is called, so the page stays as it is before the wasm arrives.
+ * Records what the page's Content-Security-Policy refuses ([`recordRefusals`]).
  */
-export async function openHoldingWasm(browser, origin) {
-  const context = await browser.newContext();
+export async function openHoldingWasm(browser, origin, { address = "/", locale } = {}) {
+  const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const held = [];
   let released = false;
@@ -302,7 +302,7 @@ export async function openHoldingWasm(browser, origin) {
   await recordRefusals(page);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${origin}/`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${origin}${address}`, { waitUntil: "domcontentloaded" });
   await wasmAsked;
   const release = async () => {
     released = true;

@@ -10,6 +10,11 @@
 // page's own `<meta>` Content-Security-Policy (scripts/publish-site.mjs), so it runs as the
 // page is read, with no request of its own. It is plain script, for that reason, not a module.
 //
+// The page as served is drawn in the default scheme's default language, with the same pages
+// in each other language it offers in a `<template data-language>`. A person who asks for
+// one of those (in the address, by a choice remembered on the device or by the browser's
+// languages, as web/src/language.rs chooses) is shown it instead, before the first paint.
+//
 // The page as served is the app's element, `#app`; the app puts its own in its place,
 // after which nothing here acts.
 (function showFirstSteps() {
@@ -18,8 +23,12 @@
   const START = "#/";
   /** What the app focuses on a new page, first found first, as web/src/app.rs does. */
   const FOCUS_ORDER = [".govuk-error-summary", ".govuk-notification-banner", "main h1"];
+  /** Where the app keeps the language the person chose (web/src/dom/storage.rs). */
+  const LANGUAGE_KEY = "waymark-language";
   const served = document.getElementById("app");
-  const templates = served ? [...served.querySelectorAll(":scope > template[data-page]")] : [];
+  if (!served) return;
+  showLanguage(served);
+  const templates = [...served.querySelectorAll(":scope > template[data-page]")];
   if (templates.length === 0) return;
   // Each page shown so far, as the person left it, so going back keeps what they chose.
   const left = new Map();
@@ -49,4 +58,31 @@
     event.target.setAttribute("data-sent", "");
   });
   show();
+
+  /** Puts the pages in the language the app will choose in place, if they are not these. */
+  function showLanguage(app) {
+    const drawn = new Map(
+      [...app.querySelectorAll(":scope > template[data-language]")].map((t) => [t.dataset.language, t]),
+    );
+    const offered = (code) => code === document.documentElement.lang || drawn.has(code);
+    let stored = null;
+    try {
+      stored = localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      // A browser that keeps nothing has nothing chosen.
+    }
+    const browser = (navigator.languages ?? []).map((tag) => tag.split(/[-_]/)[0].toLowerCase());
+    const chosen = [new URLSearchParams(location.search).get("lang"), stored].find(offered) ?? browser.find(offered);
+    const other = drawn.get(chosen);
+    if (!other) return;
+    app.replaceChildren(other.content.cloneNode(true));
+    document.documentElement.lang = chosen;
+    document.title = other.dataset.title;
+    // The app will fetch this language's catalogue as it starts, as the page's <head> has the
+    // browser fetch the default's already (prerender/src/lib.rs writes those preloads).
+    const preload = document.createElement("link");
+    Object.assign(preload, { rel: "preload", as: "fetch", type: "application/json", crossOrigin: "anonymous" });
+    preload.href = `lang/${chosen}.json`;
+    document.head.append(preload);
+  }
 })();

@@ -4,8 +4,8 @@
 //! answering before then too.
 //!
 //! Each is the app's own drawing ([`crate::app::frame`]) of the state a first visit is in
-//! once loaded: the deployment's schemes, the language the app chooses when the person has
-//! asked for none (the default scheme's first), nothing saved, on a given date. Nothing
+//! once loaded: the deployment's schemes, one of the languages the default scheme offers,
+//! nothing saved, on a given date. Nothing
 //! here touches the DOM, so it draws natively with Yew's server-side renderer. When the
 //! app has loaded it draws the same markup and puts it in place of this one
 //! (`dom::takeover`), keeping what the person chose in it.
@@ -39,14 +39,17 @@ pub fn schemes(
     app::read_schemes(texts)
 }
 
-/// The language a first visit opens in when neither the address, the device nor the
-/// browser asks for one the default scheme offers.
-pub fn language(schemes: &[Rc<Scheme>]) -> String {
-    let offered = schemes
+/// The languages a first visit may open in: those the default scheme offers, the one it
+/// opens in when neither the address, the device nor the browser asks for another first.
+pub fn languages(schemes: &[Rc<Scheme>]) -> Vec<String> {
+    let mut offered = schemes
         .first()
         .map(|s| language::offered(s))
         .unwrap_or_default();
-    language::choose(None, None, &[], &offered)
+    let default = language::choose(None, None, &[], &offered);
+    offered.retain(|code| *code != default);
+    offered.insert(0, default);
+    offered
 }
 
 /// The state of a first visit once the app has loaded, on `date`, in the language of
