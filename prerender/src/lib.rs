@@ -34,9 +34,9 @@ pub struct Drawn {
     pub default: Drawing,
     /// The pages in each other language the default scheme offers, in its order.
     pub others: Vec<Drawing>,
-    /// What the app fetches as it starts (the configuration, the schemes it offers and the
-    /// default language's catalogue), so the page can ask for them at once rather than
-    /// after the wasm starts.
+    /// What the app fetches as it starts in any language (the configuration and the schemes
+    /// it offers), so the page can ask for them at once rather than after the wasm starts.
+    /// The catalogue of the language chosen is asked for by `first-steps.js`, which knows it.
     pub fetched: Vec<String>,
 }
 
@@ -81,7 +81,6 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
     );
     let schemes = prerender::schemes(&config, read)?;
     let languages = prerender::languages(&schemes);
-    fetched.extend(languages.first().map(|code| catalogue_path(code)));
     let mut drawings = languages
         .iter()
         .map(|code| {
@@ -163,11 +162,10 @@ pub fn insert(template: &str, drawn: &Drawn) -> Result<String, String> {
         .others
         .iter()
         .map(|other| {
-            format!(
-                "<template data-language=\"{}\" data-title=\"{}\">{}</template>",
-                attribute(&other.language),
-                attribute(&other.title),
-                with_steps(other)
+            template_of(
+                ("data-language", &other.language),
+                &other.title,
+                &with_steps(other),
             )
         })
         .collect();
@@ -186,16 +184,18 @@ fn with_steps(drawing: &Drawing) -> String {
     let steps: String = drawing
         .first_steps
         .iter()
-        .map(|step| {
-            format!(
-                "<template data-page=\"{}\" data-title=\"{}\">{}</template>",
-                attribute(&step.hash),
-                attribute(&step.title),
-                step.html
-            )
-        })
+        .map(|step| template_of(("data-page", &step.hash), &step.title, &step.html))
         .collect();
     format!("{}{steps}", drawing.html)
+}
+
+/// A `<template>` holding `content`, with the attribute `attr` set to `value` and its title.
+fn template_of((attr, value): (&str, &str), title: &str, content: &str) -> String {
+    format!(
+        "<template {attr}=\"{}\" data-title=\"{}\">{content}</template>",
+        attribute(value),
+        attribute(title)
+    )
 }
 
 /// `page` with a preload of each of `files` at the end of its `<head>`. They are fetched as

@@ -31,11 +31,7 @@ fn the_start_page_is_the_default_schemes_in_english() {
     assert_eq!(drawn.default.language, "en");
     assert_eq!(
         drawn.fetched,
-        [
-            "config.json",
-            "schemes/northvale-recovery-2026.json",
-            "lang/en.json"
-        ],
+        ["config.json", "schemes/northvale-recovery-2026.json"],
         "what the app fetches as it starts"
     );
     assert_eq!(

@@ -160,6 +160,7 @@ describe("the start page before the wasm arrives", { timeout: 120_000 }, () => {
     const asked = [
       ["in the address", { address: "/?lang=cy" }],
       ["by the browser's language", { locale: "cy-GB" }],
+      ["by the choice kept on the device", { chosen: "cy" }],
     ];
     for (const [how, options] of asked) {
       const { context, page, errors, release } = await openHoldingWasm(browser, server.origin, options);
@@ -190,6 +191,29 @@ describe("the start page before the wasm arrives", { timeout: 120_000 }, () => {
         assert.deepEqual(compared.count, [4, 4], how);
         assert.deepEqual(compared.differences, [], `${how}: the app draws the Welsh page that was shown`);
         assert.ok(compared.sameTitle, how);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("the language asked for first wins, as the app chooses it, and one not offered is passed over", async () => {
+    const cases = [
+      ["English in the address, Welsh kept on the device", { address: "/?lang=en", chosen: "cy" }, "en"],
+      ["a language not offered kept on the device", { chosen: "fr", locale: "cy-GB" }, "cy"],
+      ["Welsh in the address, written as the app does not read it", { address: "/?lang=c%79" }, "en"],
+      ["no language asked for", {}, "en"],
+    ];
+    for (const [how, options, expected] of cases) {
+      const { context, page, errors, release } = await openHoldingWasm(browser, server.origin, options);
+      try {
+        assert.equal(await page.evaluate(() => document.documentElement.lang), expected, how);
+        const served = (await page.locator("main h1").textContent()).trim();
+        await release();
+        await appStarted(page);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), expected, `${how}: the app agrees`);
+        assert.equal((await page.locator("main h1").textContent()).trim(), served, how);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();

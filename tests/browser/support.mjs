@@ -28,6 +28,9 @@ export const WAIT_MS = 20_000;
 /** The storage key the page saves answers under. */
 export const STORAGE_KEY = "waymark-saved";
 
+/** The key the app keeps the language the person chose under (web/src/dom/storage.rs). */
+export const LANGUAGE_KEY = "waymark-language";
+
 /** The axe-core rule tags the tests hold every page to: WCAG 2.2 A and AA. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -281,12 +284,16 @@ export function recordRefusals(page) {
 
 /**
  * Opens the site's own page (no configuration of the test's; at `address`, with the
- * browser's `locale` when given) in a fresh context, holding back every request for a
- * .wasm file until `release` is called, so the page stays as it is before the wasm arrives.
- * Records what the page's Content-Security-Policy refuses ([`recordRefusals`]).
+ * browser's `locale` and the language `chosen` before on the device, when given) in a fresh
+ * context, holding back every request for a .wasm file until `release` is called, so the
+ * page stays as it is before the wasm arrives. Records what the page's
+ * Content-Security-Policy refuses ([`recordRefusals`]).
  */
-export async function openHoldingWasm(browser, origin, { address = "/", locale } = {}) {
+export async function openHoldingWasm(browser, origin, { address = "/", locale, chosen } = {}) {
   const context = await browser.newContext({ locale });
+  if (chosen) {
+    await context.addInitScript(([key, code]) => localStorage.setItem(key, code), [LANGUAGE_KEY, chosen]);
+  }
   const page = await context.newPage();
   const held = [];
   let released = false;

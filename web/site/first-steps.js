@@ -13,7 +13,8 @@
 // The page as served is drawn in the default scheme's default language, with the same pages
 // in each other language it offers in a `<template data-language>`. A person who asks for
 // one of those (in the address, by a choice remembered on the device or by the browser's
-// languages, as web/src/language.rs chooses) is shown it instead, before the first paint.
+// languages, as web/src/language.rs chooses) is shown it instead, before the first paint,
+// and the browser is asked for that language's catalogue, which the app fetches as it starts.
 //
 // The page as served is the app's element, `#app`; the app puts its own in its place,
 // after which nothing here acts.
@@ -25,9 +26,11 @@
   const FOCUS_ORDER = [".govuk-error-summary", ".govuk-notification-banner", "main h1"];
   /** Where the app keeps the language the person chose (web/src/dom/storage.rs). */
   const LANGUAGE_KEY = "waymark-language";
+  /** Where the app fetches the catalogues from (`app::CATALOGUES`). */
+  const CATALOGUES = "lang/";
   const served = document.getElementById("app");
   if (!served) return;
-  showLanguage(served);
+  preloadCatalogue(showLanguage(served));
   const templates = [...served.querySelectorAll(":scope > template[data-page]")];
   if (templates.length === 0) return;
   // Each page shown so far, as the person left it, so going back keeps what they chose.
@@ -59,30 +62,45 @@
   });
   show();
 
-  /** Puts the pages in the language the app will choose in place, if they are not these. */
+  /**
+   * Puts the pages in the language the app will choose in place, if they are not these, and
+   * returns that language.
+   */
   function showLanguage(app) {
     const drawn = new Map(
       [...app.querySelectorAll(":scope > template[data-language]")].map((t) => [t.dataset.language, t]),
     );
-    const offered = (code) => code === document.documentElement.lang || drawn.has(code);
+    const served = document.documentElement.lang;
+    const offered = (code) => code === served || drawn.has(code);
     let stored = null;
     try {
       stored = localStorage.getItem(LANGUAGE_KEY);
     } catch {
       // A browser that keeps nothing has nothing chosen.
     }
+    // The address's `lang` as language::from_query reads it: the first, not decoded.
+    const asked = location.search
+      .slice(1)
+      .split("&")
+      .find((pair) => pair.startsWith("lang="))
+      ?.slice("lang=".length);
     const browser = (navigator.languages ?? []).map((tag) => tag.split(/[-_]/)[0].toLowerCase());
-    const chosen = [new URLSearchParams(location.search).get("lang"), stored].find(offered) ?? browser.find(offered);
+    const chosen = [asked, stored].find(offered) ?? browser.find(offered) ?? served;
     const other = drawn.get(chosen);
-    if (!other) return;
-    app.replaceChildren(other.content.cloneNode(true));
-    document.documentElement.lang = chosen;
-    document.title = other.dataset.title;
-    // The app will fetch this language's catalogue as it starts, as the page's <head> has the
-    // browser fetch the default's already (prerender/src/lib.rs writes those preloads).
+    if (other) {
+      for (const node of [...app.childNodes]) if (node.localName !== "noscript") node.remove();
+      app.prepend(other.content.cloneNode(true));
+      document.documentElement.lang = chosen;
+      document.title = other.dataset.title;
+    }
+    return chosen;
+  }
+
+  /** Has the browser fetch the catalogue the app fetches as it starts, for `code`. */
+  function preloadCatalogue(code) {
     const preload = document.createElement("link");
     Object.assign(preload, { rel: "preload", as: "fetch", type: "application/json", crossOrigin: "anonymous" });
-    preload.href = `lang/${chosen}.json`;
+    preload.href = `${CATALOGUES}${code}.json`;
     document.head.append(preload);
   }
 })();

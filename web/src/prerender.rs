@@ -39,17 +39,19 @@ pub fn schemes(
     app::read_schemes(texts)
 }
 
-/// The languages a first visit may open in: those the default scheme offers, the one it
-/// opens in when neither the address, the device nor the browser asks for another first.
+/// The languages a first visit may open in: those the default scheme offers, the first
+/// being the one it opens in when nothing asks for another (or, when it offers none, the
+/// one the app falls back on).
 pub fn languages(schemes: &[Rc<Scheme>]) -> Vec<String> {
-    let mut offered = schemes
+    let offered = schemes
         .first()
         .map(|s| language::offered(s))
         .unwrap_or_default();
-    let default = language::choose(None, None, &[], &offered);
-    offered.retain(|code| *code != default);
-    offered.insert(0, default);
-    offered
+    if offered.is_empty() {
+        vec![language::choose(None, None, &[], &offered)]
+    } else {
+        offered
+    }
 }
 
 /// The state of a first visit once the app has loaded, on `date`, in the language of

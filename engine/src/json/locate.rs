@@ -6,19 +6,24 @@
 //! - just after a value that was wrong, or at the first character of a value of the wrong
 //!   kind: that value;
 //! - just after the key of an unknown field: that key;
-//! - just after an object's closing brace: the object when a field is missing from it (or
-//!   an array of the wrong length, after its closing bracket), and otherwise its last
-//!   member, whose own reading failed after serde_json had finished with it (an object with
-//!   a `kind`, read whole first, or a value checked once read);
+//! - just after an object's closing brace: the object when a field is missing from it, and
+//!   otherwise its last member, whose own reading failed after serde_json had finished
+//!   with it (an object with a `kind`, read whole first, or a value checked once read);
+//! - just after an array's closing bracket: the array when it has the wrong length, and
+//!   otherwise its last item; at the start of an item serde_json did not stop at the start
+//!   of: the item before, for the same reason;
 //! - one character into a value it could not start reading, which serde_json counts as an
 //!   error of syntax in JSON that is well-formed: that value; or at the comma after an
-//!   object's first member, when the object was to hold one member only: that object
-//!   (unless that member's value is a one-character number, when the member is named).
+//!   object's first member, when the object was to hold one member only: that object.
 //!
-//! The walk is written here, rather than by wrapping every type's deserializer as
-//! serde_path_to_error does, because that wrapping compiles a second copy of the reading
-//! code of every type (38 KB of the engine module gzipped). A test checks that both name the
-//! same place for every one-change copy of the example documents.
+//! serde_path_to_error names a place by following every type's reading instead, and the
+//! two differ, by one level, in three cases: a one-key object given a second key is named
+//! here by that key (there, by the object); the same, when the first key's value is `{}`
+//! or a one-digit number, by the first key; and a field missing from an object with a
+//! `kind` that is its parent's last member, by the parent. The walk is written here because
+//! that wrapping compiles a second copy of the reading code of every type (38 KB of the
+//! engine module gzipped). `engine/tests/json_paths.rs` checks that both name the same
+//! place, but for those three, for thousands of one-change copies of the example documents.
 
 use crate::issue::pointer;
 
@@ -44,8 +49,13 @@ pub(crate) fn path_of(text: &str, e: &serde_json::Error) -> String {
         text,
         i: 0,
         at,
-        ends_its_container: message.starts_with("missing field")
-            || message.starts_with("invalid length"),
+        error: Error {
+            at_a_start: e.is_syntax()
+                || message.starts_with("invalid type: map")
+                || message.starts_with("invalid type: sequence"),
+            missing_field: message.starts_with("missing field"),
+            wrong_length: message.starts_with("invalid length"),
+        },
         path: Vec::new(),
     };
     walk.value(0);
@@ -84,10 +94,19 @@ struct Walk<'a> {
     text: &'a str,
     i: usize,
     at: usize,
-    /// Whether an error just after a closing bracket is about the object or array it
-    /// closes, rather than about its last member.
-    ends_its_container: bool,
+    error: Error,
     path: Vec<String>,
+}
+
+/// What kind of error the place is for, as far as it changes the place.
+#[derive(Default)]
+struct Error {
+    /// serde_json stopped at the start of a value, rather than after one.
+    at_a_start: bool,
+    /// A field is missing: just after a closing brace, the object is the place.
+    missing_field: bool,
+    /// An array is too long or short: just after its closing bracket, it is the place.
+    wrong_length: bool,
 }
 
 impl Walk<'_> {
@@ -106,8 +125,9 @@ impl Walk<'_> {
                 false
             }
             Some(_) => {
+                let start = self.i;
                 self.scalar();
-                false
+                self.i == start
             }
             None => true,
         };
@@ -130,7 +150,7 @@ impl Walk<'_> {
             match self.bytes.get(self.i) {
                 Some(b'}') => {
                     self.i += 1;
-                    return self.closed(last);
+                    return self.closed(last, self.error.missing_field);
                 }
                 Some(b',') => self.i += 1,
                 Some(b'"') => {
@@ -154,7 +174,10 @@ impl Walk<'_> {
     }
 
     /// Walks an array's items: the place is an item, the array itself, or, just after its
-    /// closing bracket, the array or its last item.
+    /// closing bracket, the array or its last item. serde_json places an error it found
+    /// once it had read an item (an object with a `kind`, or a value checked once read)
+    /// after the comma that follows, so an error at the start of an item that serde_json
+    /// did not stop at the start of is about the item before.
     fn array(&mut self, depth: usize) -> bool {
         self.i += 1;
         let mut index = 0usize;
@@ -167,13 +190,20 @@ impl Walk<'_> {
             match self.bytes.get(self.i) {
                 Some(b']') => {
                     self.i += 1;
-                    return self.closed(last);
+                    return self.closed(last, self.error.wrong_length);
                 }
                 Some(b',') => {
                     self.i += 1;
                     index += 1;
                 }
+                Some(b'}') => return true,
                 Some(_) => {
+                    if self.i == self.at && !self.error.at_a_start {
+                        if let Some(before) = last {
+                            self.path.push(before);
+                            return true;
+                        }
+                    }
                     self.path.push(index.to_string());
                     if self.value(depth + 1) {
                         return true;
@@ -185,12 +215,13 @@ impl Walk<'_> {
         }
     }
 
-    /// After a closing bracket: just there, the place is the container or its last member.
-    fn closed(&mut self, last: Option<String>) -> bool {
+    /// After a closing bracket: just there, the place is the container (when the error is
+    /// `its_own`) or its last member.
+    fn closed(&mut self, last: Option<String>, its_own: bool) -> bool {
         if self.i != self.at {
             return false;
         }
-        if let Some(last) = last.filter(|_| !self.ends_its_container) {
+        if let Some(last) = last.filter(|_| !its_own) {
             self.path.push(last);
         }
         true
@@ -290,6 +321,39 @@ mod tests {
     }
 
     #[test]
+    fn an_item_checked_once_read_is_named_not_the_next() {
+        #[derive(Debug)]
+        struct Even;
+        impl<'de> serde::Deserialize<'de> for Even {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Even, D::Error> {
+                let n = u32::deserialize(d)?;
+                (n % 2 == 0)
+                    .then_some(Even)
+                    .ok_or_else(|| serde::de::Error::custom("odd"))
+            }
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Evens {
+            n: Vec<Even>,
+        }
+        assert_eq!(path::<Evens>(r#"{"n": [2, 3, 4]}"#), "/n/1");
+        assert_eq!(path::<Evens>("{\"n\": [\n  2,\n  3\n]}"), "/n/1");
+        assert_eq!(path::<Evens>(r#"{"n": [2, {}]}"#), "/n/1");
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Pair {
+            n: [u32; 2],
+        }
+        assert_eq!(path::<Pair>(r#"{"n": [1]}"#), "/n");
+        assert_eq!(
+            path::<Pair>(r#"{"n": [1, 2, 3]}"#),
+            "/n/2",
+            "the first item too many"
+        );
+    }
+
+    #[test]
     fn keys_with_slashes_and_escapes_are_written_as_pointers() {
         #[derive(Debug, serde::Deserialize)]
         #[allow(dead_code)]
@@ -300,14 +364,14 @@ mod tests {
 
     #[test]
     fn any_place_in_any_text_gives_a_path_without_panicking() {
-        let text = "{\"a\": [1, {\"b\": \"\\\"\"}], \"c\": nul";
+        let text = "{\"a\": [1, {\"b\": \"\\\"\"}, [1}], \"c\": nul";
         for at in 0..text.len() + 4 {
             let mut walk = Walk {
                 bytes: text.as_bytes(),
                 text,
                 i: 0,
                 at,
-                ends_its_container: false,
+                error: Error::default(),
                 path: Vec::new(),
             };
             walk.value(0);

@@ -216,24 +216,21 @@ mod tests {
 
     #[test]
     fn an_error_from_reading_with_a_seed_is_located_too() {
-        let text = r#"{"items": [{"n": true}]}"#;
-        let e = serde_json::from_str::<Thing>(text).unwrap_err();
-        let issue = issue_in(text, &e);
+        let issue = |text: &str| issue_in(text, &serde_json::from_str::<Thing>(text).unwrap_err());
+        let wrong = issue(r#"{"items": [{"n": true}]}"#);
         assert_eq!(
-            (issue.code.as_str(), issue.path.as_str()),
+            (wrong.code.as_str(), wrong.path.as_str()),
             ("invalid_value", "/items/0/n")
         );
-        let text = r#"{"items": [{"n": 1]}"#;
-        let e = serde_json::from_str::<Thing>(text).unwrap_err();
-        let issue = issue_in(text, &e);
+        let broken = issue(r#"{"items": [{"n": 1]}"#);
         assert_eq!(
-            (issue.code.as_str(), issue.path.as_str()),
+            (broken.code.as_str(), broken.path.as_str()),
             ("invalid_json", "")
         );
         assert!(
-            issue.message.ends_with("(line 1, column 19)"),
+            broken.message.ends_with("(line 1, column 19)"),
             "{}",
-            issue.message
+            broken.message
         );
     }
 
