@@ -70,8 +70,8 @@
     const drawn = new Map(
       [...app.querySelectorAll(":scope > template[data-language]")].map((t) => [t.dataset.language, t]),
     );
-    const served = document.documentElement.lang;
-    const offered = (code) => code === served || drawn.has(code);
+    const drawnFirst = document.documentElement.lang;
+    const offered = (code) => code === drawnFirst || drawn.has(code);
     let stored = null;
     try {
       stored = localStorage.getItem(LANGUAGE_KEY);
@@ -85,7 +85,7 @@
       .find((pair) => pair.startsWith("lang="))
       ?.slice("lang=".length);
     const browser = (navigator.languages ?? []).map((tag) => tag.split(/[-_]/)[0].toLowerCase());
-    const chosen = [asked, stored].find(offered) ?? browser.find(offered) ?? served;
+    const chosen = [asked, stored].find(offered) ?? browser.find(offered) ?? drawnFirst;
     const other = drawn.get(chosen);
     if (other) {
       for (const node of [...app.childNodes]) if (node.localName !== "noscript") node.remove();
