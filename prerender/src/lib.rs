@@ -24,9 +24,6 @@ use yew::LocalServerRenderer;
 /// Where the start page goes in the template: inside the element the app renders into.
 pub const MARKER: &str = "<!-- waymark:start-page -->";
 
-/// The folder of language catalogues in the site, as the app fetches them.
-const CATALOGUES: &str = "lang";
-
 /// The start page as the app draws it on a first visit, in each language it may open in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drawn {
@@ -80,36 +77,19 @@ pub fn draw(site: &Path, date: Date) -> Result<Drawn, Vec<String>> {
             .map(|e| e.path.clone()),
     );
     let schemes = prerender::schemes(&config, read)?;
-    let languages = prerender::languages(&schemes);
-    let mut drawings = languages
-        .iter()
-        .map(|code| {
-            let path = catalogue_path(code);
-            let words =
-                text::read(&read(&path).map_err(one)?).map_err(|e| one(format!("{path}: {e}")))?;
-            drawing(prerender::first_visit(
-                config.clone(),
-                schemes.clone(),
-                Words(words),
-                date,
-            ))
-            .map_err(one)
-        })
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter();
-    let default = drawings
-        .next()
-        .ok_or_else(|| one("the default scheme is in no language with a catalogue".into()))?;
+    let drawn_in = |code: &String| {
+        let path = format!("{}{code}.json", prerender::CATALOGUES);
+        let words =
+            text::read(&read(&path).map_err(one)?).map_err(|e| one(format!("{path}: {e}")))?;
+        let state = prerender::first_visit(config.clone(), schemes.clone(), Words(words), date);
+        drawing(state).map_err(one)
+    };
+    let (default, others) = prerender::languages(&schemes);
     Ok(Drawn {
-        default,
-        others: drawings.collect(),
+        default: drawn_in(&default)?,
+        others: others.iter().map(drawn_in).collect::<Result<_, _>>()?,
         fetched,
     })
-}
-
-/// Where the catalogue of the language `code` is in the site.
-fn catalogue_path(code: &str) -> String {
-    format!("{CATALOGUES}/{code}.json")
 }
 
 /// The start page of a first visit in `state`, and its first steps.

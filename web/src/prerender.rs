@@ -5,8 +5,8 @@
 //!
 //! Each is the app's own drawing ([`crate::app::frame`]) of the state a first visit is in
 //! once loaded: the deployment's schemes, one of the languages the default scheme offers,
-//! nothing saved, on a given date. Nothing
-//! here touches the DOM, so it draws natively with Yew's server-side renderer. When the
+//! nothing saved, on a given date. Nothing here touches the DOM, so it draws natively with
+//! Yew's server-side renderer. When the
 //! app has loaded it draws the same markup and puts it in place of this one
 //! (`dom::takeover`), keeping what the person chose in it.
 
@@ -21,7 +21,7 @@ use std::rc::Rc;
 use waymark_engine::{Date, Scheme};
 use yew::prelude::*;
 
-pub use crate::app::CONFIG_URL;
+pub use crate::app::{CATALOGUES, CONFIG_URL};
 
 /// Reads the schemes `config` offers, the default first, as the app loads them, with
 /// `read` giving each file's text from its path (or why it could not); or says
@@ -39,19 +39,16 @@ pub fn schemes(
     app::read_schemes(texts)
 }
 
-/// The languages a first visit may open in: those the default scheme offers, the first
-/// being the one it opens in when nothing asks for another (or, when it offers none, the
-/// one the app falls back on).
-pub fn languages(schemes: &[Rc<Scheme>]) -> Vec<String> {
-    let offered = schemes
+/// The language a first visit opens in when nothing asks for another (the app's fallback
+/// when the default scheme offers none), and the other languages the default scheme offers.
+pub fn languages(schemes: &[Rc<Scheme>]) -> (String, Vec<String>) {
+    let mut offered = schemes
         .first()
         .map(|s| language::offered(s))
         .unwrap_or_default();
-    if offered.is_empty() {
-        vec![language::choose(None, None, &[], &offered)]
-    } else {
-        offered
-    }
+    let default = language::choose(None, None, &[], &offered);
+    offered.retain(|code| *code != default);
+    (default, offered)
 }
 
 /// The state of a first visit once the app has loaded, on `date`, in the language of

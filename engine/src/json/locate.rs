@@ -49,7 +49,7 @@ pub(crate) fn path_of(text: &str, e: &serde_json::Error) -> String {
         text,
         i: 0,
         at,
-        error: Error {
+        error: ErrorKind {
             at_a_start: e.is_syntax()
                 || message.starts_with("invalid type: map")
                 || message.starts_with("invalid type: sequence"),
@@ -94,13 +94,13 @@ struct Walk<'a> {
     text: &'a str,
     i: usize,
     at: usize,
-    error: Error,
+    error: ErrorKind,
     path: Vec<String>,
 }
 
 /// What kind of error the place is for, as far as it changes the place.
 #[derive(Default)]
-struct Error {
+struct ErrorKind {
     /// serde_json stopped at the start of a value, rather than after one.
     at_a_start: bool,
     /// A field is missing: just after a closing brace, the object is the place.
@@ -371,7 +371,7 @@ mod tests {
                 text,
                 i: 0,
                 at,
-                error: Error::default(),
+                error: ErrorKind::default(),
                 path: Vec::new(),
             };
             walk.value(0);
