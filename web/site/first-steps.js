@@ -39,8 +39,13 @@
   titles.set(START, document.title);
   let shown = START;
   const show = () => {
+    // Once the app has taken over, it alone follows the address.
+    if (!served.isConnected) {
+      window.removeEventListener("hashchange", show);
+      return;
+    }
     const wanted = location.hash === "" || location.hash === "#" ? START : location.hash;
-    if (!served.isConnected || wanted === shown || !titles.has(wanted)) return;
+    if (wanted === shown || !titles.has(wanted)) return;
     const page = [...served.childNodes].filter((node) => node.localName !== "template" && node.localName !== "noscript");
     const kept = document.createDocumentFragment();
     kept.append(...page);

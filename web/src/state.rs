@@ -13,6 +13,7 @@ use crate::route::Route;
 use crate::saved::{Problem, Saved, SchemeKey, FORMAT, VERSION};
 use crate::send::{Outbox, Sending, Sent};
 use crate::text::{text, Words};
+use std::cell::OnceCell;
 use std::rc::Rc;
 use waymark_engine::plan::{validate_plan, Costing, Finding, Plan, PlanReport};
 use waymark_engine::{Answers, Date, Decimal, Estimate, Issue, Money, Scheme};
@@ -108,13 +109,28 @@ pub struct Worked {
     pub plan: Plan,
     /// The plan as given, before a new one was made up for it.
     pub plan_given: Option<Plan>,
-    /// The plan's costing and findings against the budget, or the issues that stop it
-    /// costing.
-    pub report: Result<Rc<PlanReport>, Vec<Issue>>,
+    /// The budget the plan is costed against: the estimate's amount, or nothing.
+    budget: Money,
+    /// The plan's costing and findings against the budget, worked out the first time a
+    /// page asks for it ([`Worked::report`]): most pages never show the plan, and costing
+    /// it as the app starts would compile and run the plan's checks before the first
+    /// question.
+    report: Derived<Result<Rc<PlanReport>, Vec<Issue>>>,
+}
+
+/// A value worked out once from the rest of a [`Worked`], when first asked for. It never
+/// makes two `Worked` differ: equal inputs give equal values, asked for or not.
+#[derive(Debug, Clone)]
+struct Derived<T>(OnceCell<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Worked {
-    /// Works out the estimate and the plan's costing.
+    /// Works out the estimate; the plan is costed when first asked for.
     pub fn new(scheme: Rc<Scheme>, date: Date, answers: &Answers, plan: Option<&Plan>) -> Worked {
         let start = crate::dom::clock::now_ms();
         let estimate = waymark_engine::estimate(&scheme, answers, date).map(Rc::new);
@@ -127,7 +143,6 @@ impl Worked {
         let plan = given
             .clone()
             .unwrap_or_else(|| crate::plan::budget::new_plan(date));
-        let report = validate_plan(&scheme, &plan, budget).map(Rc::new);
         Worked {
             scheme,
             date,
@@ -136,23 +151,32 @@ impl Worked {
             us,
             plan,
             plan_given: given,
-            report,
+            budget,
+            report: Derived(OnceCell::new()),
         }
+    }
+
+    /// The plan's costing and findings against the budget, or the issues that stop it
+    /// costing.
+    pub fn report(&self) -> &Result<Rc<PlanReport>, Vec<Issue>> {
+        self.report
+            .0
+            .get_or_init(|| validate_plan(&self.scheme, &self.plan, self.budget).map(Rc::new))
     }
 
     /// The plan's costing, unless issues stop it costing.
     pub fn costing(&self) -> Option<&Costing> {
-        self.report.as_ref().ok().map(|r| &r.costing)
+        self.report().as_ref().ok().map(|r| &r.costing)
     }
 
     /// What the scheme's checks found about the plan.
     pub fn findings(&self) -> &[Finding] {
-        self.report.as_ref().map_or(&[], |r| &r.findings)
+        self.report().as_ref().map_or(&[], |r| &r.findings)
     }
 
     /// The issues that stop the plan costing.
     pub fn issues(&self) -> &[Issue] {
-        self.report.as_ref().err().map_or(&[], Vec::as_slice)
+        self.report().as_ref().err().map_or(&[], Vec::as_slice)
     }
 
     /// Whether this was worked out from these inputs.
@@ -1026,6 +1050,27 @@ mod tests {
         let second = state.worked.clone().unwrap();
         assert!(!Rc::ptr_eq(&first, &second));
         assert_eq!(second.estimate.as_ref().unwrap().annual.to_string(), "0.00");
+    }
+
+    #[test]
+    fn the_plan_is_costed_only_when_a_page_asks() {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
+        let state = answer(state, "a", "no");
+        let state = answer(state, "c", "high");
+        let worked = state.worked.clone().unwrap();
+        assert!(
+            worked.report.0.get().is_none(),
+            "not costed with the estimate"
+        );
+        let uncosted = Worked::clone(&worked);
+        let costing = worked.costing().unwrap();
+        assert_eq!(costing.budget.to_string(), "20.00");
+        assert_eq!(costing.planned.to_string(), "0");
+        assert!(worked.report.0.get().is_some(), "kept once worked out");
+        assert_eq!(
+            *worked, uncosted,
+            "costing it changes nothing it is compared by"
+        );
     }
 
     #[test]

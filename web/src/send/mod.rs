@@ -150,7 +150,7 @@ impl State {
             Ok(e) => Estimate::clone(e),
             Err(issues) => return Some(Err(issues.clone())),
         };
-        let report = match (&self.plan, &worked.report) {
+        let report = match (&self.plan, worked.report()) {
             (None, _) => None,
             (Some(_), Ok(report)) => Some(PlanReport::clone(report)),
             (Some(_), Err(issues)) => return Some(Err(issues.clone())),
