@@ -109,8 +109,6 @@ pub struct Worked {
     pub plan: Plan,
     /// The plan as given, before a new one was made up for it.
     pub plan_given: Option<Plan>,
-    /// The budget the plan is costed against: the estimate's amount, or nothing.
-    budget: Money,
     /// The plan's costing and findings against the budget, worked out the first time a
     /// page asks for it ([`Worked::report`]): most pages never show the plan, and costing
     /// it as the app starts would compile and run the plan's checks before the first
@@ -135,10 +133,6 @@ impl Worked {
         let start = crate::dom::clock::now_ms();
         let estimate = waymark_engine::estimate(&scheme, answers, date).map(Rc::new);
         let us = crate::dom::clock::micros_since(start);
-        let budget = match &estimate {
-            Ok(e) if e.has_amount() => e.annual,
-            _ => Money(Decimal::ZERO),
-        };
         let given = plan.cloned();
         let plan = given
             .clone()
@@ -151,17 +145,20 @@ impl Worked {
             us,
             plan,
             plan_given: given,
-            budget,
             report: Derived(OnceCell::new()),
         }
     }
 
-    /// The plan's costing and findings against the budget, or the issues that stop it
-    /// costing.
+    /// The plan's costing and findings against the budget (the estimate's amount, or
+    /// nothing when there is none), or the issues that stop it costing.
     pub fn report(&self) -> &Result<Rc<PlanReport>, Vec<Issue>> {
-        self.report
-            .0
-            .get_or_init(|| validate_plan(&self.scheme, &self.plan, self.budget).map(Rc::new))
+        self.report.0.get_or_init(|| {
+            let budget = match &self.estimate {
+                Ok(e) if e.has_amount() => e.annual,
+                _ => Money(Decimal::ZERO),
+            };
+            validate_plan(&self.scheme, &self.plan, budget).map(Rc::new)
+        })
     }
 
     /// The plan's costing, unless issues stop it costing.
@@ -931,6 +928,13 @@ mod tests {
         })
     }
 
+    /// The test scheme answered "no" and "high": two points, £20.00.
+    fn two_points() -> Rc<State> {
+        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
+        let state = answer(state, "a", "no");
+        answer(state, "c", "high")
+    }
+
     fn navigate(state: Rc<State>, route: Route) -> Rc<State> {
         state.reduce(Action::Navigate(Some(route)))
     }
@@ -1034,9 +1038,7 @@ mod tests {
 
     #[test]
     fn the_estimate_is_worked_out_once_for_each_change() {
-        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
-        let state = answer(state, "a", "no");
-        let state = answer(state, "c", "high");
+        let state = two_points();
         let first = state.worked.clone().unwrap();
         assert_eq!(first.estimate.as_ref().unwrap().annual.to_string(), "20.00");
         let state = state.reduce(Action::Notes("still thinking".into()));
@@ -1054,9 +1056,7 @@ mod tests {
 
     #[test]
     fn the_plan_is_costed_only_when_a_page_asks() {
-        let state = start(vec![scheme("t", "1")], None, Some(Route::question("a")));
-        let state = answer(state, "a", "no");
-        let state = answer(state, "c", "high");
+        let state = two_points();
         let worked = state.worked.clone().unwrap();
         assert!(
             worked.report.0.get().is_none(),
